@@ -1,0 +1,12 @@
+import type { Clock } from '../core/clock.js';
+import type { Config } from '../config.js';
+import type { Db } from '../storage/db.js';
+import type { Log } from './log.js';
+
+/** Everything a use case may touch, passed explicitly; wired once in src/main.ts. */
+export type Deps = {
+  db: Db;
+  clock: Clock;
+  log: Log;
+  config: Config;
+};

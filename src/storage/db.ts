@@ -1,0 +1,108 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Schema } from './schema.js';
+import { migrate, type MigrationRunner } from './migrate.js';
+
+// bigint ids fit easily in a double; PGlite already returns them as numbers, make pg agree.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Engine = 'pglite' | 'postgres';
+export type DbConfig =
+  | { kind: 'pglite'; dir: string | null }
+  | { kind: 'postgres'; url: string };
+
+export type Tx = Transaction<Schema>;
+
+/**
+ * Whose rows a transaction may touch. Row-level security reads this from the
+ * transaction-local setting `civicgrid.scope`: a region path prefix, or `*` for
+ * the system itself (imports, sweeps, login). An unset scope matches nothing.
+ */
+export type Scope = { kind: 'system' } | { kind: 'region'; path: string };
+export const systemScope: Scope = { kind: 'system' };
+export const regionScope = (path: string): Scope => ({ kind: 'region', path });
+
+export type Db = {
+  engine: Engine;
+  kysely: Kysely<Schema>;
+  /** Runs fn in one transaction as the application role, with the given RLS scope. */
+  tx<T>(scope: Scope, fn: (trx: Tx) => Promise<T>): Promise<T>;
+  /** Runs SQL as the owner (superuser); for migrations, tests and maintenance only. */
+  asOwner(statements: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function createDb(config: DbConfig, appRole = 'civicgrid_app'): Promise<Db> {
+  return config.kind === 'pglite' ? openPglite(config.dir, appRole) : openPostgres(config.url, appRole);
+}
+
+async function openPglite(dir: string | null, appRole: string): Promise<Db> {
+  const pglite = dir ? new PGlite(dir) : new PGlite();
+  await pglite.waitReady;
+  const runner: MigrationRunner = { exec: async (s) => { await pglite.exec(s); }, query: (q, p) => pglite.query(q, p) };
+  await migrate(runner);
+  const kysely = new Kysely<Schema>({
+    dialect: new PGliteDialect({
+      pglite,
+      onCreateConnection: async (conn) => {
+        await conn.executeQuery({ sql: `SET ROLE ${appRole}`, parameters: [], query: undefined as never, queryId: undefined as never });
+      },
+    }),
+  });
+  // PGlite has one connection: Kysely's driver keeps one open transaction at a time on it,
+  // so we queue transactions here instead of letting two interleave on the same session.
+  const queue = serialQueue();
+  return {
+    engine: 'pglite',
+    kysely,
+    tx: (scope, fn) => queue(() => runScoped(kysely, scope, fn)),
+    asOwner: (s) => queue(async () => {
+      await pglite.exec('RESET ROLE');
+      try { await pglite.exec(s); } finally { await pglite.exec(`SET ROLE ${appRole}`); }
+    }),
+    close: async () => { await queue(async () => { await kysely.destroy(); }); },
+  };
+}
+
+async function openPostgres(url: string, appRole: string): Promise<Db> {
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  try {
+    await migrate({ exec: async (s) => { await owner.query(s); }, query: (q, p) => owner.query(q, p) });
+  } finally {
+    await owner.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Every pooled connection drops to the application role, so RLS applies to it.
+  pool.on('connect', (client) => { client.query(`SET ROLE ${appRole}`).catch(() => client.release(true)); });
+  const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    kysely,
+    tx: (scope, fn) => runScoped(kysely, scope, fn),
+    asOwner: async (s) => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try { await c.query(s); } finally { await c.end(); }
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+async function runScoped<T>(kysely: Kysely<Schema>, scope: Scope, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return kysely.transaction().execute(async (trx) => {
+    const value = scope.kind === 'system' ? '*' : scope.path;
+    await sql`select set_config('civicgrid.scope', ${value}, true)`.execute(trx);
+    return fn(trx);
+  });
+}
+
+function serialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

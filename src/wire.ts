@@ -1,0 +1,13 @@
+import type { Config } from './config.js';
+import type { Deps } from './app/deps.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { createLog } from './app/log.js';
+import { createDb } from './storage/db.js';
+import { mkdirSync } from 'node:fs';
+
+/** Config → database (migrated) → the explicit dependency object shared by server, CLI and jobs. */
+export async function openDeps(config: Config, clock: Clock = systemClock): Promise<Deps> {
+  if (config.database.kind === 'pglite' && config.database.dir) mkdirSync(config.database.dir, { recursive: true });
+  const db = await createDb(config.database, config.appRole);
+  return { db, clock, log: createLog(config.logLevel), config };
+}
