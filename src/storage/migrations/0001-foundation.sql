@@ -154,4 +154,5 @@ GRANT USAGE ON SCHEMA public TO civicgrid_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON regions, unit_types, units, users, sessions, categories TO civicgrid_app;
 -- the app may append to the audit log and read it, never change or remove a record
 GRANT SELECT, INSERT ON audit_log TO civicgrid_app;
+GRANT SELECT ON audit_head TO civicgrid_app;
 GRANT EXECUTE ON FUNCTION civicgrid_in_scope(text), audit_content(audit_log) TO civicgrid_app;

@@ -1,0 +1,66 @@
+import type { Deps } from './deps.js';
+import type { Actor } from '../core/auth/actor.js';
+import { can, type Permission } from '../core/auth/permissions.js';
+import { DomainError, forbidden, isDomainError } from '../core/errors.js';
+import { regionScope, systemScope, type Tx } from '../storage/db.js';
+import { appendAudit } from '../storage/audit.repo.js';
+
+/** What every staff use case receives: the dependencies, who acts, and the request being served. */
+export type Ctx = { deps: Deps; actor: Actor; requestId: string | null };
+
+/**
+ * Runs a read inside the actor's jurisdiction (RLS scope = their region path) after the
+ * role check. Refusals are audited, since a denied attempt is itself worth a record.
+ */
+export async function readAs<T>(ctx: Ctx, permission: Permission, target: string, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  await ensurePermitted(ctx, permission, `${permission}`, target);
+  try {
+    return await ctx.deps.db.tx(regionScope(ctx.actor.scopePath), fn);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'NotFound') await auditDenied(ctx, permission, target, e);
+    throw e;
+  }
+}
+
+/**
+ * Runs a write in one transaction inside the actor's jurisdiction and appends the audit record
+ * in that same transaction, so a change and its record commit or vanish together.
+ */
+export async function writeAs<T>(
+  ctx: Ctx,
+  permission: Permission,
+  action: string,
+  target: string,
+  fn: (trx: Tx) => Promise<{ value: T; target?: string; details?: Record<string, unknown> }>,
+): Promise<T> {
+  await ensurePermitted(ctx, permission, action, target);
+  try {
+    return await ctx.deps.db.tx(regionScope(ctx.actor.scopePath), async (trx) => {
+      const r = await fn(trx);
+      await appendAudit(trx, { ...who(ctx), action, target: r.target ?? target, outcome: 'ok', details: r.details });
+      return r.value;
+    });
+  } catch (e) {
+    if (isDomainError(e)) await auditDenied(ctx, action, target, e);
+    throw e;
+  }
+}
+
+async function ensurePermitted(ctx: Ctx, permission: Permission, action: string, target: string): Promise<void> {
+  if (can(ctx.actor.roles, permission)) return;
+  const e = forbidden(permission);
+  await auditDenied(ctx, action, target, e);
+  throw e;
+}
+
+/** Records a refused or failed attempt in its own transaction (the attempt's own was rolled back). */
+export async function auditDenied(ctx: Ctx, action: string, target: string, e: DomainError): Promise<void> {
+  const outcome = e.code === 'Forbidden' || e.code === 'NotFound' ? 'denied' : 'failed';
+  await ctx.deps.db.tx(systemScope, (trx) =>
+    appendAudit(trx, { ...who(ctx), action, target, outcome, details: { code: e.code, message: e.message } }),
+  );
+}
+
+function who(ctx: Ctx) {
+  return { at: ctx.deps.clock.now(), actorId: ctx.actor.userId, actorName: ctx.actor.username, requestId: ctx.requestId };
+}

@@ -1,0 +1,11 @@
+import type { Tx } from '../../storage/db.js';
+import { upsertUnitTypes } from '../../storage/units.repo.js';
+import { upsertCategory } from '../../storage/categories.repo.js';
+import { unitTypes } from '../../storage/seed/unit-types.js';
+import { categoryRows } from '../../storage/seed/categories.js';
+
+/** Reference data every installation needs: unit types and the category tree. Safe to run again. */
+export async function seedReference(trx: Tx): Promise<void> {
+  await upsertUnitTypes(trx, unitTypes.map((t) => ({ ...t })));
+  for (const c of categoryRows()) await upsertCategory(trx, c);
+}

@@ -1,0 +1,29 @@
+import { z } from '@hono/zod-openapi';
+
+/** Shapes shared by every resource: errors, paging, ids. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'NotFound' }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Role = z.enum(['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader']).openapi('Role');
+export type Role = z.infer<typeof Role>;
+
+export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** A page of items with the total, so lists can be server-paged. */
+export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }).openapi(name);
+
+export const RegionCode = z.string().regex(/^\d{2,18}$/, 'a region code is 2–18 digits');

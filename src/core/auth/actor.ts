@@ -1,0 +1,17 @@
+import type { Role } from '../../contract/common.js';
+
+/** The signed-in person a use case acts for; jurisdiction is the region subtree at scopePath. */
+export type Actor = {
+  userId: number;
+  username: string;
+  displayName: string;
+  unitId: number;
+  unitLevel: number;
+  unitRegionCode: string;
+  roles: Role[];
+  /** Materialised path of the jurisdiction ('32/3201/320114/'): everything below is theirs. */
+  scopePath: string;
+};
+
+/** Whether a region path lies inside the actor's jurisdiction. */
+export const covers = (actor: Pick<Actor, 'scopePath'>, path: string): boolean => path.startsWith(actor.scopePath);

@@ -1,0 +1,37 @@
+import type { Role } from '../../contract/common.js';
+
+/**
+ * Who may do what, as data. 三员分立 (separation of the three administrators):
+ * `admin` configures the system (regions, units, categories), `security` manages accounts
+ * and roles, `auditor` reads the audit log and nothing else.
+ */
+export const permissions = {
+  'region.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'region.write': ['admin'],
+  'unit.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'unit.write': ['admin'],
+  'user.read': ['admin', 'security', 'dispatcher', 'leader'],
+  'user.write': ['security'],
+  'category.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'category.write': ['admin'],
+  'audit.read': ['auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+/** True when any of the roles grants the permission. */
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+/**
+ * Roles that may be held together. The three administrators stay apart from each other
+ * and from case work, so no single account can both act and erase the traces of acting.
+ */
+export function rolesConflict(roles: readonly Role[]): string | null {
+  const admins = roles.filter((r) => r === 'admin' || r === 'security' || r === 'auditor');
+  if (admins.length > 1) return 'admin, security and auditor must be separate accounts';
+  if (admins.length === 1 && roles.length > 1) return `${admins[0]} cannot be combined with other roles`;
+  return null;
+}

@@ -1,0 +1,37 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps } from '../app/deps.js';
+import type { HttpEnv } from './env.js';
+import { SESSION_COOKIE } from './env.js';
+import { handleError } from './errors.js';
+import { jsonOnlyWrites, requestId, securityHeaders } from './middleware.js';
+import { authRoutes, healthRoutes } from './routes/auth.js';
+import { unitRoutes } from './routes/units.js';
+import { userRoutes } from './routes/users.js';
+import { categoryRoutes } from './routes/categories.js';
+import { auditRoutes } from './routes/audit.js';
+import { regionRoutes } from './routes/regions.js';
+import { mountWebApp } from './static.js';
+
+export type AppOptions = { webDist?: string };
+
+/** The whole HTTP application, without listen(): tests call app.request() in-process. */
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<HttpEnv>();
+  app.onError(handleError);
+  app.use('*', requestId, securityHeaders, async (c, next) => { c.set('deps', deps); await next(); });
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: { code: 'PayloadTooLarge', message: 'the body is larger than 1 MiB' } }, 413) }));
+  app.use('/api/*', jsonOnlyWrites);
+
+  for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, categoryRoutes, auditRoutes]) {
+    app.route('/api', routes);
+  }
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'civicgrid API', version: '0.1.0', description: 'Grid-based social governance: regions, organisation, accounts, cases.' },
+  });
+  app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404));
+  if (options.webDist) mountWebApp(app, options.webDist);
+  return app;
+}

@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { LoginInput, Me } from '../../contract/auth.js';
+import { ErrorBody } from '../../contract/common.js';
+import { login } from '../../app/auth/login.js';
+import { logout } from '../../app/auth/logout.js';
+import { authenticate } from '../../app/auth/authenticate.js';
+import { getMe } from '../../app/auth/get-me.js';
+import { SESSION_COOKIE } from '../env.js';
+import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../router.js';
+import { requireSession } from '../middleware.js';
+
+export const authRoutes = newRouter();
+
+authRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Sign in with username and password',
+    request: jsonBody(LoginInput),
+    responses: { 200: json(Me, 'Signed in; the session cookie is set'), 400: errorResponses[400], 401: json(ErrorBody, 'Wrong username or password'), 429: json(ErrorBody, 'Locked after repeated failures; see Retry-After') },
+  }),
+  async (c) => {
+    const deps = c.var.deps;
+    const { token } = await login(deps, c.req.valid('json'), c.var.requestId);
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.config.secureCookies, maxAge: Math.floor(deps.config.sessionIdleMs / 1000) * 48,
+    });
+    const actor = await authenticate(deps, token);
+    return c.json(await getMe({ deps, actor, requestId: c.var.requestId }), 200);
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/auth/logout', tags: ['auth'], summary: 'End the current session', security: sessionSecurity,
+    middleware: [requireSession] as const,
+    responses: { 204: { description: 'Signed out' }, 401: errorResponses[401] },
+  }),
+  async (c) => {
+    await logout(c.var.ctx, getCookie(c, SESSION_COOKIE) ?? '');
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/me', tags: ['auth'], summary: 'The signed-in user, unit and jurisdiction', security: sessionSecurity,
+    middleware: [requireSession] as const,
+    responses: { 200: json(Me, 'The signed-in user'), 401: errorResponses[401] },
+  }),
+  async (c) => c.json(await getMe(c.var.ctx), 200),
+);
+
+export const healthRoutes = newRouter();
+healthRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/health', tags: ['system'], summary: 'Liveness',
+    responses: { 200: json(z.object({ status: z.literal('ok') }), 'The server is up') },
+  }),
+  (c) => c.json({ status: 'ok' as const }, 200),
+);

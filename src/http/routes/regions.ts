@@ -1,0 +1,3 @@
+import { newRouter } from '../router.js';
+
+export const regionRoutes = newRouter();

@@ -1,0 +1,48 @@
+import { serve } from '@hono/node-server';
+import path from 'node:path';
+import { loadConfig } from './config.js';
+import { openDeps } from './wire.js';
+import { createApp } from './http/app.js';
+import { seedOnFirstStart } from './app/seed/seed-on-first-start.js';
+
+/** config → database (migrated) → deps → seed on an empty database → HTTP; closes cleanly on SIGINT/SIGTERM. */
+export async function startServer() {
+  const config = loadConfig();
+  const deps = await openDeps(config);
+  const logins = await seedOnFirstStart(deps);
+  const app = createApp(deps, { webDist: path.resolve('web/dist') });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    deps.log.info('civicgrid is serving', { url: `http://localhost:${info.port}`, database: config.database.kind });
+    if (logins) printDemoLogins(logins, info.port);
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.log.info('stopping', { signal });
+    server.close();
+    // PGlite writes its data folder on close; closing before exit keeps it consistent.
+    await deps.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function printDemoLogins(logins: { username: string; role: string }[], port: number) {
+  const lines = [
+    '',
+    `civicgrid demo county is ready at http://localhost:${port}`,
+    'Demo logins (password from CIVICGRID_DEMO_PASSWORD, default "civicgrid-demo"):',
+    ...logins.map((l) => `  ${l.username.padEnd(12)} ${l.role}`),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  startServer().catch((e: unknown) => {
+    process.stderr.write(`civicgrid failed to start: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Tx } from './db.js';
+import type { AuditRecord } from '../contract/audit.js';
+
+export type AuditEntry = {
+  at: Date;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  target: string;
+  outcome: 'ok' | 'denied' | 'failed';
+  requestId: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Appends one record; the database trigger assigns its id and chains its hash. */
+export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: e.at,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      action: e.action,
+      target: e.target,
+      outcome: e.outcome,
+      request_id: e.requestId,
+      details: JSON.stringify(e.details ?? {}),
+    })
+    .execute();
+}
+
+export type AuditFilter = { actor?: string; action?: string; outcome?: string; from?: Date; to?: Date };
+
+/** A page of audit records, newest first. */
+export async function listAudit(trx: Tx, f: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRecord[]; total: number }> {
+  let q = trx.selectFrom('audit_log');
+  if (f.actor) q = q.where('actor_name', '=', f.actor);
+  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome as 'ok');
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', f.to);
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: Number(r.id), at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name, action: r.action,
+      target: r.target, outcome: r.outcome, requestId: r.request_id, details: r.details, hash: r.hash,
+    })),
+  };
+}
+
+export type ChainRow = { id: number; prevHash: string; hash: string; content: string };
+
+/** Records after `afterId` in chain order with the exact text each hash covers. */
+export async function readChain(trx: Tx, afterId: number, limit: number): Promise<ChainRow[]> {
+  const rows = await sql<{ id: number; prev_hash: string; hash: string; content: string }>`
+    SELECT a.id, a.prev_hash, a.hash, audit_content(a) AS content
+    FROM audit_log a WHERE a.id > ${afterId} ORDER BY a.id LIMIT ${limit}`.execute(trx);
+  return rows.rows.map((r) => ({ id: Number(r.id), prevHash: r.prev_hash, hash: r.hash, content: r.content }));
+}
+
+/** The chain's head as the trigger keeps it: the last id and hash ever appended. */
+export async function readHead(trx: Tx): Promise<{ lastId: number; lastHash: string }> {
+  const r = await sql<{ last_id: number; last_hash: string }>`SELECT last_id, last_hash FROM audit_head WHERE id = 1`.execute(trx);
+  const row = r.rows[0];
+  if (!row) throw new Error('audit_head is missing: the foundation migration did not run');
+  return { lastId: Number(row.last_id), lastHash: row.last_hash };
+}
