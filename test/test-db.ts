@@ -13,6 +13,9 @@ export const engines: Engine[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite
 /** Name suffix for describe blocks, so the run's output says which engine each part ran on. */
 export const engineLabel = (e: Engine) => `[engine: ${e}]`;
 
+if (!postgresUrl && process.env.CIVICGRID_REQUIRE_ALL_ENGINES) {
+  throw new Error('CIVICGRID_REQUIRE_ALL_ENGINES is set but TEST_DATABASE_URL is not: CI must run PostgreSQL too');
+}
 if (!postgresUrl) {
   // Said once per test file that imports this, so a reader of the output knows what did not run.
   console.warn('PostgreSQL tests skipped: TEST_DATABASE_URL is not set (only PGlite runs).');

@@ -2,7 +2,7 @@ import type { Deps } from './deps.js';
 import type { Actor } from '../core/auth/actor.js';
 import { can, type Permission } from '../core/auth/permissions.js';
 import { DomainError, forbidden, isDomainError } from '../core/errors.js';
-import { regionScope, systemScope, type Tx } from '../storage/db.js';
+import { regionScope, systemScope, type Scope, type Tx } from '../storage/db.js';
 import { appendAudit } from '../storage/audit.repo.js';
 
 /** What every staff use case receives: the dependencies, who acts, and the request being served. */
@@ -15,7 +15,7 @@ export type Ctx = { deps: Deps; actor: Actor; requestId: string | null };
 export async function readAs<T>(ctx: Ctx, permission: Permission, target: string, fn: (trx: Tx) => Promise<T>): Promise<T> {
   await ensurePermitted(ctx, permission, `${permission}`, target);
   try {
-    return await ctx.deps.db.tx(regionScope(ctx.actor.scopePath), fn);
+    return await ctx.deps.db.tx(scopeOf(ctx), fn);
   } catch (e) {
     if (isDomainError(e) && e.code === 'NotFound') await auditDenied(ctx, permission, target, e);
     throw e;
@@ -35,7 +35,7 @@ export async function writeAs<T>(
 ): Promise<T> {
   await ensurePermitted(ctx, permission, action, target);
   try {
-    return await ctx.deps.db.tx(regionScope(ctx.actor.scopePath), async (trx) => {
+    return await ctx.deps.db.tx(scopeOf(ctx), async (trx) => {
       const r = await fn(trx);
       await appendAudit(trx, { ...who(ctx), action, target: r.target ?? target, outcome: 'ok', details: r.details });
       return r.value;
@@ -62,5 +62,12 @@ export async function auditDenied(ctx: Ctx, action: string, target: string, e: D
 }
 
 function who(ctx: Ctx) {
-  return { at: ctx.deps.clock.now(), actorId: ctx.actor.userId, actorName: ctx.actor.username, requestId: ctx.requestId };
+  return { at: ctx.deps.clock.now(), actorId: actorId(ctx), actorName: ctx.actor.username, requestId: ctx.requestId };
+}
+
+/** The RLS scope of a context: the operator's empty path means the whole tree. */
+const scopeOf = (ctx: Ctx): Scope => (ctx.actor.scopePath === '' ? systemScope : regionScope(ctx.actor.scopePath));
+
+function actorId(ctx: Ctx): number | null {
+  return ctx.actor.userId > 0 ? ctx.actor.userId : null;
 }

@@ -23,12 +23,23 @@ export const RegionSearchQuery = PageQuery.extend({
   level: z.coerce.number().int().min(1).max(7).optional(),
 });
 
+/** A GeoJSON Polygon or MultiPolygon (WGS 84 lng/lat), as grid boundaries are drawn. */
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
+const Ring = z.array(Position).min(4);
+export const GridGeometry = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),
+  ])
+  .openapi('GridGeometry');
+export type GridGeometry = z.infer<typeof GridGeometry>;
+
 export const CreateRegionInput = z
   .object({
     parentCode: RegionCode,
     name: z.string().min(1).max(100),
     code: RegionCode.optional().openapi({ description: 'omit to get the next stable code under the parent' }),
-    geometry: z.record(z.string(), z.unknown()).optional().openapi({ description: 'GeoJSON Polygon or MultiPolygon' }),
+    geometry: GridGeometry.optional(),
   })
   .openapi('CreateRegionInput');
 export type CreateRegionInput = z.infer<typeof CreateRegionInput>;
@@ -36,7 +47,7 @@ export type CreateRegionInput = z.infer<typeof CreateRegionInput>;
 export const UpdateRegionInput = z
   .object({
     name: z.string().min(1).max(100).optional(),
-    geometry: z.record(z.string(), z.unknown()).nullable().optional(),
+    geometry: GridGeometry.nullable().optional(),
   })
   .openapi('UpdateRegionInput');
 export type UpdateRegionInput = z.infer<typeof UpdateRegionInput>;

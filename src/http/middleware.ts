@@ -19,7 +19,8 @@ export const requestId: MiddlewareHandler<HttpEnv> = async (c, next) => {
  * a JSON content type, which a cross-site form cannot send without a CORS preflight.
  */
 export const jsonOnlyWrites: MiddlewareHandler<HttpEnv> = async (c, next) => {
-  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method)) {
+  // DELETE is exempt: an HTML form cannot send it, and a cross-site fetch of it needs a preflight.
+  if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\b/i.test(type)) {
       throw new DomainError('ValidationFailed', 'send the request as JSON with Content-Type: application/json');

@@ -4,6 +4,7 @@ import type { CreateUserInput, User } from '../../contract/users.js';
 import { DomainError, notFound } from '../../core/errors.js';
 import { getUnit } from '../../storage/units.repo.js';
 import { getUser, insertUser, usernameTaken } from '../../storage/users.repo.js';
+import { covers } from '../../core/auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { resolveUserScope } from './resolve-user-scope.js';
 import { rolesConflict } from '../../core/auth/permissions.js';
@@ -15,7 +16,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
   const passwordHash = await hashPassword(input.password);
   return writeAs(ctx, 'user.write', 'user.create', `user:${input.username}`, async (trx) => {
     const unit = await getUnit(trx, input.unitId);
-    if (!unit) throw notFound('unit', input.unitId);
+    if (!unit || !covers(ctx.actor, unit.regionPath)) throw notFound('unit', input.unitId);
     if (await usernameTaken(trx, input.username)) throw new DomainError('AlreadyExists', `username ${input.username} is taken`, { field: 'username' });
     const scopePath = await resolveUserScope(trx, unit, input.roles, input.gridCode ?? null);
     const id = await insertUser(trx, {

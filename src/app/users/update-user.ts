@@ -6,6 +6,7 @@ import { rolesConflict } from '../../core/auth/permissions.js';
 import { getUnit } from '../../storage/units.repo.js';
 import { getUser, updateUserRow, type UserPatch } from '../../storage/users.repo.js';
 import { deleteUserSessions } from '../../storage/sessions.repo.js';
+import { covers } from '../../core/auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { resolveUserScope } from './resolve-user-scope.js';
 
@@ -21,7 +22,7 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return writeAs(ctx, 'user.write', 'user.update', `user:${id}`, async (trx) => {
     const current = await getUser(trx, id);
-    if (!current) throw notFound('user', id);
+    if (!current || !covers(ctx.actor, current.scopePath)) throw notFound('user', id);
     if (id === ctx.actor.userId && (input.disabled || input.roles)) {
       throw new DomainError('Conflict', 'you cannot disable yourself or change your own roles');
     }
@@ -31,7 +32,7 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     if (passwordHash) patch.password_hash = passwordHash;
     if (input.roles || input.unitId !== undefined || input.gridCode !== undefined) {
       const unit = await getUnit(trx, input.unitId ?? current.unitId);
-      if (!unit) throw notFound('unit', input.unitId ?? current.unitId);
+      if (!unit || !covers(ctx.actor, unit.regionPath)) throw notFound('unit', input.unitId ?? current.unitId);
       const roles = input.roles ?? current.roles;
       const gridCode = input.gridCode !== undefined ? input.gridCode : current.gridCode;
       Object.assign(patch, { unit_id: unit.id, roles, grid_code: gridCode, scope_path: await resolveUserScope(trx, unit, roles, gridCode) });

@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { registerMigrate } from './migrate.js';
+import { registerServe } from './serve.js';
+import { registerAudit } from './audit.js';
+import { registerUser } from './user.js';
+import { registerSeed } from './seed.js';
 
 /** One line per subcommand file; each adds itself to the program. */
 export function registerCommands(program: Command): void {
+  registerServe(program);
   registerMigrate(program);
+  registerSeed(program);
+  registerUser(program);
+  registerAudit(program);
 }

@@ -15,3 +15,11 @@ export type Actor = {
 
 /** Whether a region path lies inside the actor's jurisdiction. */
 export const covers = (actor: Pick<Actor, 'scopePath'>, path: string): boolean => path.startsWith(actor.scopePath);
+
+/**
+ * The operator at the command line (`civicgrid user add`, imports, seeds): whoever holds the
+ * database holds everything, so the scope is the whole tree; the audit log still names them.
+ */
+export function operatorActor(name: string, roles: Role[]): Actor {
+  return { userId: 0, username: `cli:${name}`, displayName: name, unitId: 0, unitLevel: 0, unitRegionCode: '', roles, scopePath: '' };
+}

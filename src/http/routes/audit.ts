@@ -5,7 +5,7 @@ import { errorResponses, json, newRouter, sessionSecurity } from '../router.js';
 import { requireSession } from '../middleware.js';
 
 export const auditRoutes = newRouter();
-const common = { tags: ['audit'], security: sessionSecurity, middleware: [requireSession] as const };
+const common = { tags: ['audit'], security: sessionSecurity, middleware: [requireSession] };
 
 auditRoutes.openapi(
   createRoute({ ...common, method: 'get', path: '/audit', summary: 'The audit log (auditor only)', request: { query: AuditQuery }, responses: { 200: json(AuditPage, 'A page of audit records'), ...errorResponses } }),

@@ -32,7 +32,7 @@ authRoutes.openapi(
 authRoutes.openapi(
   createRoute({
     method: 'post', path: '/auth/logout', tags: ['auth'], summary: 'End the current session', security: sessionSecurity,
-    middleware: [requireSession] as const,
+    middleware: [requireSession],
     responses: { 204: { description: 'Signed out' }, 401: errorResponses[401] },
   }),
   async (c) => {
@@ -45,7 +45,7 @@ authRoutes.openapi(
 authRoutes.openapi(
   createRoute({
     method: 'get', path: '/me', tags: ['auth'], summary: 'The signed-in user, unit and jurisdiction', security: sessionSecurity,
-    middleware: [requireSession] as const,
+    middleware: [requireSession],
     responses: { 200: json(Me, 'The signed-in user'), 401: errorResponses[401] },
   }),
   async (c) => c.json(await getMe(c.var.ctx), 200),

@@ -5,7 +5,7 @@ import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../r
 import { requireSession } from '../middleware.js';
 
 export const categoryRoutes = newRouter();
-const common = { tags: ['categories'], security: sessionSecurity, middleware: [requireSession] as const };
+const common = { tags: ['categories'], security: sessionSecurity, middleware: [requireSession] };
 
 categoryRoutes.openapi(
   createRoute({ ...common, method: 'get', path: '/categories', summary: 'The category tree, flat, in path order', responses: { 200: json(z.array(Category), 'Categories'), ...errorResponses } }),

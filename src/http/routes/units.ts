@@ -6,7 +6,7 @@ import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../r
 import { requireSession } from '../middleware.js';
 
 export const unitRoutes = newRouter();
-const common = { tags: ['units'], security: sessionSecurity, middleware: [requireSession] as const };
+const common = { tags: ['units'], security: sessionSecurity, middleware: [requireSession] };
 
 unitRoutes.openapi(
   createRoute({ ...common, method: 'get', path: '/unit-types', summary: 'Kinds of unit', responses: { 200: json(z.array(UnitType), 'Unit types'), ...errorResponses } }),

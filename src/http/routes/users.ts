@@ -8,7 +8,7 @@ import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../r
 import { requireSession } from '../middleware.js';
 
 export const userRoutes = newRouter();
-const common = { tags: ['users'], security: sessionSecurity, middleware: [requireSession] as const };
+const common = { tags: ['users'], security: sessionSecurity, middleware: [requireSession] };
 
 userRoutes.openapi(
   createRoute({ ...common, method: 'get', path: '/users', summary: 'Accounts in your jurisdiction', request: { query: UserListQuery }, responses: { 200: json(UserPage, 'A page of users'), ...errorResponses } }),

@@ -62,7 +62,7 @@ CREATE TABLE users (
   unit_id bigint NOT NULL REFERENCES units(id),
   -- a grid worker's jurisdiction is their grid; everyone else's is their unit's region
   grid_code text REFERENCES regions(code),
-  scope_path text COLLATE "C" NOT NULL,
+  scope_path text COLLATE "C" NOT NULL CHECK (scope_path <> ''),
   roles text[] NOT NULL CHECK (cardinality(roles) > 0),
   password_hash text NOT NULL,
   disabled boolean NOT NULL DEFAULT false,

@@ -1,0 +1,51 @@
+import type { Deps } from '../deps.js';
+import { systemScope, type Tx } from '../../storage/db.js';
+import { insertUnit } from '../../storage/units.repo.js';
+import { insertUser } from '../../storage/users.repo.js';
+import { appendAudit } from '../../storage/audit.repo.js';
+import { hashPassword } from '../auth/password.js';
+import { demoAccounts, demoUnitsByLevel } from './demo-units.js';
+import type { Role } from '../../contract/common.js';
+
+type RegionRow = { code: string; name: string; level: number; path: string };
+
+/**
+ * Gives the demo county its organisation: the units of demoUnitsByLevel at the city, the
+ * county, every township and every village, and one account per role. Runs once, on an
+ * empty database; returns the accounts it made.
+ */
+export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ username: string; role: string }[]> {
+  const at = deps.clock.now();
+  const passwordHash = await hashPassword(deps.config.demoPassword);
+  return deps.db.tx(systemScope, async (trx) => {
+    const county = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path']).where('code', '=', countyCode).executeTakeFirstOrThrow();
+    const city = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path']).where('code', '=', county.path.split('/')[1]!).executeTakeFirstOrThrow();
+    const below = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path'])
+      .where('path', 'like', `${county.path}%`).where('level', 'in', [4, 5]).orderBy('path').execute();
+    const unitIds = new Map<string, number>();
+    for (const region of [city, county, ...below] as RegionRow[]) {
+      for (const u of demoUnitsByLevel[Number(region.level)] ?? []) {
+        const id = await insertUnit(trx, { typeCode: u.typeCode, regionCode: region.code, regionPath: region.path, name: `${region.name}${u.suffix}`, phone: null, at });
+        unitIds.set(`${region.code}:${u.typeCode}`, id);
+      }
+    }
+    const firstVillage = below.find((r) => Number(r.level) === 5);
+    const firstGrid = firstVillage && (await firstChild(trx, firstVillage.code));
+    for (const a of demoAccounts) {
+      const region = a.level === 3 ? county : firstVillage;
+      if (!region) continue;
+      const unitId = unitIds.get(`${region.code}:${a.typeCode}`)!;
+      const grid = a.roles.includes('gridworker' as never) ? firstGrid : undefined;
+      await insertUser(trx, {
+        username: a.username, displayName: a.displayName, unitId, gridCode: grid?.code ?? null, scopePath: grid?.path ?? region.path,
+        roles: [...a.roles] as Role[], passwordHash, at,
+      });
+    }
+    await appendAudit(trx, { at, actorId: null, actorName: 'system', action: 'seed.demo', target: `region:${countyCode}`, outcome: 'ok', requestId: null, details: { units: unitIds.size, users: demoAccounts.length } });
+    return demoAccounts.map((a) => ({ username: a.username, role: a.roles.join(',') }));
+  });
+}
+
+async function firstChild(trx: Tx, code: string) {
+  return trx.selectFrom('regions').select(['code', 'path']).where('parent_code', '=', code).orderBy('code').executeTakeFirst();
+}
