@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
+import { makeUnit, makeUser, seedWorld, testPassword, world, type WorldRegion } from '../factories.js';
+import { createApp } from '../../src/http/app.js';
+import { systemClock } from '../../src/core/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLog } from '../../src/app/log.js';
+import { can, type Permission } from '../../src/core/auth/permissions.js';
+import type { Role } from '../../src/contract/common.js';
+import { regionScope } from '../../src/storage/db.js';
+import { getUnit, listUnits, updateUnit } from '../../src/storage/units.repo.js';
+import { getUser, listUsers } from '../../src/storage/users.repo.js';
+import { findRegion, searchUnder } from '../../src/storage/region-tree.repo.js';
+import { client } from '../http-client.js';
+
+const roles: Role[] = ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'];
+const targets = Object.keys(world) as WorldRegion[];
+
+/**
+ * For every role, sitting in township A1 (a grid worker: in A1's first grid), and every region of
+ * the test world — its own, a child, the parent, a sibling, another branch — every endpoint must
+ * show and change only what lies inside the jurisdiction, and answer 404 for the rest.
+ */
+describe.each(engines)('jurisdiction matrix %s', (engine) => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  let paths: Record<WorldRegion, string>;
+  const unitAt = {} as Record<WorldRegion, number>;
+  const staffAt = {} as Record<WorldRegion, number>;
+  const scopeOf = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    paths = await seedWorld(t.db);
+    for (const r of targets) {
+      unitAt[r] = await makeUnit(t.db, r);
+      staffAt[r] = await makeUser(t.db, `staff-${world[r].code}`, unitAt[r], ['mediator']);
+    }
+    for (const role of roles) {
+      const grid = role === 'gridworker' ? world.gridA1.code : undefined;
+      await makeUser(t.db, `u-${role}`, role === 'gridworker' ? unitAt.villageA1 : unitAt.townA1, [role], grid);
+      scopeOf[role] = role === 'gridworker' ? paths.gridA1 : paths.townA1;
+    }
+    app = createApp({ db: t.db, clock: systemClock, log: createLog('silent'), config: loadConfig({}) });
+  });
+  afterAll(() => t.drop());
+
+  const inside = (role: Role, r: WorldRegion) => paths[r].startsWith(scopeOf[role]);
+  const expected = (role: Role, perm: Permission, r: WorldRegion, ok: number) => (!can([role], perm) ? 403 : inside(role, r) ? ok : 404);
+
+  for (const role of roles) {
+    it(`${engineLabel(engine)} ${role}: reads and writes by record`, async () => {
+      const c = client(app);
+      expect((await c.login(`u-${role}`, testPassword)).status).toBe(200);
+      const seen: string[] = [];
+      const check = async (label: string, r: WorldRegion, status: number, want: number) => {
+        seen.push(`${label} ${r}: ${status}`);
+        expect(`${label} ${r}: ${status}`).toBe(`${label} ${r}: ${want}`);
+      };
+      for (const r of targets) {
+        const code = world[r].code;
+        await check('GET region', r, (await c.get(`/api/regions/${code}`)).status, expected(role, 'region.read', r, 200));
+        await check('GET children', r, (await c.get(`/api/regions/${code}/children`)).status, expected(role, 'region.read', r, 200));
+        await check('PATCH region', r, (await c.patch(`/api/regions/${code}`, { name: world[r].name })).status, expected(role, 'region.write', r, 200));
+        await check('GET units?region', r, (await c.get(`/api/units?region=${code}`)).status, expected(role, 'unit.read', r, 200));
+        await check('GET unit', r, (await c.get(`/api/units/${unitAt[r]}`)).status, expected(role, 'unit.read', r, 200));
+        await check('PATCH unit', r, (await c.patch(`/api/units/${unitAt[r]}`, { phone: '025-1234' })).status, expected(role, 'unit.write', r, 200));
+        await check('POST unit', r, (await c.post('/api/units', { typeCode: 'police_station', regionCode: code, name: `所 ${role}` })).status, expected(role, 'unit.write', r, 201));
+        await check('GET user', r, (await c.get(`/api/users/${staffAt[r]}`)).status, expected(role, 'user.read', r, 200));
+        await check('PATCH user', r, (await c.patch(`/api/users/${staffAt[r]}`, { displayName: `staff ${code}` })).status, expected(role, 'user.write', r, 200));
+      }
+      expect(seen.length).toBe(targets.length * 9);
+    });
+
+    it(`${engineLabel(engine)} ${role}: lists never contain foreign rows`, async () => {
+      const c = client(app);
+      await c.login(`u-${role}`, testPassword);
+      const lists = [
+        ['/api/regions?pageSize=200', 'region.read', (x: any) => x.path],
+        ['/api/regions?q=%E7%94%B2&pageSize=200', 'region.read', (x: any) => x.path],
+        ['/api/units?pageSize=200', 'unit.read', (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!]],
+        ['/api/users?pageSize=200', 'user.read', (x: any) => x.gridCode ? paths.gridA1 : paths[targets.find((r) => unitAt[r] === x.unitId)!]],
+      ] as const;
+      for (const [url, perm, pathOf] of lists) {
+        const res = await c.get(url);
+        if (!can([role], perm)) { expect(res.status).toBe(403); continue; }
+        expect(res.status).toBe(200);
+        // A township's lists are never empty, so the check below cannot pass vacuously there.
+        if (role !== 'gridworker') expect(res.body.items.length).toBeGreaterThan(0);
+        for (const item of res.body.items) expect(pathOf(item)).toMatch(new RegExp(`^${scopeOf[role]}`));
+      }
+    });
+
+    it(`${engineLabel(engine)} ${role}: the same holds by row-level security alone`, async () => {
+      await t.db.tx(regionScope(scopeOf[role]), async (trx) => {
+        for (const r of targets) {
+          expect([r, (await findRegion(trx, world[r].code)) !== undefined]).toEqual([r, inside(role, r)]);
+          expect([r, (await getUnit(trx, unitAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
+          expect([r, (await getUser(trx, staffAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
+          expect([r, await updateUnit(trx, unitAt[r], { phone: 'x' })]).toEqual([r, inside(role, r)]);
+        }
+        // No path filter given: only RLS stands between these queries and foreign rows.
+        const units = await listUnits(trx, {}, 1, 500);
+        const users = await listUsers(trx, {}, 1, 500);
+        const regions = await searchUnder(trx, '', undefined, undefined, 1, 500);
+        for (const p of [...units.items.map((u) => u.regionPath), ...users.items.map((u) => u.scopePath), ...regions.items.map((g) => g.path)]) {
+          expect(p.startsWith(scopeOf[role])).toBe(true);
+        }
+        expect(regions.total).toBe(targets.filter((r) => inside(role, r)).length);
+        throw new RollbackSignal();
+      }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
+    });
+  }
+});
+
+class RollbackSignal extends Error {}
