@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Deps } from './app/deps.js';
-import { systemClock, type Clock } from './core/clock.js';
+import type { Clock } from './core/clock.js';
+import { systemClock } from './app/system-clock.js';
 import { createLog } from './app/log.js';
 import { createDb } from './storage/db.js';
 import { mkdirSync } from 'node:fs';

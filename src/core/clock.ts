@@ -1,8 +1,6 @@
 /** Time is an input: use cases ask deps.clock, tests and simulations set it. */
 export type Clock = { now(): Date };
 
-export const systemClock: Clock = { now: () => new Date() };
-
 /** A clock that stands still until moved; for tests and simulated histories. */
 export function manualClock(start: Date): Clock & { set(d: Date): void; advance(ms: number): void } {
   let t = start.getTime();

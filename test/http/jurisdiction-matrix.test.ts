@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { makeUnit, makeUser, seedWorld, testPassword, world, type WorldRegion } from '../factories.js';
 import { createApp } from '../../src/http/app.js';
-import { systemClock } from '../../src/core/clock.js';
+import { systemClock } from '../../src/app/system-clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/app/log.js';
 import { can, type Permission } from '../../src/core/auth/permissions.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { makeUnit, makeUser, seedWorld, testPassword } from '../factories.js';
 import { createApp } from '../../src/http/app.js';
-import { systemClock } from '../../src/core/clock.js';
+import { systemClock } from '../../src/app/system-clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/app/log.js';
 import { client } from '../http-client.js';
@@ -67,7 +67,7 @@ describe.each(engines)('malformed requests %s', (engine) => {
         const [method, template] = r.endpoint;
         const qs = new URLSearchParams(r.query).toString();
         const path = template.replace(':x', r.param) + (qs ? `?${qs}` : '');
-        const headers = r.contentType ? { 'content-type': r.contentType } : {};
+        const headers: Record<string, string> = r.contentType ? { 'content-type': r.contentType } : {};
         const res = await clients[r.as]!.raw(method, path, method === 'GET' ? undefined : r.body, headers);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         // A generated logout ends the session; sign in again so later requests reach the routes.

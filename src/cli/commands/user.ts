@@ -15,13 +15,13 @@ export function registerUser(program: Command): void {
   const user = program.command('user').description('accounts');
   user
     .command('add <username>')
-    .description('create an account; the password is read from standard input (or CIVICGRID_NEW_PASSWORD)')
+    .description('create an account; the password is read from standard input')
     .requiredOption('--unit <id>', 'the unit id the user belongs to', Number)
     .requiredOption('--roles <roles>', 'comma-separated: admin, security, auditor, dispatcher, clerk, gridworker, mediator, leader')
     .option('--name <displayName>', 'the name shown in the UI')
     .option('--grid <code>', "a grid worker's grid")
     .action((username: string, opts: { unit: number; roles: string; name?: string; grid?: string }) => withDeps(async (deps) => {
-      const password = process.env.CIVICGRID_NEW_PASSWORD ?? (await readStdin());
+      const password = await readStdin();
       const input = CreateUserInput.parse({
         username, displayName: opts.name ?? username, unitId: opts.unit, gridCode: opts.grid ?? null,
         roles: opts.roles.split(',').map((r) => r.trim()).filter(Boolean), password,
