@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
+/**
+ * The README's promise, end to end on PGlite: `npm start` on an empty data folder migrates,
+ * seeds the demo county, prints the logins and serves; SIGTERM closes the database cleanly;
+ * a second start reuses the data; the CLI verifies the audit chain and names a tampered record.
+ */
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'civicgrid-e2e-'));
+const port = 18000 + Math.floor(Math.random() * 1000);
+const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' };
+
+function start(): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [tsx, 'src/main.ts'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  return { child, output: () => out };
+}
+
+async function waitForHealth(deadlineMs: number): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return Date.now() - t0;
+    } catch { /* not up yet */ }
+    if (Date.now() - t0 > deadlineMs) throw new Error('server did not answer /api/health in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const stop = (child: ChildProcess) => new Promise<number | null>((resolve) => { child.on('exit', (code) => resolve(code)); child.kill('SIGTERM'); });
+
+const cli = (...args: string[]) => spawnSync(process.execPath, [tsx, 'src/cli/main.ts', ...args], { cwd: repo, env, encoding: 'utf8' });
+
+describe('npm start and the civicgrid CLI [engine: pglite]', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on an empty folder, seeds, prints working logins, and stops cleanly', async () => {
+    const { child, output } = start();
+    const ms = await waitForHealth(60_000);
+    expect(ms).toBeLessThan(60_000);
+    expect(output()).toMatch(/Demo logins/);
+    for (const user of ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader']) expect(output()).toContain(user);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gridworker', password: 'civicgrid-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const me = await (await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! } })).json();
+    expect(me.jurisdiction.level).toBe(6);
+    expect(await stop(child)).toBe(0);
+  });
+
+  it('starts again on the same data without seeding twice', async () => {
+    const { child, output } = start();
+    await waitForHealth(60_000);
+    expect(output()).not.toMatch(/Demo logins/);
+    expect(await stop(child)).toBe(0);
+  });
+
+  it('verifies the audit chain, and names the record a superuser tampered with', async () => {
+    const ok = cli('audit', 'verify');
+    expect(ok.stdout).toMatch(/audit chain intact: \d+ records verified/);
+    expect(ok.status).toBe(0);
+    const pg = new PGlite(path.join(dataDir, 'pglite'));
+    await pg.exec(`UPDATE audit_log SET actor_name = 'someone else' WHERE id = 2`);
+    await pg.close();
+    const broken = cli('audit', 'verify');
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/BROKEN at record 2/);
+  });
+
+  it('shows --help for every command', () => {
+    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['user', 'add'], ['audit', 'verify'], ['import', 'regions'], ['import', 'grids']]) {
+      const r = cli(...args, '--help');
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/Usage: civicgrid/);
+    }
+  });
+});
