@@ -66,7 +66,7 @@ function who(ctx: Ctx) {
 }
 
 /** The RLS scope of a context: the operator's empty path means the whole tree. */
-const scopeOf = (ctx: Ctx): Scope => (ctx.actor.scopePath === '' ? systemScope : regionScope(ctx.actor.scopePath));
+const scopeOf = (ctx: Ctx): Scope => (ctx.actor.scopePath === '' ? systemScope : regionScope(ctx.actor.scopePath, ctx.actor.unitId));
 
 function actorId(ctx: Ctx): number | null {
   return ctx.actor.userId > 0 ? ctx.actor.userId : null;

@@ -19,9 +19,10 @@ export type Tx = Transaction<Schema>;
  * transaction-local setting `civicgrid.scope`: a region path prefix, or `*` for
  * the system itself (imports, sweeps, login). An unset scope matches nothing.
  */
-export type Scope = { kind: 'system' } | { kind: 'region'; path: string };
+export type Scope = { kind: 'system' } | { kind: 'region'; path: string; unitId?: number };
 export const systemScope: Scope = { kind: 'system' };
-export const regionScope = (path: string): Scope => ({ kind: 'region', path });
+/** A jurisdiction; with a unit, also the cases that unit holds an assignment of wherever they are. */
+export const regionScope = (path: string, unitId?: number): Scope => ({ kind: 'region', path, unitId });
 
 export type Db = {
   engine: Engine;
@@ -93,7 +94,8 @@ async function openPostgres(url: string, appRole: string): Promise<Db> {
 async function runScoped<T>(kysely: Kysely<Schema>, scope: Scope, fn: (trx: Tx) => Promise<T>): Promise<T> {
   return kysely.transaction().execute(async (trx) => {
     const value = scope.kind === 'system' ? '*' : scope.path;
-    await sql`select set_config('civicgrid.scope', ${value}, true)`.execute(trx);
+    const unit = scope.kind === 'region' && scope.unitId ? String(scope.unitId) : '';
+    await sql`select set_config('civicgrid.scope', ${value}, true), set_config('civicgrid.unit', ${unit}, true)`.execute(trx);
     return fn(trx);
   });
 }
