@@ -56,19 +56,31 @@ export function startOfCstDayMs(day: number): number {
   return day * DAY_MS - CST_OFFSET_MS;
 }
 
-/** Epoch ms of 23:59:59.999 +08:00 on a day number: the inclusive end of a day-counted period. */
-export function endOfCstDayMs(day: number): number {
-  return startOfCstDayMs(day + 1) - 1;
-}
-
 /** 00:00 +08:00 of a CST date, as an instant. */
 export function startOfCstDay(date: IsoDate): Date {
   return new Date(startOfCstDayMs(dayNumber(date)));
 }
 
-/** 23:59:59.999 +08:00 of a CST date, as an instant (the end-of-day deadline convention). */
+/**
+ * 24:00 +08:00 of a CST date (= 00:00 of the next day), as an instant. A day-counted period
+ * ends here (民法典第二百零三条：期间的最后一日的截止时间为二十四时); the due instant is
+ * exclusive: work done before it is on time, a stage is overdue from it on.
+ */
 export function endOfCstDay(date: IsoDate): Date {
-  return new Date(endOfCstDayMs(dayNumber(date)));
+  return new Date(startOfCstDayMs(dayNumber(date) + 1));
+}
+
+/** The last CST day that a due instant still covers: 24:00 of 2025-02-05 → '2025-02-05'. */
+export function lastDayCovered(due: Date): IsoDate {
+  return isoDateOf(cstDayOfMs(instantMs(due) - 1));
+}
+
+/** A due instant as Chinese offices write it: midnight shows as '2025-02-05 24:00', else 'YYYY-MM-DD HH:mm'. */
+export function deadlineLabel(due: Date): string {
+  const ms = instantMs(due);
+  const local = ms + CST_OFFSET_MS;
+  if (local % DAY_MS === 0) return `${lastDayCovered(due)} 24:00`;
+  return new Date(local).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Day of the week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */

@@ -1,0 +1,111 @@
+/**
+ * The working-day calendar (工作日历): Monday–Friday work, Saturday and Sunday rest, unless an
+ * explicit override says otherwise — a statutory holiday on a weekday, or a make-up working day
+ * (调休上班) on a weekend, as published each year by the State Council (国务院办公厅关于部分节假日
+ * 安排的通知). Overrides are data (seeded from `chinese-days`, editable by administrators).
+ *
+ * Days are CST days (see cst.ts). Day-counted results are exclusive due instants at 24:00 +08:00
+ * of the last day, and the day of the starting instant is not counted
+ * (民法典第二百零一条：开始的当日不计入，自下一日开始计算；第二百零三条：截止时间为二十四时).
+ */
+import { DomainError } from '../errors.js';
+import { cstDayOfMs, dayNumber, instantMs, isoDateOf, startOfCstDayMs, weekdayOf, type IsoDate } from './cst.js';
+
+/** Whether a day is worked or rested. */
+export type DayKind = 'workday' | 'holiday';
+
+/** One override row: a date, its kind, and the holiday's name (or the make-up day's, 调休). */
+export type CalendarDay = { readonly date: IsoDate; readonly kind: DayKind; readonly name?: string | null };
+
+/** A working-day calendar: the default weekday rule plus overrides keyed by day number. */
+export type Calendar = { readonly overrides: ReadonlyMap<number, CalendarDay> };
+
+/** Builds a calendar from override rows; a later row for the same date wins (seed first, edits after). */
+export function makeCalendar(days: Iterable<CalendarDay>): Calendar {
+  const overrides = new Map<number, CalendarDay>();
+  for (const day of days) {
+    if (day.kind !== 'workday' && day.kind !== 'holiday') {
+      throw new DomainError('ValidationFailed', `unknown day kind: ${String(day.kind)}`, { date: day.date });
+    }
+    overrides.set(dayNumber(day.date), day);
+  }
+  return { overrides };
+}
+
+/** The calendar with no overrides: plain Monday–Friday weeks. */
+export const WEEKDAYS_ONLY: Calendar = makeCalendar([]);
+
+/** Whether a day number is a working day under the calendar. */
+export function isWorkingDayNumber(cal: Calendar, day: number): boolean {
+  const override = cal.overrides.get(day);
+  if (override) return override.kind === 'workday';
+  const weekday = weekdayOf(day);
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** Whether a CST date ('YYYY-MM-DD') is a working day. */
+export function isWorkingDay(cal: Calendar, date: IsoDate): boolean {
+  return isWorkingDayNumber(cal, dayNumber(date));
+}
+
+/** The override for a date (holiday or make-up working day), if any, for display. */
+export function overrideFor(cal: Calendar, date: IsoDate): CalendarDay | undefined {
+  return cal.overrides.get(dayNumber(date));
+}
+
+/** The first working day number strictly after a day number. */
+export function nextWorkingDayNumber(cal: Calendar, day: number): number {
+  let d = day + 1;
+  // Terminates: overrides are finite, so some later weekday is a working day.
+  while (!isWorkingDayNumber(cal, d)) d += 1;
+  return d;
+}
+
+/** The first working day on or after a CST date. */
+export function workingDayOnOrAfter(cal: Calendar, date: IsoDate): IsoDate {
+  const day = dayNumber(date);
+  return isoDateOf(isWorkingDayNumber(cal, day) ? day : nextWorkingDayNumber(cal, day));
+}
+
+function requireCount(n: number, what: string): void {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new DomainError('ValidationFailed', `${what} must be a whole number ≥ 0, got ${n}`, { n });
+  }
+}
+
+/**
+ * 24:00 +08:00 of the n-th working day after the CST day of `instant` (that day not counted).
+ * n = 0 means the end of the current day if it is a working day, else of the next working day.
+ */
+export function addWorkingDays(cal: Calendar, instant: Date, n: number): Date {
+  requireCount(n, 'working days');
+  let day = cstDayOfMs(instantMs(instant));
+  if (n === 0 && !isWorkingDayNumber(cal, day)) day = nextWorkingDayNumber(cal, day);
+  for (let i = 0; i < n; i += 1) day = nextWorkingDayNumber(cal, day);
+  return new Date(startOfCstDayMs(day + 1));
+}
+
+/** 24:00 +08:00 of the n-th calendar day after the CST day of `instant` (that day not counted). */
+export function addCalendarDays(instant: Date, n: number): Date {
+  requireCount(n, 'calendar days');
+  return new Date(startOfCstDayMs(cstDayOfMs(instantMs(instant)) + n + 1));
+}
+
+/** Exactly n hours after `instant` (hour limits run round the clock, e.g. hazards). */
+export function addHours(instant: Date, n: number): Date {
+  if (!Number.isFinite(n) || n < 0) throw new DomainError('ValidationFailed', `hours must be ≥ 0, got ${n}`, { n });
+  return new Date(instantMs(instant) + Math.round(n * 3_600_000));
+}
+
+/**
+ * Working days d with day(a) < d ≤ day(b'), where b' is the last day b still covers (b − 1 ms),
+ * so that workingDaysBetween(cal, a, addWorkingDays(cal, a, n)) = n (n ≥ 1); negative when b < a.
+ */
+export function workingDaysBetween(cal: Calendar, a: Date, b: Date): number {
+  if (instantMs(b) < instantMs(a)) return 0 - workingDaysBetween(cal, b, a);
+  const from = cstDayOfMs(instantMs(a));
+  const to = cstDayOfMs(instantMs(b) - 1);
+  let count = 0;
+  for (let d = from + 1; d <= to; d += 1) if (isWorkingDayNumber(cal, d)) count += 1;
+  return count;
+}
