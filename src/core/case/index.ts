@@ -14,3 +14,4 @@ export { evolve, replay, initialState } from './evolve.js';
 export { activeLead, activeCos, lastLead, isActive } from './assignments.js';
 export { inJurisdiction, covers } from './authz.js';
 export type { VersionedInput } from './action-kit.js';
+export { reviveState } from './serial.js';
