@@ -15,6 +15,10 @@ const Env = z.object({
   CIVICGRID_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   CIVICGRID_DEMO_COUNTY: z.string().regex(/^\d{6}$/).default('320114'),
   CIVICGRID_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** 32-byte data key, base64; or a file holding it; otherwise one is made in DATA_DIR/keys. */
+  CIVICGRID_DATA_KEY: z.string().optional(),
+  CIVICGRID_DATA_KEY_FILE: z.string().optional(),
+  CIVICGRID_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -30,6 +34,8 @@ export type Config = Readonly<{
   login: { maxFailures: number; lockMs: number };
   secureCookies: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  dataKey: { kind: 'inline'; base64: string } | { kind: 'file'; path: string };
+  cipher: 'aes-256-gcm' | 'sm4';
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -49,5 +55,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: e.CIVICGRID_LOGIN_MAX_FAILURES, lockMs: e.CIVICGRID_LOGIN_LOCK_MINUTES * 60_000 },
     secureCookies: e.CIVICGRID_SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,
+    dataKey: e.CIVICGRID_DATA_KEY
+      ? { kind: 'inline' as const, base64: e.CIVICGRID_DATA_KEY }
+      : { kind: 'file' as const, path: path.resolve(e.CIVICGRID_DATA_KEY_FILE ?? path.join(dataDir, 'keys', 'data.key')) },
+    cipher: e.CIVICGRID_CIPHER,
   });
 }

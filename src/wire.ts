@@ -5,10 +5,12 @@ import { systemClock } from './app/system-clock.js';
 import { createLog } from './app/log.js';
 import { createDb } from './storage/db.js';
 import { mkdirSync } from 'node:fs';
+import { loadFieldCrypto } from './app/crypto/load-data-key.js';
 
 /** Config → database (migrated) → the explicit dependency object shared by server, CLI and jobs. */
 export async function openDeps(config: Config, clock: Clock = systemClock): Promise<Deps> {
   if (config.database.kind === 'pglite' && config.database.dir) mkdirSync(config.database.dir, { recursive: true });
   const db = await createDb(config.database, config.appRole);
-  return { db, clock, log: createLog(config.logLevel), config };
+  const log = createLog(config.logLevel);
+  return { db, clock, log, config, crypto: loadFieldCrypto(config, log.warn) };
 }

@@ -3,9 +3,8 @@ import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { makeUnit, makeUser, seedWorld, testPassword } from '../factories.js';
 import { createApp } from '../../src/http/app.js';
 import { manualClock } from '../../src/core/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { createLog } from '../../src/app/log.js';
 import { client } from '../http-client.js';
+import { testDeps } from '../test-deps.js';
 
 describe.each(engines)(`auth and sessions ${'%s'}`, (engine) => {
   let t: TestDb;
@@ -18,8 +17,7 @@ describe.each(engines)(`auth and sessions ${'%s'}`, (engine) => {
     const unit = await makeUnit(t.db, 'countyA');
     await makeUser(t.db, 'sec', unit, ['security']);
     await makeUser(t.db, 'lead', unit, ['leader']);
-    const config = loadConfig({ CIVICGRID_SESSION_IDLE_MINUTES: '30' });
-    app = createApp({ db: t.db, clock, log: createLog('silent'), config });
+    app = createApp(testDeps(t.db, { clock, env: { CIVICGRID_SESSION_IDLE_MINUTES: '30' } }));
   });
   afterAll(() => t.drop());
 

@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { makeUnit, makeUser, seedWorld, testPassword, world, type WorldRegion } from '../factories.js';
 import { createApp } from '../../src/http/app.js';
-import { systemClock } from '../../src/app/system-clock.js';
-import { loadConfig } from '../../src/config.js';
-import { createLog } from '../../src/app/log.js';
 import { can, type Permission } from '../../src/core/auth/permissions.js';
 import type { Role } from '../../src/contract/common.js';
 import { regionScope } from '../../src/storage/db.js';
@@ -12,6 +9,7 @@ import { getUnit, listUnits, updateUnit } from '../../src/storage/units.repo.js'
 import { getUser, listUsers } from '../../src/storage/users.repo.js';
 import { findRegion, searchUnder } from '../../src/storage/region-tree.repo.js';
 import { client } from '../http-client.js';
+import { testDeps } from '../test-deps.js';
 
 const roles: Role[] = ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'];
 const targets = Object.keys(world) as WorldRegion[];
@@ -41,7 +39,7 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
       await makeUser(t.db, `u-${role}`, role === 'gridworker' ? unitAt.villageA1 : unitAt.townA1, [role], grid);
       scopeOf[role] = role === 'gridworker' ? paths.gridA1 : paths.townA1;
     }
-    app = createApp({ db: t.db, clock: systemClock, log: createLog('silent'), config: loadConfig({}) });
+    app = createApp(testDeps(t.db));
   });
   afterAll(() => t.drop());
 

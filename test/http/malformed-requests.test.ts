@@ -3,10 +3,8 @@ import fc from 'fast-check';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { makeUnit, makeUser, seedWorld, testPassword } from '../factories.js';
 import { createApp } from '../../src/http/app.js';
-import { systemClock } from '../../src/app/system-clock.js';
-import { loadConfig } from '../../src/config.js';
-import { createLog } from '../../src/app/log.js';
 import { client } from '../http-client.js';
+import { testDeps } from '../test-deps.js';
 
 /** Every route with a body or parameters, as [method, path template]. `:x` is replaced by fuzz. */
 const endpoints: [string, string][] = [
@@ -50,7 +48,7 @@ describe.each(engines)('malformed requests %s', (engine) => {
     t = await createTestDb(engine);
     await seedWorld(t.db);
     const unit = await makeUnit(t.db, 'countyA');
-    const app = createApp({ db: t.db, clock: systemClock, log: createLog('silent'), config: loadConfig({ CIVICGRID_LOGIN_MAX_FAILURES: '1000000' }) });
+    const app = createApp(testDeps(t.db, { env: { CIVICGRID_LOGIN_MAX_FAILURES: '1000000' } }));
     clients = { anonymous: client(app) };
     for (const role of ['admin', 'security', 'auditor'] as const) {
       await makeUser(t.db, `f-${role}`, unit, [role]);
