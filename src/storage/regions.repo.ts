@@ -1,0 +1,154 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Tx } from './db.js';
+import { isRegionLevel, levels, type RegionLevel } from '../core/region/levels.js';
+import { pathOf } from '../core/region/codes.js';
+import type { Region, RegionNode } from '../core/region/region-node.js';
+
+/** The region tree's bulk writes and tree reads: plain functions taking the transaction first. */
+
+/** Rows written per level by one upsert: new rows and rows whose name, boundary or place changed. */
+export type LevelCounts = Record<RegionLevel, { inserted: number; updated: number }>;
+
+/** A zero count for every level. */
+export const emptyLevelCounts = (): LevelCounts =>
+  Object.fromEntries(levels.map((l) => [l.level, { inserted: 0, updated: 0 }])) as LevelCounts;
+
+/**
+ * Inserts new nodes and updates changed ones in one statement, returning what changed per level.
+ *
+ * Idempotency: ON CONFLICT updates a row only when a column actually differs (IS DISTINCT FROM),
+ * and only updated or inserted rows come back from RETURNING, so a re-import reports 0 and leaves
+ * the rows (and their MVCC versions) untouched. A node without geometry keeps the boundary it has,
+ * so re-importing the division does not erase polygons imported from GeoJSON.
+ *
+ * Batching: the rows travel as six arrays through unnest(), so a batch of thousands of rows is one
+ * short statement with six parameters on both engines (no 65,535-parameter ceiling, no giant SQL
+ * text to parse). Parents must come before or with their children (the parent_code FK).
+ */
+export async function upsertRegions(trx: Tx, nodes: readonly RegionNode[]): Promise<LevelCounts> {
+  const counts = emptyLevelCounts();
+  if (nodes.length === 0) return counts;
+  const col = <T>(f: (n: RegionNode) => T) => nodes.map(f);
+  const r = await sql<{ level: number; inserted: number; updated: number }>`
+    WITH up AS (
+      INSERT INTO regions (code, parent_code, level, name, path, geometry)
+      SELECT t.code, t.parent_code, t.level, t.name, t.path, t.geometry::jsonb
+      FROM unnest(${col((n) => n.code)}::text[], ${col((n) => n.parentCode)}::text[], ${col((n) => n.level)}::int2[],
+                  ${col((n) => n.name)}::text[], ${col((n) => n.path)}::text[],
+                  ${col((n) => (n.geometry === undefined ? null : JSON.stringify(n.geometry)))}::text[])
+        AS t(code, parent_code, level, name, path, geometry)
+      ON CONFLICT (code) DO UPDATE SET
+        parent_code = EXCLUDED.parent_code, level = EXCLUDED.level, name = EXCLUDED.name, path = EXCLUDED.path,
+        geometry = coalesce(EXCLUDED.geometry, regions.geometry)
+      WHERE (regions.parent_code, regions.level, regions.name, regions.path)
+              IS DISTINCT FROM (EXCLUDED.parent_code, EXCLUDED.level, EXCLUDED.name, EXCLUDED.path)
+         OR (EXCLUDED.geometry IS NOT NULL AND regions.geometry IS DISTINCT FROM EXCLUDED.geometry)
+      RETURNING level, (xmax = 0) AS inserted
+    )
+    SELECT level, count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+    FROM up GROUP BY level`.execute(trx);
+  for (const row of r.rows) {
+    const level = Number(row.level);
+    if (isRegionLevel(level)) counts[level] = { inserted: Number(row.inserted), updated: Number(row.updated) };
+  }
+  return counts;
+}
+
+type Row = { code: string; parent_code: string | null; level: number; name: string; path: string; has_geometry: SqlBool; geometry?: unknown };
+
+const toRegion = (r: Row): Region => ({
+  code: r.code,
+  parentCode: r.parent_code,
+  level: Number(r.level) as RegionLevel,
+  name: r.name,
+  path: r.path,
+  hasGeometry: Boolean(r.has_geometry),
+  ...(r.geometry !== undefined ? { geometry: r.geometry } : {}),
+});
+
+const regionColumns = ['code', 'parent_code', 'level', 'name', 'path', sql<SqlBool>`geometry IS NOT NULL`.as('has_geometry')] as const;
+
+// Paths and codes are digits and '/', but escape anyway: LIKE must only ever mean "starts with".
+const likePrefix = (s: string) => `${s.replace(/[%_\\]/g, '\\$&')}%`;
+
+/** One region by code, with its boundary; undefined when absent or outside the transaction's scope. */
+export async function getRegion(trx: Tx, code: string): Promise<Region | undefined> {
+  const r = await trx.selectFrom('regions').select([...regionColumns, 'geometry']).where('code', '=', code).executeTakeFirst();
+  return r && toRegion(r);
+}
+
+/** Direct children in code order, keyset-paged: pass the last code of a page as `after` for the next. */
+export async function listChildren(trx: Tx, code: string, page: { after?: string; limit: number }): Promise<{ items: Region[]; next?: string }> {
+  let q = trx.selectFrom('regions').select(regionColumns).where('parent_code', '=', code);
+  if (page.after) q = q.where('code', '>', page.after);
+  const rows = await q.orderBy('code').limit(page.limit + 1).execute();
+  const items = rows.slice(0, page.limit).map(toRegion);
+  return rows.length > page.limit ? { items, next: items[items.length - 1]!.code } : { items };
+}
+
+/** Search input: digits search by code prefix, anything else by a part of the name. */
+export type RegionSearch = { text: string; level?: RegionLevel; within?: string; limit: number };
+
+/**
+ * Regions whose code starts with the digits given, or whose name contains the text. A code
+ * prefix lies inside the subtree of the longest whole code it starts with, so the path index
+ * narrows it first; results come in tree order. Name matches come by level, then code.
+ */
+export async function searchRegions(trx: Tx, s: RegionSearch): Promise<Region[]> {
+  let q = trx.selectFrom('regions').select(regionColumns);
+  if (s.within) q = q.where('path', 'like', likePrefix(s.within));
+  if (s.level) q = q.where('level', '=', s.level);
+  if (/^\d+$/.test(s.text)) {
+    const whole = levels.filter((l) => l.codeLength <= s.text.length).at(-1);
+    if (whole) q = q.where('path', 'like', likePrefix(pathOf(s.text.slice(0, whole.codeLength))));
+    q = q.where('code', 'like', likePrefix(s.text)).orderBy('path');
+  } else {
+    q = q.where('name', 'like', `%${s.text.replace(/[%_\\]/g, '\\$&')}%`).orderBy('level').orderBy('code');
+  }
+  return (await q.limit(s.limit).execute()).map(toRegion);
+}
+
+/** How many nodes the subtree at a path holds, the node itself included: one index range scan. */
+export async function countSubtree(trx: Tx, path: string): Promise<number> {
+  const r = await trx.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('path', 'like', likePrefix(path)).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Nodes per level in the subtree at a path (the whole tree without one). */
+export async function countByLevel(trx: Tx, path?: string): Promise<Record<RegionLevel, number>> {
+  let q = trx.selectFrom('regions').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level');
+  if (path) q = q.where('path', 'like', likePrefix(path));
+  const out = Object.fromEntries(levels.map((l) => [l.level, 0])) as Record<RegionLevel, number>;
+  for (const r of await q.execute()) if (isRegionLevel(Number(r.level))) out[Number(r.level) as RegionLevel] = Number(r.n);
+  return out;
+}
+
+/** The nodes above the one at a path, province first (the node itself not included). */
+export async function ancestors(trx: Tx, path: string): Promise<Region[]> {
+  const codes = path.split('/').filter(Boolean).slice(0, -1);
+  if (codes.length === 0) return [];
+  const rows = await trx.selectFrom('regions').select(regionColumns).where('code', 'in', codes).orderBy('level').execute();
+  return rows.map(toRegion);
+}
+
+/** Village codes under a path in code order, keyset-paged, for generating their grids. */
+export async function villageCodesUnder(trx: Tx, path: string, page: { after?: string; limit: number }): Promise<string[]> {
+  let q = trx.selectFrom('regions').select('code').where('path', 'like', likePrefix(path)).where('level', '=', 5);
+  if (page.after) q = q.where('code', '>', page.after);
+  return (await q.orderBy('code').limit(page.limit).execute()).map((r) => r.code);
+}
+
+/** The children (code and name) of the given parents, for matching imported grids to existing ones. */
+export async function childrenOfMany(trx: Tx, parentCodes: readonly string[]): Promise<{ code: string; parentCode: string; name: string }[]> {
+  if (parentCodes.length === 0) return [];
+  const rows = await trx.selectFrom('regions').select(['code', 'parent_code', 'name'])
+    .where(sql<SqlBool>`parent_code = ANY(${[...parentCodes]}::text[])`).execute();
+  return rows.map((r) => ({ code: r.code, parentCode: r.parent_code!, name: r.name }));
+}
+
+/** Which of the given codes exist (and are visible in the transaction's scope). */
+export async function existingCodes(trx: Tx, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await trx.selectFrom('regions').select('code').where(sql<SqlBool>`code = ANY(${[...codes]}::text[])`).execute();
+  return new Set(rows.map((r) => r.code));
+}
