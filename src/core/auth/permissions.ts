@@ -14,6 +14,9 @@ export const permissions = {
   'user.write': ['security'],
   'category.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   'category.write': ['admin'],
+  // Dispatch rules route every case: staff may read and dry-run them, only the administrator edits them.
+  'dispatch_rule.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'dispatch_rule.write': ['admin'],
   'audit.read': ['auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
