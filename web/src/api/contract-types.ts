@@ -1,0 +1,31 @@
+/**
+ * Types of the HTTP contract, inferred from the server's zod schemas in src/contract.
+ * Type-only imports: nothing of zod or the server reaches the browser bundle.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { AuditPage as AuditPageSchema, AuditQuery as AuditQuerySchema } from '../../../src/contract/audit.js';
+import type { RegionPage as RegionPageSchema, RegionSearchQuery as RegionSearchQuerySchema } from '../../../src/contract/regions.js';
+import type { UnitPage as UnitPageSchema, UnitListQuery as UnitListQuerySchema } from '../../../src/contract/units.js';
+import type { UserPage as UserPageSchema, UserListQuery as UserListQuerySchema } from '../../../src/contract/users.js';
+
+export type { ErrorBody, Role } from '../../../src/contract/common.js';
+export type { LoginInput, Me, RegionRef } from '../../../src/contract/auth.js';
+export type { Region, CreateRegionInput, UpdateRegionInput } from '../../../src/contract/regions.js';
+export type { Unit, UnitType, CreateUnitInput, UpdateUnitInput } from '../../../src/contract/units.js';
+export type { User, CreateUserInput, UpdateUserInput } from '../../../src/contract/users.js';
+export type { Category, CreateCategoryInput, UpdateCategoryInput } from '../../../src/contract/categories.js';
+export type { AuditRecord, AuditVerification } from '../../../src/contract/audit.js';
+
+export type RegionPage = z.infer<typeof RegionPageSchema>;
+export type UnitPage = z.infer<typeof UnitPageSchema>;
+export type UserPage = z.infer<typeof UserPageSchema>;
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+/** Query parameters as the client sends them: the parsed shape, every key optional (the server fills defaults). */
+type ClientQuery<S extends z.ZodTypeAny> = Partial<z.infer<S>>;
+export type RegionSearchQuery = ClientQuery<typeof RegionSearchQuerySchema>;
+export type UnitListQuery = ClientQuery<typeof UnitListQuerySchema>;
+export type UserListQuery = ClientQuery<typeof UserListQuerySchema>;
+export type AuditQuery = ClientQuery<typeof AuditQuerySchema>;
+
+export const ROLES = ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'] as const;

@@ -1,0 +1,103 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/api-error.js';
+import type { Me, Role } from '../api/contract-types.js';
+import { setUnauthenticatedListener } from '../api/http-client.js';
+import { fetchMe, logout } from '../features/auth/api/auth-api.js';
+
+type AuthStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
+
+interface AuthValue {
+  status: AuthStatus;
+  me: Me | null;
+  /** True when a signed-in session ended under the user (a 401 from some call). */
+  sessionExpired: boolean;
+  bootError: unknown;
+  signedIn: (me: Me) => void;
+  signOut: () => Promise<void>;
+  retry: () => void;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+/** Who is signed in: loaded from /api/me once, cleared on sign-out or on any 401. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<AuthStatus>('loading');
+  const [me, setMe] = useState<Me | null>(null);
+  const [sessionExpired, setSessionExpired] = useState(false);
+  const [bootError, setBootError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+  const statusRef = useRef(status);
+  statusRef.current = status;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchMe(controller.signal).then(
+      (loaded) => {
+        setMe(loaded);
+        setStatus('signedIn');
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) setStatus('signedOut');
+        else {
+          setBootError(error);
+          setStatus('unreachable');
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  useEffect(() => {
+    setUnauthenticatedListener(() => {
+      if (statusRef.current === 'signedIn') setSessionExpired(true);
+      setMe(null);
+      setStatus('signedOut');
+    });
+    return () => setUnauthenticatedListener(null);
+  }, []);
+
+  const signedIn = useCallback((loaded: Me) => {
+    setMe(loaded);
+    setSessionExpired(false);
+    setStatus('signedIn');
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } finally {
+      setMe(null);
+      setSessionExpired(false);
+      setStatus('signedOut');
+    }
+  }, []);
+
+  const retry = useCallback(() => {
+    setStatus('loading');
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo(
+    () => ({ status, me, sessionExpired, bootError, signedIn, signOut, retry }),
+    [status, me, sessionExpired, bootError, signedIn, signOut, retry],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** The signed-in user; only for components rendered behind RequireAuth. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}
+
+export function hasAnyRole(me: Me, roles: readonly Role[] | undefined): boolean {
+  return !roles || roles.some((role) => me.roles.includes(role));
+}

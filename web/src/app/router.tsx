@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router-dom';
+import { AuditPage } from '../features/audit/components/audit-page.js';
+import { LoginPage } from '../features/auth/components/login-page.js';
+import { CategoriesPage } from '../features/categories/components/categories-page.js';
+import { RegionBrowserPage } from '../features/regions/components/region-browser-page.js';
+import { UnitsPage } from '../features/units/components/units-page.js';
+import { UsersPage } from '../features/users/components/users-page.js';
+import { WorkbenchPage } from '../features/workbench/components/workbench-page.js';
+import { AppLayout } from './layout/app-layout.js';
+import { rolesFor } from './nav-items.js';
+import { RequireAuth } from './require-auth.js';
+import { NotFoundPage } from './status-pages.js';
+
+/** A page guarded by the same roles that show it in the side menu. */
+function guarded(path: string, element: ReactNode) {
+  return { path, element: <RequireAuth roles={rolesFor(path)}>{element}</RequireAuth> };
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/workbench" replace /> },
+      guarded('/workbench', <WorkbenchPage />),
+      guarded('/admin/regions', <RegionBrowserPage />),
+      guarded('/admin/units', <UnitsPage />),
+      guarded('/admin/users', <UsersPage />),
+      guarded('/admin/categories', <CategoriesPage />),
+      guarded('/audit', <AuditPage />),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,5 @@
+import type { AuditPage, AuditQuery, AuditVerification } from '../../../api/contract-types.js';
+import { http } from '../../../api/http-client.js';
+
+export const fetchAudit = (query: AuditQuery, signal?: AbortSignal) => http.get<AuditPage>('/api/audit', query, signal);
+export const verifyAuditChain = () => http.get<AuditVerification>('/api/audit/verify');

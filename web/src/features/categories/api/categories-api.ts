@@ -1,0 +1,7 @@
+import type { Category, CreateCategoryInput, UpdateCategoryInput } from '../../../api/contract-types.js';
+import { http } from '../../../api/http-client.js';
+
+export const fetchCategories = (signal?: AbortSignal) => http.get<Category[]>('/api/categories', undefined, signal);
+export const createCategory = (input: CreateCategoryInput) => http.post<Category>('/api/categories', input);
+export const updateCategory = (code: string, input: UpdateCategoryInput) =>
+  http.patch<Category>(`/api/categories/${encodeURIComponent(code)}`, input);

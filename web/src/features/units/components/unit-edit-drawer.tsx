@@ -1,0 +1,94 @@
+import { Button, Drawer, Form, Grid, Input, Select, Space, Switch } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../../api/contract-types.js';
+import { ErrorAlert } from '../../../components/error-alert.js';
+import { RegionPicker } from '../../../components/region-picker/region-picker.js';
+import { createUnit, updateUnit } from '../api/units-api.js';
+
+interface UnitFormValues {
+  typeCode: string;
+  regionCode: string;
+  name: string;
+  phone?: string;
+  active: boolean;
+}
+
+interface UnitEditDrawerProps {
+  /** `'new'` to create, a unit to edit, null when closed. */
+  target: Unit | 'new' | null;
+  typeOptions: { value: string; label: string }[];
+  onClose: () => void;
+  onSaved: (unit: Unit) => void;
+}
+
+/** Create a unit (type, region, name, phone) or edit one (name, phone, active). */
+export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEditDrawerProps) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const [form] = Form.useForm<UnitFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const editing = target !== null && target !== 'new' ? target : null;
+
+  useEffect(() => {
+    setError(null);
+    form.resetFields();
+    if (editing) form.setFieldsValue({ ...editing, phone: editing.phone ?? '', active: !editing.disabled });
+  }, [form, target, editing]);
+
+  const save = async (values: UnitFormValues) => {
+    setSaving(true);
+    setError(null);
+    const phone = values.phone?.trim() ? values.phone.trim() : null;
+    try {
+      const saved = editing
+        ? await updateUnit(editing.id, { name: values.name.trim(), phone, disabled: !values.active })
+        : await createUnit({ typeCode: values.typeCode, regionCode: values.regionCode, name: values.name.trim(), phone });
+      onSaved(saved);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  return (
+    <Drawer
+      open={target !== null}
+      onClose={onClose}
+      title={editing ? t('units.editTitle') : t('units.createTitle')}
+      width={screens.sm ? 480 : '100%'}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="unit-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form<UnitFormValues> form={form} layout="vertical" name="unit" onFinish={(values) => void save(values)} initialValues={{ active: true }}>
+        <Form.Item name="typeCode" label={t('units.type')} rules={editing ? [] : [required(t('units.type'))]}>
+          <Select options={typeOptions} disabled={Boolean(editing)} data-testid="unit-type" />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('units.region')} rules={editing ? [] : [required(t('units.region'))]}>
+          <RegionPicker disabled={Boolean(editing)} allowClear={false} data-testid="unit-region" />
+        </Form.Item>
+        <Form.Item name="name" label={t('units.name')} rules={[{ ...required(t('units.name')), whitespace: true, max: 100 }]}>
+          <Input maxLength={100} data-testid="unit-name" />
+        </Form.Item>
+        <Form.Item name="phone" label={t('units.phone')} rules={[{ max: 40 }]}>
+          <Input maxLength={40} inputMode="tel" autoComplete="off" />
+        </Form.Item>
+        {editing && (
+          <Form.Item name="active" label={t('common.status')} valuePropName="checked">
+            <Switch checkedChildren={t('common.enabled')} unCheckedChildren={t('common.disabled')} />
+          </Form.Item>
+        )}
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,112 @@
+import { Button, Checkbox, Drawer, Form, Grid, Input, Space, Switch } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role, type User } from '../../../api/contract-types.js';
+import { ErrorAlert } from '../../../components/error-alert.js';
+import { RegionPicker } from '../../../components/region-picker/region-picker.js';
+import { UnitSelect } from '../../units/components/unit-select.js';
+import { createUser, updateUser } from '../api/users-api.js';
+import { PasswordField } from './password-field.js';
+
+interface UserFormValues {
+  username: string;
+  displayName: string;
+  unitId: number;
+  roles: Role[];
+  gridCode?: string | null;
+  password?: string;
+  active: boolean;
+}
+
+interface UserEditDrawerProps {
+  target: User | 'new' | null;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}
+
+const GRID_LEVEL = [6] as const;
+
+/** Create an account or change its name, unit, roles, grid and status. A grid worker must have a grid. */
+export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const [form] = Form.useForm<UserFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const editing = target !== null && target !== 'new' ? target : null;
+  const roles = Form.useWatch('roles', form) ?? [];
+  const isGridWorker = roles.includes('gridworker');
+
+  useEffect(() => {
+    setError(null);
+    form.resetFields();
+    if (editing) form.setFieldsValue({ ...editing, active: !editing.disabled });
+  }, [form, target, editing]);
+
+  const save = async (values: UserFormValues) => {
+    setSaving(true);
+    setError(null);
+    const gridCode = values.roles.includes('gridworker') ? (values.gridCode ?? null) : null;
+    const common = { displayName: values.displayName.trim(), unitId: values.unitId, roles: values.roles, gridCode };
+    try {
+      const saved = editing
+        ? await updateUser(editing.id, { ...common, disabled: !values.active })
+        : await createUser({ ...common, username: values.username.trim(), password: values.password ?? '' });
+      onSaved(saved);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  return (
+    <Drawer
+      open={target !== null}
+      onClose={onClose}
+      title={editing ? t('users.editTitle') : t('users.createTitle')}
+      width={screens.sm ? 520 : '100%'}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="user-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form<UserFormValues> form={form} layout="vertical" name="user" onFinish={(values) => void save(values)} initialValues={{ roles: [], active: true }}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          extra={editing ? undefined : t('users.usernameRule')}
+          rules={editing ? [] : [required(t('users.username')), { pattern: /^[a-z0-9][a-z0-9._-]{1,62}$/, message: t('users.usernameRule') }]}
+        >
+          <Input disabled={Boolean(editing)} autoComplete="off" data-testid="user-username" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ ...required(t('users.displayName')), whitespace: true, max: 100 }]}>
+          <Input maxLength={100} data-testid="user-display-name" />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('users.unit')} rules={[required(t('users.unit'))]}>
+          <UnitSelect allowClear={false} data-testid="user-unit" />
+        </Form.Item>
+        <Form.Item name="roles" label={t('users.roles')} rules={[{ type: 'array', min: 1, required: true, message: t('common.required', { field: t('users.roles') }) }]}>
+          <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} data-testid="user-roles" />
+        </Form.Item>
+        {isGridWorker && (
+          <Form.Item name="gridCode" label={t('users.grid')} rules={[{ required: true, message: t('users.gridRequired') }]}>
+            <RegionPicker levels={GRID_LEVEL} data-testid="user-grid" />
+          </Form.Item>
+        )}
+        {!editing && <PasswordField form={form} name="password" label={t('users.password')} />}
+        {editing && (
+          <Form.Item name="active" label={t('common.status')} valuePropName="checked">
+            <Switch checkedChildren={t('common.enabled')} unCheckedChildren={t('common.disabled')} />
+          </Form.Item>
+        )}
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,56 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Empty, Row, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../../app/auth-context.js';
+import { PageHeader } from '../../../components/page-header.js';
+import { RegionLevelTag } from '../../../components/region-level-tag.js';
+
+/**
+ * The workbench. Until the case module exists it says so plainly and shows only what is
+ * true: who the user is, their unit and their jurisdiction. No invented counts.
+ */
+export function WorkbenchPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const breadcrumb = me.jurisdiction.breadcrumb.map((region) => region.name).join(' / ') || me.jurisdiction.name;
+
+  return (
+    <>
+      <PageHeader title={t('workbench.title')} subtitle={t('workbench.greeting', { name: me.displayName })} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.account')}</h2>}>
+            <Descriptions column={1} size="small" data-testid="workbench-account">
+              <Descriptions.Item label={t('workbench.unit')}>
+                <span data-testid="workbench-unit">{me.unit.name}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workbench.jurisdiction')}>
+                <Space wrap size={4}>
+                  <span data-testid="workbench-jurisdiction">{breadcrumb}</span>
+                  <RegionLevelTag level={me.jurisdiction.level} />
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workbench.roles')}>
+                <Space wrap size={4}>
+                  {me.roles.map((role) => (
+                    <Tag key={role} bordered={false} style={{ color: '#0b3d91', background: '#e6f4ff' }}>
+                      {t(`roles.${role}`)}
+                    </Tag>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.tasksTitle')}</h2>}>
+            <Empty
+              image={<InboxOutlined aria-hidden style={{ fontSize: 48, color: '#8c8c8c' }} />}
+              description={<span style={{ color: 'rgba(0,0,0,0.75)' }} data-testid="workbench-cases-coming">{t('workbench.casesComing')}</span>}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

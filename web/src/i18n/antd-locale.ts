@@ -1,0 +1,22 @@
+import type { Locale } from 'antd/es/locale/index.js';
+import enUS from 'antd/es/locale/en_US.js';
+import zhCNLocale from 'antd/es/locale/zh_CN.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import type { Language } from './languages.js';
+
+// antd's locale files are ES modules at run time, but TypeScript (NodeNext) reads their
+// declarations as CommonJS and sees `{ default: Locale }`: unwrap whichever arrives.
+function unwrap(module: unknown): Locale {
+  const withDefault = module as { default?: Locale };
+  return withDefault.default ?? (module as Locale);
+}
+
+const ANTD_LOCALES: Record<Language, Locale> = { 'zh-CN': unwrap(zhCNLocale), en: unwrap(enUS) };
+const DAYJS_LOCALES: Record<Language, string> = { 'zh-CN': 'zh-cn', en: 'en' };
+
+/** antd's own strings (pagination, pickers, empty states) in the interface language. */
+export function antdLocaleFor(language: Language): Locale {
+  dayjs.locale(DAYJS_LOCALES[language]);
+  return ANTD_LOCALES[language];
+}
