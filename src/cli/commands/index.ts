@@ -4,6 +4,7 @@ import { registerServe } from './serve.js';
 import { registerAudit } from './audit.js';
 import { registerUser } from './user.js';
 import { registerSeed } from './seed.js';
+import { registerImport } from './import.js';
 
 /** One line per subcommand file; each adds itself to the program. */
 export function registerCommands(program: Command): void {
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerSeed(program);
   registerUser(program);
   registerAudit(program);
+  registerImport(program);
 }
