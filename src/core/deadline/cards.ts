@@ -7,6 +7,7 @@
  * Every colour has one instant; a card is due when now ≥ its instant, so a sweeper stores the
  * next un-issued instant in an indexed column and catches up after downtime.
  */
+import { DomainError } from '../errors.js';
 import type { Calendar } from './calendar.js';
 import { DAY_MS, instantMs } from './cst.js';
 import { advanceBy, measureBetween, type TimeMeasure } from './working-time.js';
@@ -29,6 +30,21 @@ export const DEFAULT_CARD_RULES: CardRules = Object.freeze({
   yellow: { overdueMs: 0 },
   red: { overdueFraction: 0.5, overdueWorkingDays: 3 },
 });
+
+/** Checks edited rules (fractions in [0, 1] for blue, ≥ 0 elsewhere); returns them or throws ValidationFailed. */
+export function validateCardRules(rules: CardRules): CardRules {
+  const checks: ReadonlyArray<readonly [string, number | null, number]> = [
+    ['blue.passedFraction', rules.blue.passedFraction, 1], ['blue.workingDaysLeft', rules.blue.workingDaysLeft, Infinity],
+    ['yellow.overdueMs', rules.yellow.overdueMs, Infinity], ['red.overdueFraction', rules.red.overdueFraction, Infinity],
+    ['red.overdueWorkingDays', rules.red.overdueWorkingDays, Infinity],
+  ];
+  for (const [field, value, max] of checks) {
+    if (value !== null && !(Number.isFinite(value) && value >= 0 && value <= max)) {
+      throw new DomainError('ValidationFailed', `card rule ${field} out of range: ${value}`, { field, value });
+    }
+  }
+  return rules;
+}
 
 /** What cards need of a stage; a StageClock fits. allowedMs defaults to start→due in the measure. */
 export type CardStage = {
