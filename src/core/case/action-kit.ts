@@ -35,20 +35,29 @@ export type ActionSpec<I> = ActionGate & {
 // duplicate away stays possible, since it ends the case rather than moving it at the wrong level.
 const ALLOWED_WHILE_DUE: readonly ActionName[] = ['escalate', 'merge'];
 
+/** Why an action is refused, before it becomes a DomainError (building Errors is costly, listing is frequent). */
+export type Refusal = { code: 'InvalidTransition' | 'Forbidden'; message: string; details: Record<string, unknown> };
+
 /** The first reason the actor may not take the action now (ignoring input and version), or null. */
-export function gate(spec: ActionGate, s: CaseState, actor: Actor): DomainError | null {
+export function refusal(spec: ActionGate, s: CaseState, actor: Actor): Refusal | null {
   const details = { action: spec.name, status: s.status };
   if (!spec.from.includes(s.status)) {
-    return new DomainError('InvalidTransition', `${spec.name} is not possible from ${s.status}`, details);
+    return { code: 'InvalidTransition', message: `${spec.name} is not possible from ${s.status}`, details };
   }
-  if (escalationDue(s) && !ALLOWED_WHILE_DUE.includes(spec.name)) {
-    const trigger = escalationTrigger(s);
-    return new DomainError('InvalidTransition', `escalation is due (${trigger}): escalate first`, { ...details, trigger });
+  const trigger = ALLOWED_WHILE_DUE.includes(spec.name) ? null : escalationTrigger(s);
+  if (trigger) {
+    return { code: 'InvalidTransition', message: `escalation is due (${trigger}): escalate first`, details: { ...details, trigger } };
   }
   const why = spec.when?.(s);
-  if (why) return new DomainError('InvalidTransition', `${spec.name}: ${why}`, details);
-  if (!spec.may(s, actor)) return new DomainError('Forbidden', `not allowed: ${spec.name}`, details);
+  if (why) return { code: 'InvalidTransition', message: `${spec.name}: ${why}`, details };
+  if (!spec.may(s, actor)) return { code: 'Forbidden', message: `not allowed: ${spec.name}`, details };
   return null;
+}
+
+/** The refusal as a DomainError, or null when the actor may take the action. */
+export function gate(spec: ActionGate, s: CaseState, actor: Actor): DomainError | null {
+  const r = refusal(spec, s, actor);
+  return r && new DomainError(r.code, r.message, r.details);
 }
 
 /** Runs one action against a case: the result is the new state with its one event, or a typed error. */

@@ -1,6 +1,6 @@
 // The action registry: one table from action name to its function and gate, so that the HTTP route
 // `POST /cases/:id/actions/:action` and availableActions stay in step with the functions themselves.
-import { gate, type ActionGate } from './action-kit.js';
+import { gate, refusal, type ActionGate } from './action-kit.js';
 import * as concl from './conclusion.js';
 import * as climb from './escalate.js';
 import * as handling from './handling.js';
@@ -85,7 +85,7 @@ export const perform = <K extends ActionName>(name: K, s: CaseState, a: Actor, i
  * on its input (ValidationFailed) or a stale version, never on status or authorisation.
  */
 export const availableActions = (s: CaseState, actor: Actor): ActionName[] =>
-  ACTION_NAMES.filter((name) => gate(gates[name], s, actor) === null);
+  ACTION_NAMES.filter((name) => refusal(gates[name], s, actor) === null);
 
 /** Why the actor may not take the action now (InvalidTransition or Forbidden), or null when they may. */
 export const whyNot = (name: ActionName, s: CaseState, actor: Actor) => gate(gates[name], s, actor);

@@ -15,7 +15,10 @@ export const signSpec: ActionSpec<SignInput> = {
   name: 'sign',
   from: ['dispatched'],
   may: holdsLead,
-  decide: (s) => new Problems().done({ toStatus: 'signed' as const, body: { type: 'signed' as const, data: { seq: activeLead(s)?.seq ?? 0 } } }),
+  decide: (s) => {
+    const data = { seq: activeLead(s)?.seq ?? 0 };
+    return new Problems().done({ toStatus: 'signed' as const, body: { type: 'signed' as const, data } });
+  },
 };
 
 export const startHandlingSpec: ActionSpec<StartHandlingInput> = {

@@ -56,7 +56,8 @@ export const replyCoTaskSpec: ActionSpec<ReplyCoTaskInput> = {
   may: (s, a) => worksFor(a, activeCoOf(s, a.unitId)?.unitId),
   decide: (s, a, i) => {
     const data = { seq: activeCoOf(s, a.unitId)?.seq ?? 0, reply: i.reply?.trim() };
-    return new Problems().text('reply', i.reply).done({ toStatus: 'in_progress' as const, body: { type: 'co_task_replied' as const, data } });
+    const body = { type: 'co_task_replied' as const, data };
+    return new Problems().text('reply', i.reply).done({ toStatus: 'in_progress' as const, body });
   },
 };
 
