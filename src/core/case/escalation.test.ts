@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { availableActions } from './actions.js';
 import { fixture } from './canonical-moves.js';
 import { ACTORS, attemptAs, must, newCase, step, UNITS } from './case-fixtures.js';
-import { escalationDue, escalationTrigger } from './escalation.js';
+import { escalationDue, escalationTargetLevel, escalationTrigger } from './escalation.js';
 import type { CaseState } from './types.js';
 
 const A = ACTORS;
@@ -28,6 +28,7 @@ describe('sent back three times', () => {
     const t = must(attemptAs(s, 'send_back', A.villageMediator, { reasonCode: 'not_responsible' }));
     expect(t.escalationDue).toBe(true);
     expect(escalationTrigger(t.state)).toBe('send_backs');
+    expect(escalationTargetLevel(t.state)).toBe(4);
   });
 
   it('blocks every move at the same level until the case climbs', () => {
@@ -103,6 +104,18 @@ describe('the county is the final stop (终点站)', () => {
     }
     return s;
   };
+
+  it('a case the county centre sent down to a village is still the county\'s: it does not climb', () => {
+    let s = newCase({ centre: UNITS.countyCentre }).state;
+    for (let n = 0; n < 3; n++) {
+      s = step(s, n === 0 ? 'dispatch' : 'redispatch', A.countyDispatcher, { unit: UNITS.villageCommittee });
+      s = step(s, 'send_back', A.villageMediator, { reasonCode: 'not_responsible' });
+    }
+    expect(s.counters.sendBacks).toBe(3);
+    expect(escalationDue(s)).toBe(false);
+    expect(escalationTargetLevel(s)).toBeNull();
+    expect(availableActions(s, A.countyDispatcher)).toEqual(['redispatch', 'merge']);
+  });
 
   it('never makes escalation due, and refuses it', () => {
     const s = atCounty();
