@@ -3,6 +3,7 @@ import { ApiError } from '../api/api-error.js';
 import type { Me, Role } from '../api/contract-types.js';
 import { setUnauthenticatedListener } from '../api/http-client.js';
 import { fetchMe, logout } from '../features/auth/api/auth-api.js';
+import { probablySignedOut, rememberSession } from './session-hint.js';
 
 type AuthStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
 
@@ -30,16 +31,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   statusRef.current = status;
 
   useEffect(() => {
+    if (attempt === 0 && probablySignedOut()) {
+      setStatus('signedOut');
+      return;
+    }
     const controller = new AbortController();
     fetchMe(controller.signal).then(
       (loaded) => {
+        rememberSession(true);
         setMe(loaded);
         setStatus('signedIn');
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) setStatus('signedOut');
-        else {
+        if (error instanceof ApiError && error.status === 401) {
+          rememberSession(false);
+          setStatus('signedOut');
+        } else {
           setBootError(error);
           setStatus('unreachable');
         }
@@ -50,6 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedListener(() => {
+      rememberSession(false);
       if (statusRef.current === 'signedIn') setSessionExpired(true);
       setMe(null);
       setStatus('signedOut');
@@ -58,6 +67,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signedIn = useCallback((loaded: Me) => {
+    rememberSession(true);
     setMe(loaded);
     setSessionExpired(false);
     setStatus('signedIn');
@@ -67,6 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await logout();
     } finally {
+      rememberSession(false);
       setMe(null);
       setSessionExpired(false);
       setStatus('signedOut');

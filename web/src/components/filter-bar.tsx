@@ -25,7 +25,7 @@ export function FilterBar<T extends FilterValues>({ values, onSearch, onReset, c
   }, [form, values]);
 
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
+    <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
       <Form<T> form={form} layout="vertical" onFinish={onSearch} aria-label={label} role="search">
         <Row gutter={[16, 0]} align="bottom">
           {children}

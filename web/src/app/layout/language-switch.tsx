@@ -14,7 +14,7 @@ export function LanguageSwitch() {
       value={i18n.language}
       size="small"
       variant="borderless"
-      suffixIcon={<GlobalOutlined aria-hidden />}
+      prefix={<GlobalOutlined aria-hidden />}
       style={{ minWidth: 104 }}
       popupMatchSelectWidth={false}
       options={LANGUAGES.map((language) => ({ value: language, label: t(`lang.${language}`) }))}

@@ -6,6 +6,7 @@ import { isAbort } from '../../api/http-client.js';
 import { searchRegions } from '../../api/regions-api.js';
 import { ErrorAlert } from '../error-alert.js';
 import { RegionNodeTitle } from './region-node-title.js';
+import { useRegionNames } from './use-region-names.js';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 300;
@@ -57,6 +58,7 @@ export function RegionSearch({ onPick, isSelectable, level }: RegionSearchProps)
   }, [query, level, page]);
 
   const remaining = result ? result.total - result.items.length : 0;
+  const parentNames = useRegionNames((result?.items ?? []).flatMap((region) => (region.parentCode ? [region.parentCode] : [])));
 
   return (
     <div>
@@ -94,10 +96,10 @@ export function RegionSearch({ onPick, isSelectable, level }: RegionSearchProps)
                   block
                   disabled={!selectable}
                   title={selectable ? undefined : t('picker.notSelectable')}
-                  style={{ textAlign: 'left', height: 'auto', padding: '6px 8px', whiteSpace: 'normal' }}
+                  style={{ justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: '6px 8px', whiteSpace: 'normal' }}
                   onClick={() => onPick(region)}
                 >
-                  <RegionNodeTitle region={region} />
+                  <RegionNodeTitle region={region} parentName={region.parentCode ? parentNames[region.parentCode] : undefined} />
                 </Button>
               </List.Item>
             );

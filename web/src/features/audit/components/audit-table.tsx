@@ -41,13 +41,17 @@ export function AuditTable({ data, loading, page, pageSize, onPage }: AuditTable
   ];
   return (
     <Table<AuditRecord>
+      size="middle"
       rowKey="id"
       data-testid="audit-table"
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}
       scroll={{ x: 'max-content' }}
-      expandable={{ expandedRowRender: (record) => <AuditRecordDetails record={record} /> }}
+      expandable={{
+        columnTitle: <span className="cg-visually-hidden">{t('audit.details')}</span>,
+        expandedRowRender: (record) => <AuditRecordDetails record={record} />,
+      }}
       pagination={{
         current: page,
         pageSize,

@@ -57,7 +57,8 @@ export function CategoriesPage() {
       />
       <ErrorAlert error={categories.error} onRetry={categories.reload} />
       <Table<CategoryNode>
-        rowKey="code"
+        size="middle"
+      rowKey="code"
         data-testid="categories-table"
         columns={columns}
         dataSource={tree}

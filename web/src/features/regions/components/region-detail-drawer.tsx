@@ -33,7 +33,9 @@ export function RegionDetailDrawer({ region, trail, canEdit, onClose, ...changes
             <Descriptions.Item label={t('regions.level')}>
               <RegionLevelTag level={region.level} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('regions.parent')}>{region.parentCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('regions.parent')}>
+              {region.parentCode ? `${trail.at(-1) ?? ''} ${region.parentCode}`.trim() : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('regions.path')}>{trail.length > 0 ? trail.join(' / ') : region.path}</Descriptions.Item>
           </Descriptions>
           {canEdit && (

@@ -25,13 +25,18 @@ export function RegionNameModal({ open, title, initialName, withCode, onSubmit, 
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+
   const submit = async () => {
     const values = await form.validateFields();
     setSaving(true);
     setError(null);
     try {
       await onSubmit({ name: values.name.trim(), ...(values.code ? { code: values.code.trim() } : {}) });
-      onClose();
+      close();
     } catch (failure) {
       setError(failure);
     } finally {
@@ -47,12 +52,11 @@ export function RegionNameModal({ open, title, initialName, withCode, onSubmit, 
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && form.setFieldsValue({ name: initialName ?? '', code: '' })}
     >
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" name="region-name" preserve={false}>
+      <Form form={form} layout="vertical" name="region-name" preserve={false} initialValues={{ name: initialName ?? '', code: '' }}>
         <Form.Item
           name="name"
           label={withCode ? t('common.name') : t('regions.newName')}

@@ -47,6 +47,7 @@ export function UnitsTable({ data, loading, page, pageSize, typeName, onPage, on
   }
   return (
     <Table<Unit>
+      size="middle"
       rowKey="id"
       data-testid="units-table"
       columns={columns}

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Drawer, Form, Grid, Input, Space, Switch } from 'antd';
+import { Button, Drawer, Form, Grid, Input, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type User } from '../../../api/contract-types.js';
+import type { Role, User } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { UnitSelect } from '../../units/components/unit-select.js';
 import { createUser, updateUser } from '../api/users-api.js';
 import { PasswordField } from './password-field.js';
+import { RoleCheckboxes } from './role-checkboxes.js';
 
 interface UserFormValues {
   username: string;
@@ -93,7 +94,7 @@ export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps
           <UnitSelect allowClear={false} data-testid="user-unit" />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ type: 'array', min: 1, required: true, message: t('common.required', { field: t('users.roles') }) }]}>
-          <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} data-testid="user-roles" />
+          <RoleCheckboxes label={t('users.roles')} />
         </Form.Item>
         {isGridWorker && (
           <Form.Item name="gridCode" label={t('users.grid')} rules={[{ required: true, message: t('users.gridRequired') }]}>

@@ -74,6 +74,7 @@ export function UsersTable({ data, loading, page, pageSize, onPage, onEdit, onRe
   ];
   return (
     <Table<User>
+      size="middle"
       rowKey="id"
       data-testid="users-table"
       columns={columns}

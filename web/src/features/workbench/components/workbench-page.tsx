@@ -45,6 +45,7 @@ export function WorkbenchPage() {
         <Col xs={24} xl={14}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.tasksTitle')}</h2>}>
             <Empty
+              styles={{ image: { height: 56 } }}
               image={<InboxOutlined aria-hidden style={{ fontSize: 48, color: '#8c8c8c' }} />}
               description={<span style={{ color: 'rgba(0,0,0,0.75)' }} data-testid="workbench-cases-coming">{t('workbench.casesComing')}</span>}
             />

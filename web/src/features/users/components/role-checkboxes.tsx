@@ -1,0 +1,27 @@
+import { Checkbox } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../api/contract-types.js';
+
+interface RoleCheckboxesProps {
+  id?: string;
+  value?: Role[];
+  onChange?: (roles: Role[]) => void;
+  label: string;
+}
+
+/**
+ * The eight roles as checkboxes in a labelled group. Form.Item would put aria-required on
+ * Checkbox.Group's plain <div> (not allowed there), so only the wanted props pass through.
+ */
+export function RoleCheckboxes({ id, value, onChange, label }: RoleCheckboxesProps) {
+  const { t } = useTranslation();
+  return (
+    <div role="group" aria-label={label} id={id} data-testid="user-roles">
+      <Checkbox.Group<Role>
+        value={value ?? []}
+        onChange={(roles) => onChange?.(roles)}
+        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      />
+    </div>
+  );
+}
