@@ -13,7 +13,7 @@ export function testDeps(db: Db, opts: { clock?: Clock; env?: Record<string, str
   return {
     db,
     clock: opts.clock ?? systemClock,
-    log: createLog('silent'),
+    log: createLog(process.env.TEST_LOG === '1' ? 'debug' : 'silent'),
     config,
     crypto: createFieldCrypto({ current: 'test', keys: { test: randomBytes(32) } }, config.cipher),
   };

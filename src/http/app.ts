@@ -11,6 +11,8 @@ import { userRoutes } from './routes/users.js';
 import { categoryRoutes } from './routes/categories.js';
 import { auditRoutes } from './routes/audit.js';
 import { regionRoutes } from './routes/regions.js';
+import { dispatchRoutes } from './routes/dispatch.js';
+import { caseRoutes } from './routes/cases.js';
 import { mountWebApp } from './static.js';
 
 export type AppOptions = { webDist?: string };
@@ -23,7 +25,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: { code: 'PayloadTooLarge', message: 'the body is larger than 1 MiB' } }, 413) }));
   app.use('/api/*', jsonOnlyWrites);
 
-  for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, categoryRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, categoryRoutes, auditRoutes, caseRoutes, dispatchRoutes]) {
     app.route('/api', routes);
   }
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DeadlineSchema } from './schema-deadlines.js';
 
 /** Kysely's view of the tables; snake_case as in SQL, mapped to camelCase in the repositories. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -78,7 +79,109 @@ export type AuditLogTable = {
   hash: Generated<string>;
 };
 
-export type Schema = {
+export type CasesTable = {
+  id: number;
+  tracking_code: string;
+  kind: string;
+  channel: string;
+  complexity: string;
+  category_code: string;
+  region_code: string;
+  region_path: string;
+  title: string;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  transfer_source: string | null;
+  transfer_ref: string | null;
+  attachments: ColumnType<unknown[], string, string>;
+  status: string;
+  version: number;
+  centre_unit_id: number;
+  lead_unit_id: number | null;
+  state: ColumnType<unknown, string, string>;
+  repeat_of: number | null;
+  merged_into: number | null;
+  difficult: Generated<boolean>;
+  idempotency_scope: string;
+  idempotency_key: string;
+  created_by: number | null;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+};
+
+export type CasePartiesTable = {
+  id: Generated<number>;
+  case_id: number;
+  role: 'applicant' | 'respondent';
+  name: string;
+  phone_enc: string | null;
+  id_number_enc: string | null;
+  address_enc: string | null;
+  phone_hash: string | null;
+  id_number_hash: string | null;
+  phone_last4_hash: string | null;
+  region_path: string;
+  created_at: Timestamp;
+};
+
+export type AssignmentsTable = {
+  case_id: number;
+  seq: number;
+  unit_id: number;
+  role: 'lead' | 'co';
+  state: 'open' | 'signed' | 'replied' | 'closed';
+  task: string | null;
+  reply: string | null;
+  region_path: string;
+  assigned_at: Timestamp;
+  signed_at: Timestamp | null;
+  ended_at: Timestamp | null;
+};
+
+export type CaseEventsTable = {
+  case_id: number;
+  version: number;
+  type: string;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_unit_id: number | null;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  region_path: string;
+};
+
+export type CaseLinksTable = {
+  case_id: number;
+  related_id: number;
+  kind: 'repeat' | 'cluster' | 'merged';
+  score: number | null;
+  region_path: string;
+  created_at: Timestamp;
+};
+
+export type DispatchRulesTable = {
+  id: Generated<number>;
+  position: number;
+  name: string;
+  kind: string | null;
+  category_code: string | null;
+  complexity: string | null;
+  channel: string | null;
+  cross_region: boolean | null;
+  target_unit_type: string;
+  target_level: number;
+  fallback: 'climb' | 'service_centre' | 'county_centre';
+  enabled: Generated<boolean>;
+  updated_at: Timestamp;
+};
+
+export type Schema = DeadlineSchema & {
   regions: RegionsTable;
   unit_types: UnitTypesTable;
   units: UnitsTable;
@@ -86,4 +189,10 @@ export type Schema = {
   sessions: SessionsTable;
   categories: CategoriesTable;
   audit_log: AuditLogTable;
+  cases: CasesTable;
+  case_parties: CasePartiesTable;
+  assignments: AssignmentsTable;
+  case_events: CaseEventsTable;
+  case_links: CaseLinksTable;
+  dispatch_rules: DispatchRulesTable;
 };

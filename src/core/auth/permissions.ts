@@ -18,6 +18,12 @@ export const permissions = {
   'dispatch_rule.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   'dispatch_rule.write': ['admin'],
   'audit.read': ['auditor'],
+  // Case work belongs to the staff who serve residents; the three administrators stay out of it.
+  'case.read': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'case.submit': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'case.act': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  // Seeing a party's full phone or ID number needs one of these roles and a stated reason (audited).
+  'party.reveal': ['dispatcher', 'clerk', 'mediator', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

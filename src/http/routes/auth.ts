@@ -21,9 +21,8 @@ authRoutes.openapi(
   async (c) => {
     const deps = c.var.deps;
     const { token } = await login(deps, c.req.valid('json'), c.var.requestId);
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.config.secureCookies, maxAge: Math.floor(deps.config.sessionIdleMs / 1000) * 48,
-    });
+    // A browser-session cookie: the server ends the session on idle timeout, logout or account changes.
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.config.secureCookies });
     const actor = await authenticate(deps, token);
     return c.json(await getMe({ deps, actor, requestId: c.var.requestId }), 200);
   },

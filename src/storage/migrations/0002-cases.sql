@@ -27,8 +27,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
                  AND a.unit_id = current_setting('civicgrid.unit', true)::bigint)
 $$;
 
+-- The id is drawn before the row is written: the core's intake event carries it.
+CREATE SEQUENCE cases_id_seq;
 CREATE TABLE cases (
-  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id bigint PRIMARY KEY DEFAULT nextval('cases_id_seq'),
   tracking_code text NOT NULL UNIQUE,
   kind text NOT NULL CHECK (kind IN ('appeal', 'dispute', 'petition', 'hazard')),
   channel text NOT NULL CHECK (channel IN ('grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer')),
@@ -151,8 +153,19 @@ CREATE POLICY case_events_scope ON case_events USING (civicgrid_in_scope(region_
   WITH CHECK (civicgrid_in_scope(region_path) OR civicgrid_unit_holds(case_id));
 CREATE POLICY case_links_scope ON case_links USING (civicgrid_in_scope(region_path)) WITH CHECK (civicgrid_in_scope(region_path));
 
+-- A case's timeline names the people and units that acted on it, wherever they sit: this exposes
+-- those names (and nothing else of their rows) past the caller's region scope.
+CREATE FUNCTION civicgrid_names(user_ids bigint[], unit_ids bigint[]) RETURNS TABLE (kind text, id bigint, name text, level smallint, type_code text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT 'user', u.id, u.display_name, NULL::smallint, NULL::text FROM users u WHERE u.id = ANY(user_ids)
+  UNION ALL
+  SELECT 'unit', n.id, n.name, r.level, n.type_code FROM units n JOIN regions r ON r.code = n.region_code WHERE n.id = ANY(unit_ids)
+$$;
+GRANT EXECUTE ON FUNCTION civicgrid_names(bigint[], bigint[]) TO civicgrid_app;
+
 GRANT SELECT, INSERT, UPDATE ON cases, case_parties, assignments, case_links, dispatch_rules TO civicgrid_app;
 GRANT DELETE ON dispatch_rules, case_links TO civicgrid_app;
 -- the event log is append-only for the application
 GRANT SELECT, INSERT ON case_events TO civicgrid_app;
 GRANT EXECUTE ON FUNCTION civicgrid_unit_holds(bigint) TO civicgrid_app;
+GRANT USAGE ON SEQUENCE cases_id_seq TO civicgrid_app;

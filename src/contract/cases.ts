@@ -1,0 +1,176 @@
+import { z } from '@hono/zod-openapi';
+import { PageQuery, RegionCode, pageOf } from './common.js';
+
+export const CaseKind = z.enum(['appeal', 'dispute', 'petition', 'hazard']).openapi('CaseKind');
+export const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer']).openapi('Channel');
+export const Complexity = z.enum(['general', 'major', 'special']).openapi('Complexity');
+export const CaseStatus = z.enum(['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged']).openapi('CaseStatus');
+export const TransferSource = z.enum(['court', 'police', 'procuratorate', 'petition_bureau']).openapi({ description: '诉调 / 公调 / 检调 / 访调 对接' });
+
+const MobileOrLandline = z.string().trim().regex(/^[\d\s+()-]{5,20}$/, 'a phone number');
+const IdNumber = z.string().trim().regex(/^(\d{15}|\d{17}[\dXx])$/, 'an 18-character resident ID number');
+
+export const PartyInput = z
+  .object({
+    role: z.enum(['applicant', 'respondent']),
+    name: z.string().trim().min(1).max(60),
+    phone: MobileOrLandline.optional(),
+    idNumber: IdNumber.optional(),
+    address: z.string().trim().min(1).max(200).optional(),
+  })
+  .openapi('PartyInput');
+
+export const AttachmentMeta = z.object({
+  name: z.string().min(1).max(200),
+  contentType: z.string().max(100),
+  size: z.number().int().min(0).max(100 * 1024 * 1024),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+
+export const SubmitCaseInput = z
+  .object({
+    kind: CaseKind,
+    channel: Channel,
+    transfer: z.object({ source: TransferSource, reference: z.string().trim().min(1).max(100) }).optional(),
+    title: z.string().trim().min(2).max(120),
+    description: z.string().trim().min(2).max(5000),
+    categoryCode: z.string().regex(/^[a-z0-9_]{1,40}$/),
+    complexity: Complexity.default('general'),
+    regionCode: RegionCode,
+    point: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+    address: z.string().trim().max(200).optional(),
+    parties: z.array(PartyInput).max(20).default([]),
+    attachments: z.array(AttachmentMeta).max(20).default([]),
+  })
+  .refine((c) => (c.channel === 'transfer') === (c.transfer !== undefined), { message: 'a transferred case names its source and reference, and only it', path: ['transfer'] })
+  .openapi('SubmitCaseInput');
+export type SubmitCaseInput = z.infer<typeof SubmitCaseInput>;
+
+export const Party = z
+  .object({
+    id: z.number().int(),
+    role: z.enum(['applicant', 'respondent']),
+    name: z.string(),
+    phone: z.string().nullable().openapi({ description: 'masked (138****5678) unless revealed' }),
+    idNumber: z.string().nullable(),
+    address: z.string().nullable(),
+    masked: z.boolean(),
+  })
+  .openapi('Party');
+export type Party = z.infer<typeof Party>;
+
+export const UnitBrief = z.object({ id: z.number().int(), name: z.string(), level: z.number().int(), typeCode: z.string() }).openapi('UnitBrief');
+
+export const CaseSummary = z
+  .object({
+    id: z.number().int(),
+    trackingCode: z.string(),
+    kind: CaseKind,
+    channel: Channel,
+    complexity: Complexity,
+    categoryCode: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    title: z.string(),
+    status: CaseStatus,
+    version: z.number().int(),
+    leadUnit: UnitBrief.nullable(),
+    receivedAt: z.string(),
+    updatedAt: z.string(),
+    repeatOf: z.number().int().nullable(),
+  })
+  .openapi('CaseSummary');
+export type CaseSummary = z.infer<typeof CaseSummary>;
+export const CasePage = pageOf(CaseSummary, 'CasePage');
+
+export const TimelineEntry = z
+  .object({
+    version: z.number().int(),
+    type: z.string(),
+    at: z.string(),
+    actor: z.object({ userId: z.number().int().nullable(), name: z.string(), unitId: z.number().int().nullable(), unitName: z.string().nullable() }),
+    fromStatus: CaseStatus.nullable(),
+    toStatus: CaseStatus,
+    reason: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .openapi('TimelineEntry');
+
+export const AssignmentView = z
+  .object({
+    seq: z.number().int(),
+    unit: UnitBrief,
+    role: z.enum(['lead', 'co']),
+    state: z.enum(['open', 'signed', 'replied', 'closed']),
+    task: z.string().nullable(),
+    reply: z.string().nullable(),
+    assignedAt: z.string(),
+    signedAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+  })
+  .openapi('Assignment');
+
+export const CaseDetail = CaseSummary.extend({
+  description: z.string(),
+  address: z.string().nullable(),
+  point: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  transfer: z.object({ source: TransferSource, reference: z.string() }).nullable(),
+  attachments: z.array(AttachmentMeta),
+  centre: UnitBrief,
+  parties: z.array(Party),
+  assignments: z.array(AssignmentView),
+  timeline: z.array(TimelineEntry),
+  outcome: z.record(z.string(), z.unknown()).nullable(),
+  counters: z.object({ sendBacks: z.number().int(), redos: z.number().int(), transfers: z.number().int(), escalations: z.number().int() }),
+  links: z.array(z.object({ caseId: z.number().int(), kind: z.enum(['repeat', 'cluster', 'merged']), trackingCode: z.string().nullable() })),
+  availableActions: z.array(z.string()).openapi({ description: 'the actions the caller may take now' }),
+}).openapi('CaseDetail');
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseListQuery = PageQuery.extend({
+  status: CaseStatus.optional(),
+  kind: CaseKind.optional(),
+  category: z.string().regex(/^[a-z0-9_]{1,40}$/).optional().openapi({ description: 'this category and its subcategories' }),
+  region: RegionCode.optional().openapi({ description: 'this region and everything below' }),
+  unit: z.coerce.number().int().positive().optional().openapi({ description: 'cases with an assignment at this unit' }),
+  q: z.string().trim().min(1).max(64).optional(),
+  receivedFrom: z.iso.datetime({ offset: true }).optional(),
+  receivedTo: z.iso.datetime({ offset: true }).optional(),
+  sort: z.enum(['received_desc', 'received_asc', 'updated_desc']).default('received_desc'),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const RevealInput = z.object({ reason: z.string().trim().min(4).max(200) }).openapi('RevealInput');
+
+const V = { expectedVersion: z.number().int().positive() };
+const note = z.string().trim().max(1000).nullable().optional();
+const Outcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mediated'), agreement: z.enum(['written', 'oral']), summary: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('not_mediated'), guidance: z.enum(['litigation', 'arbitration']), summary: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('answered'), summary: z.string().trim().min(1).max(2000) }),
+  z.object({ kind: z.literal('not_accepted'), reason: z.string().trim().min(1).max(2000) }),
+]);
+
+/** The body of each action, by the action's name in `POST /api/cases/{id}/actions/{action}`. */
+export const ActionBodies = {
+  dispatch: z.object({ ...V, unitId: z.number().int().positive(), task: note }),
+  redispatch: z.object({ ...V, unitId: z.number().int().positive(), task: note }),
+  sign: z.object(V),
+  start_handling: z.object({ ...V, mode: z.enum(['on_site', 'online']) }),
+  request_joint: z.object({ ...V, leadTask: note, coUnits: z.array(z.object({ unitId: z.number().int().positive(), task: z.string().trim().min(1).max(1000) })).min(1).max(10) }),
+  sign_co_task: z.object(V),
+  reply_co_task: z.object({ ...V, reply: z.string().trim().min(1).max(2000) }),
+  close_co_task: z.object({ ...V, unitId: z.number().int().positive(), note }),
+  escalate: z.object({ ...V, task: note }),
+  send_back: z.object({ ...V, reasonCode: z.enum(['not_responsible', 'outside_region', 'insufficient_information', 'duplicate', 'other']), note }),
+  transfer: z.object({ ...V, unitId: z.number().int().positive(), note: z.string().trim().min(1).max(1000), task: note }),
+  suspend: z.object({ ...V, reason: z.string().trim().min(1).max(1000) }),
+  resume: z.object({ ...V, note }),
+  resolve: z.object({ ...V, outcome: Outcome }),
+  evaluate: z.object({ ...V, rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']), by: z.enum(['resident', 'staff']), note }),
+  reopen: z.object({ ...V, reason: z.enum(['dissatisfied', 'repeat_visit']), note }),
+  close: z.object({ ...V, note }),
+  merge: z.object({ ...V, into: z.number().int().positive(), note }),
+} as const;
+export type ActionBodies = { [K in keyof typeof ActionBodies]: z.infer<(typeof ActionBodies)[K]> };
+export type CaseActionName = keyof typeof ActionBodies;

@@ -1,0 +1,45 @@
+import { sql } from 'kysely';
+import type { Tx } from './db.js';
+import type { CaseSummary } from '../contract/cases.js';
+
+export type CaseFilter = {
+  scopePath: string; unitId: number; regionPath?: string; categoryPath?: string; status?: string; kind?: string;
+  assignedUnit?: number; text?: string; receivedFrom?: Date; receivedTo?: Date; sort: 'received_desc' | 'received_asc' | 'updated_desc';
+};
+
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** A filtered page of case summaries; the scope admits the jurisdiction and cases the unit holds. */
+export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {
+  let q = trx.selectFrom('cases as c').innerJoin('regions as r', 'r.code', 'c.region_code').leftJoin('units as u', 'u.id', 'c.lead_unit_id')
+    .leftJoin('regions as ur', 'ur.code', 'u.region_code')
+    .where((eb) => eb.or([
+      eb('c.region_path', 'like', `${likeEscape(f.scopePath)}%`),
+      eb.exists(eb.selectFrom('assignments as a').select('a.case_id').whereRef('a.case_id', '=', 'c.id').where('a.unit_id', '=', f.unitId)),
+    ]));
+  if (f.regionPath) q = q.where('c.region_path', 'like', `${likeEscape(f.regionPath)}%`);
+  if (f.categoryPath) q = q.where('c.category_code', 'in', (eb) => eb.selectFrom('categories').select('code').where('path', 'like', `${likeEscape(f.categoryPath!)}%`));
+  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.kind) q = q.where('c.kind', '=', f.kind);
+  if (f.assignedUnit) q = q.where((eb) => eb.exists(eb.selectFrom('assignments as a2').select('a2.case_id').whereRef('a2.case_id', '=', 'c.id').where('a2.unit_id', '=', f.assignedUnit!)));
+  if (f.text) q = q.where((eb) => eb.or([eb('c.title', 'like', `%${likeEscape(f.text!)}%`), eb('c.description', 'like', `%${likeEscape(f.text!)}%`), eb('c.tracking_code', '=', f.text!.toUpperCase())]));
+  if (f.receivedFrom) q = q.where('c.received_at', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('c.received_at', '<', f.receivedTo);
+  const order = f.sort === 'received_asc' ? sql`c.received_at ASC, c.id ASC` : f.sort === 'updated_desc' ? sql`c.updated_at DESC, c.id DESC` : sql`c.received_at DESC, c.id DESC`;
+  const [rows, count] = await Promise.all([
+    q.select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', 'r.name as region_name', 'c.title',
+      'c.status', 'c.version', 'c.lead_unit_id', 'u.name as lead_name', 'u.type_code as lead_type', 'ur.level as lead_level', 'c.received_at', 'c.updated_at', 'c.repeat_of'])
+      .orderBy(order).limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: Number(r.id), trackingCode: r.tracking_code, kind: r.kind as CaseSummary['kind'], channel: r.channel as CaseSummary['channel'],
+      complexity: r.complexity as CaseSummary['complexity'], categoryCode: r.category_code, regionCode: r.region_code, regionName: r.region_name,
+      title: r.title, status: r.status as CaseSummary['status'], version: Number(r.version),
+      leadUnit: r.lead_unit_id ? { id: Number(r.lead_unit_id), name: r.lead_name ?? '', level: Number(r.lead_level ?? 0), typeCode: r.lead_type ?? '' } : null,
+      receivedAt: new Date(r.received_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(), repeatOf: r.repeat_of === null ? null : Number(r.repeat_of),
+    })),
+  };
+}

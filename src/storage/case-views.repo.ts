@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Tx } from './db.js';
+
+/** Reads for showing cases: the row, names of actors and units, links. */
+
+export async function caseRow(trx: Tx, id: number) {
+  return trx.selectFrom('cases as c').innerJoin('regions as r', 'r.code', 'c.region_code')
+    .select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', 'r.name as region_name',
+      'c.title', 'c.description', 'c.address', 'c.lat', 'c.lng', 'c.transfer_source', 'c.transfer_ref', 'c.attachments', 'c.status',
+      'c.version', 'c.lead_unit_id', 'c.centre_unit_id', 'c.state', 'c.repeat_of', 'c.received_at', 'c.updated_at'])
+    .where('c.id', '=', id).executeTakeFirst();
+}
+
+export type Names = { users: Map<number, string>; units: Map<number, { name: string; level: number; typeCode: string }> };
+
+/** Display names of users and units, even outside the caller's region scope (see civicgrid_names). */
+export async function namesOf(trx: Tx, userIds: number[], unitIds: number[]): Promise<Names> {
+  const r = await sql<{ kind: string; id: number; name: string; level: number | null; type_code: string | null }>`
+    SELECT * FROM civicgrid_names(${[...new Set(userIds)]}::bigint[], ${[...new Set(unitIds)]}::bigint[])`.execute(trx);
+  const names: Names = { users: new Map(), units: new Map() };
+  for (const row of r.rows) {
+    if (row.kind === 'user') names.users.set(Number(row.id), row.name);
+    else names.units.set(Number(row.id), { name: row.name, level: Number(row.level), typeCode: row.type_code ?? '' });
+  }
+  return names;
+}
+
+export async function eventRows(trx: Tx, caseId: number) {
+  return trx.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('version').execute();
+}
+
+export async function linkRows(trx: Tx, caseId: number) {
+  return trx.selectFrom('case_links as l').leftJoin('cases as c', 'c.id', 'l.related_id')
+    .select(['l.related_id', 'l.kind', 'c.tracking_code']).where('l.case_id', '=', caseId).orderBy('l.related_id').execute();
+}
