@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Tx } from './db.js';
+import type { CalendarDay } from '../core/deadline/calendar.js';
+import type { CardRules } from '../core/deadline/cards.js';
+import type { BacklogRules } from '../core/deadline/backlog.js';
+import type { CaseKind, Complexity, DeadlinePolicy, StageName, TimeUnit } from '../core/deadline/policy.js';
+
+/** A calendar row as stored: the override plus where it came from. */
+export type StoredCalendarDay = CalendarDay & { source: 'chinese-days' | 'admin' };
+
+/** Every calendar override, oldest first (dates as 'YYYY-MM-DD', never through a JS Date: no time zone slips). */
+export async function readCalendarDays(trx: Tx, year?: number): Promise<StoredCalendarDay[]> {
+  let q = trx.selectFrom('calendar_days').select([sql<string>`date::text`.as('date'), 'kind', 'name', 'source']);
+  if (year !== undefined) q = q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`);
+  return q.orderBy('date').execute();
+}
+
+/**
+ * Writes calendar rows. Seed rows never overwrite an administrator's edit of the same date
+ * (source 'admin'); an administrator's row always wins.
+ */
+export async function upsertCalendarDays(trx: Tx, days: readonly StoredCalendarDay[], at: Date): Promise<void> {
+  for (let i = 0; i < days.length; i += 1000) {
+    const chunk = days.slice(i, i + 1000).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: d.source, updated_at: at }));
+    await trx.insertInto('calendar_days').values(chunk).onConflict((oc) => oc.column('date').doUpdateSet((eb) => ({
+      kind: eb.ref('excluded.kind'), name: eb.ref('excluded.name'), source: eb.ref('excluded.source'), updated_at: eb.ref('excluded.updated_at'),
+    })).where((eb) => eb.or([eb('excluded.source', '=', 'admin'), eb('calendar_days.source', '=', 'chinese-days')]))).execute();
+  }
+}
+
+/** Removes an override, so the date falls back to the Monday–Friday rule. */
+export async function deleteCalendarDay(trx: Tx, date: string): Promise<boolean> {
+  const r = await trx.deleteFrom('calendar_days').where('date', '=', date).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** The policy table as the core's rows ('*' for the stored NULL fallbacks). */
+export async function readPolicies(trx: Tx): Promise<DeadlinePolicy[]> {
+  const rows = await trx.selectFrom('deadline_policies').selectAll().orderBy('stage').orderBy('id').execute();
+  return rows.map((r) => ({
+    kind: (r.kind ?? '*') as CaseKind | '*',
+    complexity: (r.complexity ?? '*') as Complexity | '*',
+    stage: r.stage as StageName,
+    amount: Number(r.amount),
+    unit: r.unit as TimeUnit,
+    ...(r.max_extension_amount !== null && r.max_extension_unit !== null
+      ? { maxExtension: { amount: Number(r.max_extension_amount), unit: r.max_extension_unit as TimeUnit } } : {}),
+    rollToWorkingDay: r.roll_to_working_day,
+    ...(r.source ? { source: r.source } : {}),
+  }));
+}
+
+/** Replaces the whole policy table (the caller validated it). Existing stages keep their stored deadlines. */
+export async function replacePolicies(trx: Tx, table: readonly DeadlinePolicy[], at: Date): Promise<void> {
+  await trx.deleteFrom('deadline_policies').execute();
+  if (table.length === 0) return;
+  await trx.insertInto('deadline_policies').values(table.map((p) => ({
+    kind: p.kind === '*' ? null : p.kind, complexity: p.complexity === '*' ? null : p.complexity, stage: p.stage,
+    amount: p.amount, unit: p.unit, max_extension_amount: p.maxExtension?.amount ?? null, max_extension_unit: p.maxExtension?.unit ?? null,
+    roll_to_working_day: p.rollToWorkingDay ?? true, source: p.source ?? null, updated_at: at,
+  }))).execute();
+}
+
+/** Whether the policy table has any row (seeding fills it only when empty, so deletions stay deleted). */
+export async function hasPolicies(trx: Tx): Promise<boolean> {
+  return (await trx.selectFrom('deadline_policies').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** The card rules and backlog thresholds; undefined before the seed ran. */
+export async function readCardRules(trx: Tx): Promise<{ cards: CardRules; backlog: BacklogRules } | undefined> {
+  const r = await trx.selectFrom('card_rules').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!r) return undefined;
+  const n = (x: number | null) => (x === null ? null : Number(x));
+  return {
+    cards: {
+      blue: { passedFraction: n(r.blue_passed_fraction), workingDaysLeft: n(r.blue_working_days_left) },
+      yellow: { overdueMs: Number(r.yellow_overdue_ms) },
+      red: { overdueFraction: n(r.red_overdue_fraction), overdueWorkingDays: n(r.red_overdue_working_days) },
+    },
+    backlog: {
+      greenFromDays: r.backlog_green_days, yellowFromDays: r.backlog_yellow_days,
+      redFromDays: r.backlog_red_days, difficultRaise: r.backlog_difficult_raise,
+    },
+  };
+}
+
+/** Writes the one row of card rules and backlog thresholds; `onlyIfMissing` for the seed. */
+export async function writeCardRules(trx: Tx, rules: { cards: CardRules; backlog: BacklogRules }, at: Date, onlyIfMissing = false): Promise<void> {
+  const { cards: c, backlog: b } = rules;
+  const row = {
+    id: 1, blue_passed_fraction: c.blue.passedFraction, blue_working_days_left: c.blue.workingDaysLeft,
+    yellow_overdue_ms: c.yellow.overdueMs, red_overdue_fraction: c.red.overdueFraction, red_overdue_working_days: c.red.overdueWorkingDays,
+    backlog_green_days: b.greenFromDays, backlog_yellow_days: b.yellowFromDays, backlog_red_days: b.redFromDays,
+    backlog_difficult_raise: b.difficultRaise, updated_at: at,
+  };
+  await trx.insertInto('card_rules').values(row).onConflict((oc) => (onlyIfMissing ? oc.column('id').doNothing() : oc.column('id').doUpdateSet(row))).execute();
+}
