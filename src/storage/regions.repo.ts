@@ -1,7 +1,8 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Tx } from './db.js';
+import type { Schema } from './schema.js';
 import { isRegionLevel, levels, type RegionLevel } from '../core/region/levels.js';
-import { pathOf } from '../core/region/codes.js';
+import { pathOf, subtreeRange } from '../core/region/codes.js';
 import type { Region, RegionNode } from '../core/region/region-node.js';
 
 /** The region tree's bulk writes and tree reads: plain functions taking the transaction first. */
@@ -68,8 +69,14 @@ const toRegion = (r: Row): Region => ({
 
 const regionColumns = ['code', 'parent_code', 'level', 'name', 'path', sql<SqlBool>`geometry IS NOT NULL`.as('has_geometry')] as const;
 
-// Paths and codes are digits and '/', but escape anyway: LIKE must only ever mean "starts with".
-const likePrefix = (s: string) => `${s.replace(/[%_\\]/g, '\\$&')}%`;
+// Codes are digits, but escape anyway: LIKE must only ever mean what it says.
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** Rows of the subtree at a path: an index range on path that works under RLS (see subtreeRange). */
+const inSubtree = (path: string) => (eb: ExpressionBuilder<Schema, 'regions'>) => {
+  const { from, to } = subtreeRange(path);
+  return eb.and([eb('path', '>=', from), eb('path', '<', to)]);
+};
 
 /** One region by code, with its boundary; undefined when absent or outside the transaction's scope. */
 export async function getRegion(trx: Tx, code: string): Promise<Region | undefined> {
@@ -96,28 +103,28 @@ export type RegionSearch = { text: string; level?: RegionLevel; within?: string;
  */
 export async function searchRegions(trx: Tx, s: RegionSearch): Promise<Region[]> {
   let q = trx.selectFrom('regions').select(regionColumns);
-  if (s.within) q = q.where('path', 'like', likePrefix(s.within));
+  if (s.within) q = q.where(inSubtree(s.within));
   if (s.level) q = q.where('level', '=', s.level);
   if (/^\d+$/.test(s.text)) {
     const whole = levels.filter((l) => l.codeLength <= s.text.length).at(-1);
-    if (whole) q = q.where('path', 'like', likePrefix(pathOf(s.text.slice(0, whole.codeLength))));
-    q = q.where('code', 'like', likePrefix(s.text)).orderBy('path');
+    if (whole) q = q.where(inSubtree(pathOf(s.text.slice(0, whole.codeLength))));
+    q = q.where('code', 'like', `${likeEscape(s.text)}%`).orderBy('path');
   } else {
-    q = q.where('name', 'like', `%${s.text.replace(/[%_\\]/g, '\\$&')}%`).orderBy('level').orderBy('code');
+    q = q.where('name', 'like', `%${likeEscape(s.text)}%`).orderBy('level').orderBy('code');
   }
   return (await q.limit(s.limit).execute()).map(toRegion);
 }
 
 /** How many nodes the subtree at a path holds, the node itself included: one index range scan. */
 export async function countSubtree(trx: Tx, path: string): Promise<number> {
-  const r = await trx.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('path', 'like', likePrefix(path)).executeTakeFirstOrThrow();
+  const r = await trx.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where(inSubtree(path)).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Nodes per level in the subtree at a path (the whole tree without one). */
 export async function countByLevel(trx: Tx, path?: string): Promise<Record<RegionLevel, number>> {
   let q = trx.selectFrom('regions').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level');
-  if (path) q = q.where('path', 'like', likePrefix(path));
+  if (path) q = q.where(inSubtree(path));
   const out = Object.fromEntries(levels.map((l) => [l.level, 0])) as Record<RegionLevel, number>;
   for (const r of await q.execute()) if (isRegionLevel(Number(r.level))) out[Number(r.level) as RegionLevel] = Number(r.n);
   return out;
@@ -133,7 +140,7 @@ export async function ancestors(trx: Tx, path: string): Promise<Region[]> {
 
 /** Village codes under a path in code order, keyset-paged, for generating their grids. */
 export async function villageCodesUnder(trx: Tx, path: string, page: { after?: string; limit: number }): Promise<string[]> {
-  let q = trx.selectFrom('regions').select('code').where('path', 'like', likePrefix(path)).where('level', '=', 5);
+  let q = trx.selectFrom('regions').select('code').where(inSubtree(path)).where('level', '=', 5);
   if (page.after) q = q.where('code', '>', page.after);
   return (await q.orderBy('code').limit(page.limit).execute()).map((r) => r.code);
 }

@@ -3,7 +3,7 @@ import type { GridPlan } from '../../core/region/grid-plan.js';
 import type { RegionLevel } from '../../core/region/levels.js';
 import { loadDivision } from './china-division.js';
 import { generateGrids } from './generate-grids.js';
-import { newTally, writeInBatches, type ImportTally, type OnProgress } from './write-batches.js';
+import { newTally, refreshStatistics, writeInBatches, type ImportTally, type OnProgress } from './write-batches.js';
 
 /** A province (or one county of it), and optionally a grid plan to generate below every village. */
 export type ImportProvinceInput = { province: string; county?: string; grids?: GridPlan };
@@ -20,6 +20,7 @@ export async function importProvince(deps: Pick<Deps, 'db' | 'log'>, input: Impo
   byLevel.forEach((nodes, i) => { tally[(i + 1) as RegionLevel].total = nodes.length; });
   await writeInBatches(deps.db, byLevel.flat(), tally, onProgress);
   if (input.grids) await generateGrids(deps, { under: input.county ?? input.province, ...input.grids }, onProgress, tally);
+  await refreshStatistics(deps, tally);
   deps.log.info('regions imported', { province: input.province, county: input.county, ms: Math.round(performance.now() - started), tally });
   return tally;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childCode, codesOfPath, isRegionCode, lineageOf, nextChildNumber, parentCodeOf, pathOf } from './codes.js';
+import { childCode, codesOfPath, subtreeRange, isRegionCode, lineageOf, nextChildNumber, parentCodeOf, pathOf } from './codes.js';
 import { levelOfCode } from './levels.js';
 import { regionNode } from './region-node.js';
 
@@ -42,5 +42,13 @@ describe('region codes', () => {
   it('make nodes whose parent, level and path follow from the code', () => {
     expect(regionNode('320114001', ' 雨花街道 ')).toEqual({ code: '320114001', parentCode: '320114', level: 4, name: '雨花街道', path: '32/3201/320114/320114001/' });
     expect(() => regionNode('320114001', '  ')).toThrow(/name/);
+  });
+
+  it('bound a subtree by a byte-wise range that holds its paths and no others', () => {
+    const { from, to } = subtreeRange('32/3201/');
+    expect([from, to]).toEqual(['32/3201/', '32/32010']);
+    const inside = (p: string) => p >= from && p < to;
+    expect(['32/3201/', '32/3201/320114/', '32/3201/320199/320199999999/'].every(inside)).toBe(true);
+    expect(['32/', '32/3202/', '32/32010/', '32/3200/'].some(inside)).toBe(false);
   });
 });

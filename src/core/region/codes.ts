@@ -34,8 +34,8 @@ export function lineageOf(code: string): string[] {
 
 /**
  * The materialised path 'code/code/…/': one segment per level and a trailing slash, so
- * "this node and everything below" is `path LIKE '<path>%'` and '32/3201/' never matches
- * '32/32010…'. The column is COLLATE "C" so that LIKE can use the btree index.
+ * "this node and everything below" is every path that starts with it (one index range, see
+ * subtreeRange), and '32/3201/' never takes in '32/32010…'.
  */
 export function pathOf(code: string): string {
   return lineageOf(code).map((c) => `${c}/`).join('');
@@ -64,4 +64,16 @@ export function nextChildNumber(parentCode: string, existing: Iterable<string>):
   for (const c of existing) if (c.startsWith(parentCode)) max = Math.max(max, Number(c.slice(parentCode.length)));
   if (max >= 999) throw new Error(`region ${parentCode} already has child 999`);
   return max + 1;
+}
+
+/**
+ * The half-open range [from, to) that holds exactly the paths of a subtree, compared byte-wise
+ * (the path column is COLLATE "C"): `to` is the path with its last character moved up by one
+ * ('32/3201/' → '32/32010'). We query subtrees with this range rather than `LIKE 'path%'`
+ * because the regions table has row-level security and LIKE is not leakproof: PostgreSQL will
+ * not use it as an index condition under RLS and scans the table, while >= and < are leakproof.
+ */
+export function subtreeRange(path: string): { from: string; to: string } {
+  if (!path) throw new Error('a subtree range needs a path');
+  return { from: path, to: path.slice(0, -1) + String.fromCharCode(path.charCodeAt(path.length - 1) + 1) };
 }
