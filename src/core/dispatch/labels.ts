@@ -2,7 +2,7 @@ import type { CaseKind, Channel, Complexity } from '../case/types.js';
 import { levelInfo, type RegionLevel } from '../region/levels.js';
 import type { DispatchRule, Fallback, Label } from './types.js';
 
-/** The words explanations use, in zh-CN and en. */
+/** Case kinds as explanations name them, in zh-CN and en. */
 export const kindLabels: Record<CaseKind, Label> = {
   appeal: { zh: '群众诉求', en: 'appeal' },
   dispute: { zh: '矛盾纠纷', en: 'dispute' },
@@ -10,12 +10,14 @@ export const kindLabels: Record<CaseKind, Label> = {
   hazard: { zh: '安全隐患', en: 'hazard' },
 };
 
+/** Complexities: 一般 / 重大 / 疑难复杂. */
 export const complexityLabels: Record<Complexity, Label> = {
   general: { zh: '一般', en: 'general' },
   major: { zh: '重大', en: 'major' },
   special: { zh: '疑难复杂', en: 'special' },
 };
 
+/** Intake channels. */
 export const channelLabels: Record<Channel, Label> = {
   grid: { zh: '网格上报', en: 'grid report' },
   hotline: { zh: '热线', en: 'hotline' },
@@ -25,6 +27,7 @@ export const channelLabels: Record<Channel, Label> = {
   transfer: { zh: '对接移交', en: 'transfer' },
 };
 
+/** A rule's fallback, as the explanation names it. */
 export const fallbackLabels: Record<Fallback, Label> = {
   climb: { zh: '逐级上移', en: 'climb' },
   service_centre: { zh: '同级社会治理服务中心，再逐级上移', en: 'service centre, then climb' },
