@@ -5,14 +5,11 @@ import { levelOfCode } from '../../core/region/levels.js';
 import { checkGridPlan, gridPlanTotals, gridsOfVillage, type GridPlan } from '../../core/region/grid-plan.js';
 import type { RegionNode } from '../../core/region/region-node.js';
 import { systemScope } from '../../storage/db.js';
-import { countByLevel, villageCodesUnder } from '../../storage/regions.repo.js';
+import { villageCodesUnder } from '../../storage/regions.repo.js';
 import { newTally, writeInBatches, type ImportTally, type OnProgress } from './write-batches.js';
 
 /** Where to generate (every village below this region) and how many grids and micro-grids. */
 export type GenerateGridsInput = { under: string } & GridPlan;
-
-// Villages are read a page at a time so that a province's 570 k grid nodes never sit in memory at once.
-const VILLAGES_PER_PAGE = 1000;
 
 /**
  * Gives every village below a region N grids (第1网格…) and every grid M micro-grids (第1微网格…),
@@ -23,21 +20,15 @@ export async function generateGrids(deps: Pick<Deps, 'db'>, input: GenerateGrids
   const plan = validPlan(input);
   const level = levelOfCode(input.under);
   if (!level || level > 5) throw new DomainError('ValidationFailed', `grids are generated below a province, city, county, township or village, not '${input.under}'`);
-  const path = pathOf(input.under);
-  const villages = (await deps.db.tx(systemScope, (trx) => countByLevel(trx, path)))[5];
-  const totals = gridPlanTotals(villages, plan);
+  const villages = await deps.db.tx(systemScope, (trx) => villageCodesUnder(trx, pathOf(input.under)));
+  const totals = gridPlanTotals(villages.length, plan);
   tally[6].total += totals.grids;
   tally[7].total += totals.microGrids;
-  let after: string | undefined;
-  for (;;) {
-    const page = await deps.db.tx(systemScope, (trx) => villageCodesUnder(trx, path, { after, limit: VILLAGES_PER_PAGE }));
-    if (page.length === 0) break;
-    await writeInBatches(deps.db, gridsOfVillages(page, plan), tally, onProgress);
-    after = page[page.length - 1];
-  }
+  await writeInBatches(deps.db, gridsOfVillages(villages, plan), tally, onProgress);
   return tally;
 }
 
+// A generator, so that a province's 550 k grid nodes never sit in memory at once: only a batch does.
 function* gridsOfVillages(villages: string[], plan: GridPlan): Generator<RegionNode> {
   for (const v of villages) yield* gridsOfVillage(v, plan);
 }
