@@ -10,9 +10,18 @@ const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
+    // hover and pressed states are checked too when a test runs axe right after a click
+    colorPrimaryHover: '#1f6ae0',
+    colorPrimaryActive: '#003eb3',
+    colorLinkHover: '#1f6ae0',
+    colorLinkActive: '#003eb3',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    // also the date picker's days outside the month, which axe checks like any text
+    colorTextDisabled: 'rgba(0, 0, 0, 0.56)',
     colorError: '#cf1322',
     colorSuccess: '#237804',
     borderRadius: 4,
@@ -24,13 +33,16 @@ const theme: ThemeConfig = {
   },
 };
 
+// Toasts inside <main> when there is one, so that all content sits in a landmark.
+const messageContainer = () => document.getElementById('main-content') ?? document.body;
+
 /** antd theme and locale (following i18next), antd's App context for messages, and the session. */
 export function Providers({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   return (
     <ConfigProvider locale={antdLocaleFor(language)} theme={theme}>
-      <AntApp>
+      <AntApp message={{ getContainer: messageContainer }}>
         <AuthProvider>{children}</AuthProvider>
       </AntApp>
     </ConfigProvider>

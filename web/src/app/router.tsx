@@ -1,13 +1,9 @@
 import type { ReactNode } from 'react';
 import { Navigate, createBrowserRouter } from 'react-router-dom';
-import { AuditPage } from '../features/audit/components/audit-page.js';
 import { LoginPage } from '../features/auth/components/login-page.js';
-import { CategoriesPage } from '../features/categories/components/categories-page.js';
-import { RegionBrowserPage } from '../features/regions/components/region-browser-page.js';
-import { UnitsPage } from '../features/units/components/units-page.js';
-import { UsersPage } from '../features/users/components/users-page.js';
 import { WorkbenchPage } from '../features/workbench/components/workbench-page.js';
 import { AppLayout } from './layout/app-layout.js';
+import { AuditPage, CategoriesPage, RegionBrowserPage, UnitsPage, UsersPage } from './lazy-pages.js';
 import { rolesFor } from './nav-items.js';
 import { RequireAuth } from './require-auth.js';
 import { NotFoundPage } from './status-pages.js';

@@ -26,7 +26,7 @@ export function FilterBar<T extends FilterValues>({ values, onSearch, onReset, c
 
   return (
     <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-      <Form<T> form={form} layout="vertical" onFinish={onSearch} aria-label={label} role="search">
+      <Form<T> form={form} name="filters" layout="vertical" onFinish={onSearch} aria-label={label} role="search">
         <Row gutter={[16, 0]} align="bottom">
           {children}
           <Col xs={24} sm={12} lg={6}>

@@ -1,3 +1,4 @@
+import { CloseOutlined } from '@ant-design/icons';
 import { Drawer, Grid, Layout } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,9 +34,12 @@ export function AppLayout() {
           onClose={() => setMenuOpen(false)}
           placement="left"
           width={260}
-          title={null}
-          closable={false}
-          styles={{ body: { padding: 0, background: SIDER_BG } }}
+          title={t('menu.label')}
+          closeIcon={<CloseOutlined aria-label={t('header.closeMenu')} style={{ color: '#fff' }} />}
+          styles={{
+            header: { background: SIDER_BG, color: '#fff', borderBottom: '1px solid rgba(255,255,255,0.15)' },
+            body: { padding: 0, background: SIDER_BG },
+          }}
         >
           <Brand />
           <div style={{ padding: '0 16px 12px' }}>{!screens.md && <UserSummary stacked />}</div>

@@ -20,6 +20,7 @@ export interface RegionPickerProps {
   allowClear?: boolean;
   disabled?: boolean;
   'aria-label'?: string;
+  'aria-required'?: boolean | 'true' | 'false';
   'data-testid'?: string;
 }
 
@@ -63,6 +64,7 @@ export function RegionPicker(props: RegionPickerProps) {
           value={shown}
           placeholder={placeholder ?? t('picker.placeholder')}
           aria-label={props['aria-label']}
+          aria-required={props['aria-required']}
           data-testid={props['data-testid']}
           disabled={disabled}
           onClick={() => !disabled && setOpen(true)}
@@ -91,6 +93,7 @@ export function RegionPicker(props: RegionPickerProps) {
         onClose={() => setOpen(false)}
         title={t('picker.title')}
         placement={phone ? 'bottom' : 'right'}
+        push={false}
         height={phone ? '90%' : undefined}
         width={phone ? undefined : 520}
         styles={{ body: { padding: phone ? 12 : 24 } }}

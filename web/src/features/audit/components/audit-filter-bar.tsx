@@ -63,7 +63,6 @@ export function AuditFilterBar({ filters, onSearch, onReset }: AuditFilterBarPro
           allowEmpty={[true, true]}
           style={{ width: '100%' }}
           placeholder={[t('audit.from'), t('audit.to')]}
-          data-testid="audit-filter-range"
         />
       </FilterField>
     </FilterBar>

@@ -1,8 +1,9 @@
-import { Button, Drawer, Form, Grid, Input, Select, Space, Switch } from 'antd';
+import { Button, Drawer, Form, Grid, Input, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { FormSelect } from '../../../components/form-select.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { createUnit, updateUnit } from '../api/units-api.js';
 
@@ -72,7 +73,7 @@ export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEd
       <ErrorAlert error={error} />
       <Form<UnitFormValues> form={form} layout="vertical" name="unit" onFinish={(values) => void save(values)} initialValues={{ active: true }}>
         <Form.Item name="typeCode" label={t('units.type')} rules={editing ? [] : [required(t('units.type'))]}>
-          <Select options={typeOptions} disabled={Boolean(editing)} data-testid="unit-type" />
+          <FormSelect options={typeOptions} disabled={Boolean(editing)} data-testid="unit-type" />
         </Form.Item>
         <Form.Item name="regionCode" label={t('units.region')} rules={editing ? [] : [required(t('units.region'))]}>
           <RegionPicker disabled={Boolean(editing)} allowClear={false} data-testid="unit-region" />
