@@ -23,6 +23,8 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
     const code = status === 413 ? 'PayloadTooLarge' : status === 404 ? 'NotFound' : status === 405 ? 'MethodNotAllowed' : 'ValidationFailed';
     return c.json(body(code, err.message || 'bad request'), status);
   }
+  const db = databaseInputError(err);
+  if (db) return c.json(body(db.code, db.message), db.status);
   c.var.deps?.log.error('unhandled error', { requestId: c.var.requestId, error: err.message, stack: err.stack });
   return c.json(body('Internal', 'something went wrong on our side; the request id is in the X-Request-Id header'), 500);
 }
@@ -31,4 +33,18 @@ export function validationBody(err: ZodError): Body {
   return body('ValidationFailed', err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '), {
     issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
   });
+}
+
+/**
+ * A safety net for input the schemas let through but the database refuses: a NUL character in
+ * text (22021), a value out of range (22003), a malformed value (22P02), a unique key (23505) or
+ * a missing reference (23503). These are the caller's to fix, so they answer 4xx, not 500.
+ */
+function databaseInputError(err: Error): { status: 400 | 409; code: string; message: string } | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^2[23]/.test(code)) return null;
+  if (code === '23505') return { status: 409, code: 'AlreadyExists', message: 'a record with these values already exists' };
+  if (code === '23503') return { status: 400, code: 'ValidationFailed', message: 'the request refers to a record that does not exist' };
+  if (code.startsWith('22')) return { status: 400, code: 'ValidationFailed', message: 'the request contains a value the database cannot store (e.g. a NUL character)' };
+  return null;
 }

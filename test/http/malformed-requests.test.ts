@@ -81,3 +81,31 @@ describe.each(engines)('malformed requests %s', (engine) => {
     expect(refused).toBeGreaterThan(700);
   });
 });
+
+describe.each(engines)('text the database refuses %s', (engine) => {
+  let t: TestDb;
+  beforeAll(async () => { t = await createTestDb(engine); await seedWorld(t.db); });
+  afterAll(() => t.drop());
+
+  it(`${engineLabel(engine)} answers a NUL character in any text field with 400, not 500`, async () => {
+    const unit = await makeUnit(t.db, 'countyA');
+    await makeUser(t.db, 'nul-admin', unit, ['admin']);
+    await makeUser(t.db, 'nul-sec', unit, ['security']);
+    const app = createApp(testDeps(t.db));
+    const admin = client(app), sec = client(app);
+    await admin.login('nul-admin', testPassword);
+    await sec.login('nul-sec', testPassword);
+    const nul = 'a\u0000b';
+    const results = [
+      await admin.post('/api/units', { typeCode: 'police_station', regionCode: '320101', name: nul }),
+      await admin.patch(`/api/units/${unit}`, { name: nul }),
+      await admin.post('/api/categories', { code: 'nul_test', nameZh: nul, nameEn: 'x' }),
+      await admin.patch('/api/regions/320101', { name: nul }),
+      await sec.post('/api/users', { username: 'nul-user', displayName: nul, unitId: unit, roles: ['clerk'], password: 'long-enough-pw' }),
+    ];
+    for (const r of results) {
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('ValidationFailed');
+    }
+  });
+});

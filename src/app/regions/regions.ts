@@ -7,6 +7,7 @@ import {
   childrenOf, deleteRegionNode, findRegion, insertRegionNode, lastChildCode, regionDependents, searchUnder, updateRegionNode,
 } from '../../storage/region-tree.repo.js';
 import type { Tx } from '../../storage/db.js';
+import { childCode, nextChildNumber } from '../../core/region/codes.js';
 
 type Paging = { page: number; pageSize: number };
 
@@ -48,7 +49,8 @@ export async function createRegion(ctx: Ctx, input: CreateRegionInput): Promise<
     if (parent.level !== 5 && parent.level !== 6) {
       throw new DomainError('ValidationFailed', 'grids are added under a village, micro-grids under a grid', { field: 'parentCode' });
     }
-    const code = input.code ?? nextChildCode(parent.code, await lastChildCode(trx, parent.code));
+    const last = await lastChildCode(trx, parent.code);
+    const code = input.code ?? childCode(parent.code, nextChildNumber(parent.code, last ? [last] : []));
     if (!code.startsWith(parent.code) || code.length !== parent.code.length + 3) {
       throw new DomainError('ValidationFailed', `a child code is the parent's code and three more digits`, { field: 'code' });
     }
@@ -58,11 +60,6 @@ export async function createRegion(ctx: Ctx, input: CreateRegionInput): Promise<
   });
 }
 
-function nextChildCode(parentCode: string, last: string | undefined): string {
-  const n = last ? Number(last.slice(parentCode.length)) + 1 : 1;
-  if (n > 999) throw new DomainError('Conflict', 'this region already has 999 children');
-  return `${parentCode}${String(n).padStart(3, '0')}`;
-}
 
 /** Renames a region or redraws a grid's boundary. */
 export async function updateRegion(ctx: Ctx, code: string, input: UpdateRegionInput): Promise<Region> {
