@@ -20,6 +20,18 @@ const Env = z.object({
   CIVICGRID_DATA_KEY_FILE: z.string().optional(),
   CIVICGRID_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Deadline sweep interval inside the server; 0 disables it (run `civicgrid sweep` from cron instead). */
+  CIVICGRID_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  CIVICGRID_SWEEP_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Outbox delivery interval (inbox, webhooks, SMS); 0 disables it. */
+  CIVICGRID_DELIVER_SECONDS: z.coerce.number().int().min(0).default(5),
+  /** Tries before a webhook or SMS message is dead-lettered, and the first retry's delay (doubling after). */
+  CIVICGRID_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  CIVICGRID_DELIVERY_BACKOFF_SECONDS: z.coerce.number().min(0).default(30),
+  CIVICGRID_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** SMS: 'log' writes each message to the log; 'http' POSTs JSON to CIVICGRID_SMS_URL (a gateway). */
+  CIVICGRID_SMS_ADAPTER: z.enum(['log', 'http']).default('log'),
+  CIVICGRID_SMS_URL: z.string().url().optional(),
 });
 
 export type Config = Readonly<{
@@ -36,6 +48,9 @@ export type Config = Readonly<{
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   dataKey: { kind: 'inline'; base64: string } | { kind: 'file'; path: string };
   cipher: 'aes-256-gcm' | 'sm4';
+  sweep: { intervalMs: number; batchSize: number };
+  delivery: { intervalMs: number; maxAttempts: number; backoffMs: number; webhookTimeoutMs: number };
+  sms: { kind: 'log' } | { kind: 'http'; url: string };
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -59,5 +74,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'inline' as const, base64: e.CIVICGRID_DATA_KEY }
       : { kind: 'file' as const, path: path.resolve(e.CIVICGRID_DATA_KEY_FILE ?? path.join(dataDir, 'keys', 'data.key')) },
     cipher: e.CIVICGRID_CIPHER,
+    sweep: { intervalMs: e.CIVICGRID_SWEEP_SECONDS * 1000, batchSize: e.CIVICGRID_SWEEP_BATCH },
+    delivery: {
+      intervalMs: e.CIVICGRID_DELIVER_SECONDS * 1000, maxAttempts: e.CIVICGRID_DELIVERY_MAX_ATTEMPTS,
+      backoffMs: e.CIVICGRID_DELIVERY_BACKOFF_SECONDS * 1000, webhookTimeoutMs: e.CIVICGRID_WEBHOOK_TIMEOUT_MS,
+    },
+    sms: smsConfig(e.CIVICGRID_SMS_ADAPTER, e.CIVICGRID_SMS_URL),
   });
+}
+
+function smsConfig(kind: 'log' | 'http', url: string | undefined): Config['sms'] {
+  if (kind === 'log') return { kind };
+  if (!url) throw new Error('CIVICGRID_SMS_ADAPTER=http needs CIVICGRID_SMS_URL');
+  return { kind, url };
 }

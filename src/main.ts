@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { openDeps } from './wire.js';
 import { createApp } from './http/app.js';
 import { seedOnFirstStart } from './app/seed/seed-on-first-start.js';
+import { startScheduler } from './jobs/scheduler.js';
 
 /** config → database (migrated) → deps → seed on an empty database → HTTP; closes cleanly on SIGINT/SIGTERM. */
 export async function startServer() {
@@ -15,12 +16,14 @@ export async function startServer() {
     deps.log.info('civicgrid is serving', { url: `http://localhost:${info.port}`, database: config.database.kind });
     if (logins) printDemoLogins(logins, info.port);
   });
+  const jobs = startScheduler(deps);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.log.info('stopping', { signal });
     server.close();
+    await jobs.stop();
     // PGlite writes its data folder on close; closing before exit keeps it consistent.
     await deps.db.close();
     process.exit(0);

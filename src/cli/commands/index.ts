@@ -5,6 +5,7 @@ import { registerAudit } from './audit.js';
 import { registerUser } from './user.js';
 import { registerSeed } from './seed.js';
 import { registerImport } from './import.js';
+import { registerSweep } from './sweep.js';
 
 /** One line per subcommand file; each adds itself to the program. */
 export function registerCommands(program: Command): void {
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerUser(program);
   registerAudit(program);
   registerImport(program);
+  registerSweep(program);
 }

@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { Tx } from './db.js';
+import type { CardColour } from '../core/deadline/cards.js';
+import { toStageRow, type StageRow } from './stages.repo.js';
+
+/**
+ * Claims up to `limit` running stages whose next card instant has passed. FOR UPDATE SKIP LOCKED:
+ * a second sweeper (another node) skips the rows this one holds instead of waiting for them, so
+ * sweepers share the work and never handle one row at the same time.
+ */
+export async function claimDueStages(trx: Tx, now: Date, limit: number): Promise<StageRow[]> {
+  const rows = await trx.selectFrom('assignment_stages').selectAll()
+    .where('next_card_at', '<=', now).where('completed_at', 'is', null).where('suspended_at', 'is', null)
+    .orderBy('next_card_at').limit(limit).forUpdate().skipLocked().execute();
+  return rows.map((r) => toStageRow(r as never));
+}
+
+/** A card to issue. */
+export type NewCard = {
+  caseId: number; seq: number; stage: string; colour: CardColour; issuedAt: Date; dueAt: Date; unitId: number;
+  supervisorLevel: number; supervisorRegionPath: string; regionPath: string;
+};
+
+/** Inserts cards; one that exists already (same case, seq, stage, colour) is skipped. Returns those written. */
+export async function insertCards(trx: Tx, cards: readonly NewCard[]): Promise<(NewCard & { id: number })[]> {
+  if (cards.length === 0) return [];
+  const rows = await trx.insertInto('cards').values(cards.map((c) => ({
+    case_id: c.caseId, seq: c.seq, stage: c.stage, colour: c.colour, issued_at: c.issuedAt, due_at: c.dueAt, unit_id: c.unitId,
+    supervisor_level: c.supervisorLevel, supervisor_region_path: c.supervisorRegionPath, region_path: c.regionPath,
+  }))).onConflict((oc) => oc.columns(['case_id', 'seq', 'stage', 'colour']).doNothing())
+    .returning(['id', 'case_id', 'seq', 'stage', 'colour']).execute();
+  const key = (x: { caseId: number; seq: number; stage: string; colour: string }) => `${x.caseId}/${x.seq}/${x.stage}/${x.colour}`;
+  const byKey = new Map(cards.map((c) => [key(c), c]));
+  return rows.map((r) => ({ ...byKey.get(key({ caseId: Number(r.case_id), seq: r.seq, stage: r.stage, colour: r.colour }))!, id: Number(r.id) }));
+}
+
+/** Stores each swept stage's issued colours and next card instant in one statement. */
+export async function saveSweptStages(trx: Tx, rows: readonly { caseId: number; seq: number; stage: string; issued: readonly string[]; nextCardAt: Date | null }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+  await sql`UPDATE assignment_stages s SET issued = string_to_array(v.issued, ','), next_card_at = v.next_card_at
+    FROM unnest(${col((r) => r.caseId)}::bigint[], ${col((r) => r.seq)}::int[], ${col((r) => r.stage)}::text[],
+                ${col((r) => r.issued.join(','))}::text[], ${col((r) => r.nextCardAt?.toISOString() ?? null)}::timestamptz[])
+      AS v(case_id, seq, stage, issued, next_card_at)
+    WHERE s.case_id = v.case_id AND s.seq = v.seq AND s.stage = v.stage`.execute(trx);
+}
+
+/** Users holding the leader role in units at any of the given region paths (the level's leaders). */
+export async function leadersAt(trx: Tx, regionPaths: readonly string[]): Promise<{ userId: number; regionPath: string }[]> {
+  if (regionPaths.length === 0) return [];
+  const rows = await trx.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'units.region_path']).where('units.region_path', 'in', [...new Set(regionPaths)])
+    .where(sql<boolean>`'leader' = ANY(users.roles)`).where('users.disabled', '=', false).where('units.disabled', '=', false).execute();
+  return rows.map((r) => ({ userId: Number(r.id), regionPath: r.region_path }));
+}
+
+/** Active members of units (a blue card reminds the handling unit itself). */
+export async function membersOf(trx: Tx, unitIds: readonly number[]): Promise<{ userId: number; unitId: number }[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await trx.selectFrom('users').select(['id', 'unit_id']).where('unit_id', 'in', [...new Set(unitIds)]).where('disabled', '=', false).execute();
+  return rows.map((r) => ({ userId: Number(r.id), unitId: Number(r.unit_id) }));
+}
