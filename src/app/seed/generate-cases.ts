@@ -5,6 +5,8 @@ import type { CaseDetail } from '../../contract/cases.js';
 import { manualClock } from '../../core/clock.js';
 import { isDomainError } from '../../core/errors.js';
 import { submitCase } from '../cases/submit-case.js';
+import { systemScope } from '../../storage/db.js';
+import { findByIdempotencyKey } from '../../storage/cases.repo.js';
 import { actOnCase } from '../cases/act-on-case.js';
 import { deriveSeed, mulberry32, type Rng } from './sim/prng.js';
 import { loadWorld, type SimWorld } from './sim/world.js';
@@ -110,11 +112,13 @@ class Run {
 
   private async intake(idx: number, agent: Agent): Promise<CaseDetail | undefined> {
     const plan = planIntake(agent.rng, this.world, this.clock.now());
-    const detail = await submitCase(this.ctx(idx, await this.registrar(plan)), plan.input, `seed-cases-${this.opts.seed}-${idx}`);
-    if (Date.parse(detail.receivedAt) !== this.clock.now().getTime()) {
+    const actor = await this.registrar(plan);
+    const key = `seed-cases-${this.opts.seed}-${idx}`;
+    if (await this.deps.db.tx(systemScope, (trx) => findByIdempotencyKey(trx, `user:${actor.userId}`, key))) {
       this.result.skipped++;
       return undefined;
     }
+    const detail = await submitCase(this.ctx(idx, actor), plan.input, key);
     this.result.submitted++;
     this.result.caseIds.push(detail.id);
     agent.caseId = detail.id;

@@ -40,7 +40,7 @@ export function planPath(rng: Rng, f: PathFacts): Step[] {
   }
   steps.push({ hours: rng.chance(0.12) ? [24, 96] : [0.5, 20], who: lead, action: 'sign', body: {} });
   steps.push({ hours: [1, 30], who: lead, action: 'start_handling', body: { mode: rng.chance(0.7) ? 'on_site' : 'online' } });
-  if (f.centreLevel >= 4 && f.leadLevel >= 4 && f.topic.kind !== 'petition' && rng.chance(0.12)) {
+  if (f.centreLevel >= 4 && f.leadLevel >= 4 && f.topic.kind !== 'petition' && rng.chance(0.28)) {
     steps.push({ hours: [24, 120], who: leader, action: 'escalate', body: { task: f.centreLevel === 5 ? '村级调处难度大，提级至街道' : '街道调处未果，提级至区中心' } });
     steps.push({ hours: [1, 20], who: lead, action: 'sign', body: {} });
     steps.push({ hours: [1, 24], who: lead, action: 'start_handling', body: { mode: 'on_site' } });
