@@ -1,4 +1,4 @@
-import { Button, Input, List, Typography } from 'antd';
+import { Button, Input, List, Select, Space, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region, RegionPage } from '../../api/contract-types.js';
@@ -14,15 +14,20 @@ const DEBOUNCE_MS = 300;
 interface RegionSearchProps {
   onPick: (region: Region) => void;
   isSelectable?: ((region: Region) => boolean) | undefined;
-  /** Only this level (when a picker accepts exactly one level). */
+  /** Only this level (when a picker accepts exactly one level); otherwise the user may choose one. */
   level?: number | undefined;
 }
 
+const LEVELS = [1, 2, 3, 4, 5, 6, 7];
+
 /** Find a region by name or code prefix (server search within the caller's jurisdiction). */
-export function RegionSearch({ onPick, isSelectable, level }: RegionSearchProps) {
+export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: RegionSearchProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const [text, setText] = useState('');
+  // Without a level the server searches names down to villages only; grids need a level.
+  const [chosenLevel, setChosenLevel] = useState<number | undefined>(undefined);
+  const level = fixedLevel ?? chosenLevel;
   const [result, setResult] = useState<RegionPage | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -65,19 +70,37 @@ export function RegionSearch({ onPick, isSelectable, level }: RegionSearchProps)
       <label htmlFor={inputId} style={{ display: 'block', marginBottom: 4 }}>
         {t('regions.searchLabel')}
       </label>
-      <Input.Search
-        id={inputId}
-        data-testid="region-search-input"
-        placeholder={t('regions.searchPlaceholder')}
-        allowClear
-        value={text}
-        loading={loading}
-        enterButton={t('common.search')}
-        onChange={(event) => {
-          setText(event.target.value);
-          setPage(1);
-        }}
-      />
+      <Space.Compact style={{ width: '100%' }}>
+        {fixedLevel === undefined && (
+          <Select<number>
+            aria-label={t('regions.level')}
+            data-testid="region-search-level"
+            allowClear
+            placeholder={t('regions.level')}
+            value={chosenLevel}
+            onChange={(value) => {
+              setChosenLevel(value ?? undefined);
+              setPage(1);
+            }}
+            options={LEVELS.map((n) => ({ value: n, label: t(`levels.${n}`) }))}
+            style={{ width: 132, flex: 'none' }}
+            popupMatchSelectWidth={false}
+          />
+        )}
+        <Input.Search
+          id={inputId}
+          data-testid="region-search-input"
+          placeholder={t('regions.searchPlaceholder')}
+          allowClear
+          value={text}
+          loading={loading}
+          enterButton={t('common.search')}
+          onChange={(event) => {
+            setText(event.target.value);
+            setPage(1);
+          }}
+        />
+      </Space.Compact>
       <ErrorAlert error={error} />
       {result && (
         <List

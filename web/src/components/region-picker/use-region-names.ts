@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { fetchRegion } from '../../api/regions-api.js';
+import { useAuth } from '../../app/auth-context.js';
 
 // Names of regions by code, fetched once per page load: search results show each match's
 // parent ("丁墙社区 › 第1网格"), since many grids share a name like 第1网格.
@@ -17,10 +18,19 @@ function nameOf(code: string): Promise<string | null> {
   return pending;
 }
 
+/** After a rename: the next lookup asks the server again. */
+export function forgetRegionName(code: string): void {
+  cache.delete(code);
+}
+
 /** code → name for the given codes, filled in as the answers arrive. */
 export function useRegionNames(codes: readonly string[]): Record<string, string> {
-  const [names, setNames] = useState<Record<string, string>>({});
-  const key = [...new Set(codes)].sort().join(',');
+  const { me } = useAuth();
+  // The user's own breadcrumb is known already, and the server would not show the regions
+  // above their jurisdiction anyway (404): those names come from /api/me.
+  const breadcrumb = Object.fromEntries((me?.jurisdiction.breadcrumb ?? []).map((ref) => [ref.code, ref.name]));
+  const [fetched, setNames] = useState<Record<string, string>>({});
+  const key = [...new Set(codes)].filter((code) => !(code in breadcrumb)).sort().join(',');
 
   useEffect(() => {
     let live = true;
@@ -35,5 +45,5 @@ export function useRegionNames(codes: readonly string[]): Record<string, string>
     };
   }, [key]);
 
-  return names;
+  return { ...fetched, ...breadcrumb };
 }

@@ -9,20 +9,10 @@ import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionLazyTree } from '../../../components/region-picker/region-lazy-tree.js';
 import { RegionSearch } from '../../../components/region-picker/region-search.js';
+import { forgetRegionName } from '../../../components/region-picker/use-region-names.js';
 import { useRegionTree } from '../../../components/region-picker/use-region-tree.js';
 import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { RegionDetailDrawer } from './region-detail-drawer.js';
-
-/** Names from the top of the loaded tree down to `region`, as far as the tree knows them. */
-function trailOf(region: Region, regions: Readonly<Record<string, Region>>): string[] {
-  const names: string[] = [];
-  for (let code: string | null = region.parentCode; code; code = regions[code]?.parentCode ?? null) {
-    const ancestor = regions[code];
-    if (!ancestor) break;
-    names.unshift(ancestor.name);
-  }
-  return names;
-}
 
 /** 区划与网格: browse the jurisdiction's tree lazily, search it, open a node's details. */
 export function RegionBrowserPage() {
@@ -75,11 +65,13 @@ export function RegionBrowserPage() {
       </Row>
       <RegionDetailDrawer
         region={selected}
-        trail={selected ? trailOf(selected, tree.regions) : []}
         canEdit={canEdit}
         onClose={() => select(null)}
         onCreated={(child) => child.parentCode && afterChildChange(child.parentCode)}
-        onUpdated={(region) => tree.upsert(region)}
+        onUpdated={(region) => {
+          forgetRegionName(region.code);
+          tree.upsert(region);
+        }}
         onDeleted={(region) => {
           tree.remove(region);
           if (region.parentCode) void tree.reloadChildren(region.parentCode);

@@ -2,12 +2,11 @@ import { Descriptions, Drawer, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/contract-types.js';
 import { RegionLevelTag } from '../../../components/region-level-tag.js';
+import { useRegionNames } from '../../../components/region-picker/use-region-names.js';
 import { RegionActions } from './region-actions.js';
 
 interface RegionDetailDrawerProps {
   region: Region | null;
-  /** Names of the ancestors known to the tree, top first. */
-  trail: string[];
   canEdit: boolean;
   onClose: () => void;
   onCreated: (child: Region) => void;
@@ -16,9 +15,13 @@ interface RegionDetailDrawerProps {
 }
 
 /** A region's details, and for administrators the changes they may make to it. */
-export function RegionDetailDrawer({ region, trail, canEdit, onClose, ...changes }: RegionDetailDrawerProps) {
+export function RegionDetailDrawer({ region, canEdit, onClose, ...changes }: RegionDetailDrawerProps) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
+  // The materialised path ("32/3201/320114/…/") names every ancestor by code.
+  const ancestors = region ? region.path.split('/').filter((code) => code && code !== region.code) : [];
+  const names = useRegionNames(ancestors);
+  const trail = ancestors.map((code) => names[code] ?? code);
   return (
     <Drawer open={region !== null} onClose={onClose} title={t('regions.detail')} width={screens.sm ? 480 : '100%'} data-testid="region-detail">
       {region && (
@@ -26,7 +29,7 @@ export function RegionDetailDrawer({ region, trail, canEdit, onClose, ...changes
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
             {region.name}
           </Typography.Title>
-          <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
+          <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} styles={{ label: { width: 96, whiteSpace: "nowrap" } }}>
             <Descriptions.Item label={t('common.code')}>
               <span style={{ fontFamily: 'monospace' }}>{region.code}</span>
             </Descriptions.Item>
@@ -34,9 +37,9 @@ export function RegionDetailDrawer({ region, trail, canEdit, onClose, ...changes
               <RegionLevelTag level={region.level} />
             </Descriptions.Item>
             <Descriptions.Item label={t('regions.parent')}>
-              {region.parentCode ? `${trail.at(-1) ?? ''} ${region.parentCode}`.trim() : '—'}
+              {region.parentCode ? `${names[region.parentCode] ?? ''} ${region.parentCode}`.trim() : '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('regions.path')}>{trail.length > 0 ? trail.join(' / ') : region.path}</Descriptions.Item>
+            <Descriptions.Item label={t('regions.path')}>{[...trail, region.name].join(' / ')}</Descriptions.Item>
           </Descriptions>
           {canEdit && (
             <>
