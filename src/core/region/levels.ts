@@ -18,12 +18,6 @@ export const levels: readonly LevelInfo[] = [
   { level: 7, key: 'micro-grid', zh: '微网格', en: 'micro-grid', codeLength: 18 },
 ];
 
-export const PROVINCE: RegionLevel = 1;
-export const COUNTY: RegionLevel = 3;
-export const VILLAGE: RegionLevel = 5;
-export const GRID: RegionLevel = 6;
-export const MICRO_GRID: RegionLevel = 7;
-
 /** The description of one level. */
 export function levelInfo(level: RegionLevel): LevelInfo {
   return levels[level - 1]!;
