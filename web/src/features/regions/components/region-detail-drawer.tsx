@@ -29,7 +29,7 @@ export function RegionDetailDrawer({ region, canEdit, onClose, ...changes }: Reg
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
             {region.name}
           </Typography.Title>
-          <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} styles={{ label: { width: 96, whiteSpace: "nowrap" } }}>
+          <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('common.code')}>
               <span style={{ fontFamily: 'monospace' }}>{region.code}</span>
             </Descriptions.Item>
