@@ -1,4 +1,4 @@
-import { Button, Input, List, Select, Space, Typography } from 'antd';
+import { Button, Grid, Input, List, Select, Space, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region, RegionPage } from '../../api/contract-types.js';
@@ -28,6 +28,7 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
   // Without a level the server searches names down to villages only; grids need a level.
   const [chosenLevel, setChosenLevel] = useState<number | undefined>(undefined);
   const level = fixedLevel ?? chosenLevel;
+  const phone = !Grid.useBreakpoint().sm;
   const [result, setResult] = useState<RegionPage | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -70,7 +71,7 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
       <label htmlFor={inputId} style={{ display: 'block', marginBottom: 4 }}>
         {t('regions.searchLabel')}
       </label>
-      <Space.Compact style={{ width: '100%' }}>
+      <Space.Compact block direction={phone ? 'vertical' : 'horizontal'}>
         {fixedLevel === undefined && (
           <Select<number>
             aria-label={t('regions.level')}
@@ -83,7 +84,7 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
               setPage(1);
             }}
             options={LEVELS.map((n) => ({ value: n, label: t(`levels.${n}`) }))}
-            style={{ width: 132, flex: 'none' }}
+            style={phone ? { width: '100%' } : { width: 132, flex: 'none' }}
             popupMatchSelectWidth={false}
           />
         )}
