@@ -89,6 +89,11 @@ describe.each(engines)('a neighbour dispute from report to archive %s', (engine)
       'resolved:townhandler', 'evaluated:调度员 王芳', 'closed:分管领导 陈静',
     ]);
 
+    // Every assignment was timed: sign-for, handling, the co-unit's reply, the return visits; all completed now.
+    const stages = await t.db.tx(systemScope, (trx) => trx.selectFrom('assignment_stages').select(['stage', 'completed_at']).where('case_id', '=', c.id).execute());
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(['sign_for', 'handle', 'co_reply', 'return_visit']));
+    expect(stages.every((s) => s.completed_at !== null)).toBe(true);
+
     // The event log replays to the stored state.
     const [stored, events] = await t.db.tx(systemScope, async (trx) => [await readCaseState(trx, c.id), await readEvents(trx, c.id)] as const);
     const replayed = replay(null, events);

@@ -7,6 +7,7 @@ import { lockCase } from '../../storage/cases.repo.js';
 import { caseActor } from './case-actor.js';
 import { centresAlong, unitsById } from './centres.js';
 import { commitTransition, must } from './commit-transition.js';
+import { loadPolicies } from '../deadlines/track-stages.js';
 import { caseDetail } from './case-detail.js';
 import { toRef, type UnitInfo } from './unit-refs.js';
 import type { UnitRef } from '../../core/case/index.js';
@@ -32,7 +33,8 @@ export async function actOnCase<K extends CaseActionName>(ctx: Ctx, caseId: numb
     }
     const input = coreInput(action, body, units, centres, before.centre.unitLevel);
     const now = ctx.deps.clock.now();
-    const after = await commitTransition(trx, before, must(perform(action, before, caseActor(ctx.actor), input, now)), centres, now);
+    const transition = must(perform(action, before, caseActor(ctx.actor), input, now));
+    const after = await commitTransition(trx, before, transition, centres, now, await loadPolicies(trx));
     if (action === 'merge') {
       await trx.insertInto('case_links').values({ case_id: caseId, related_id: (body as ActionBodies['merge']).into, kind: 'merged', score: null, region_path: before.regionPath, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
     }

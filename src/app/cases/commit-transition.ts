@@ -3,6 +3,7 @@ import { caseActions, type CaseState, type Result, type Transition } from '../..
 import { DomainError } from '../../core/errors.js';
 import { saveTransition } from '../../storage/cases.repo.js';
 import { toRef, type UnitInfo } from './unit-refs.js';
+import { trackStages, type LoadedPolicies } from '../deadlines/track-stages.js';
 import { centreActor } from './case-actor.js';
 
 /** Unwraps a core result, or throws its typed error. */
@@ -16,8 +17,10 @@ export function must<T>(r: Result<T>): T {
  * three times, or passed among three units with no lead): the centre escalates to the service centre
  * of the parent level in the same transaction, so the case never rests in a state that owes one.
  */
-export async function commitTransition(trx: Tx, before: CaseState, t: Transition, centres: Map<number, UnitInfo>, now: Date): Promise<CaseState> {
+export async function commitTransition(trx: Tx, before: CaseState, t: Transition, centres: Map<number, UnitInfo>, now: Date, policies: LoadedPolicies): Promise<CaseState> {
   await saveTransition(trx, before, t.state, t.events);
+  // Version 0 is the row intake writes before its first transition: the case had no stages yet.
+  await trackStages(trx, before.version === 0 ? null : before, t.state, now, policies);
   if (!t.escalationDue) return t.state;
   const centre = centres.get(t.state.centre.unitLevel) ?? { ...t.state.centre, name: '', typeCode: 'service_centre', regionCode: '' };
   const parent = centres.get(t.state.centre.unitLevel - 1);
@@ -29,5 +32,6 @@ export async function commitTransition(trx: Tx, before: CaseState, t: Transition
     throw new DomainError(r.error.code, `automatic escalation failed: ${r.error.message}`);
   }
   await saveTransition(trx, t.state, r.value.state, r.value.events);
+  await trackStages(trx, t.state, r.value.state, now, policies);
   return r.value.state;
 }

@@ -13,6 +13,7 @@ import { decideDispatch } from '../dispatch/decide-dispatch.js';
 import { caseActor, centreActor } from './case-actor.js';
 import { centresAlong, unitsById } from './centres.js';
 import { commitTransition, must } from './commit-transition.js';
+import { loadPolicies } from '../deadlines/track-stages.js';
 import { contactHashes, protectParties } from './protect-parties.js';
 import { findRelated, saveLinks } from './link-repeats.js';
 import { caseDetail } from './case-detail.js';
@@ -41,6 +42,7 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
       const category = await trx.selectFrom('categories').select('code').where('code', '=', input.categoryCode).where('disabled', '=', false).executeTakeFirst();
       if (!category) throw new DomainError('ValidationFailed', `unknown category ${input.categoryCode}`, { field: 'categoryCode' });
       const id = await nextCaseId(trx);
+      const policies = await loadPolicies(trx);
       const received = must(receive({ id, kind: input.kind, channel: input.channel, complexity: input.complexity, categoryCode: input.categoryCode, regionPath: region.path, centre: toRef(centre) }, caseActor(ctx.actor), now));
       const parties = protectParties(ctx.deps.crypto, id, input.parties);
       await insertCase(trx, {
@@ -49,7 +51,7 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
         transferSource: input.transfer?.source ?? null, transferRef: input.transfer?.reference ?? null, attachments: input.attachments,
         repeatOf: null, idempotencyScope: scope, idempotencyKey, createdBy: ctx.actor.userId,
       }, { ...received.state, version: 0 });
-      await commitTransition(trx, { ...received.state, version: 0 }, received, centres, now);
+      await commitTransition(trx, { ...received.state, version: 0 }, received, centres, now, policies);
       await insertParties(trx, region.path, now, parties);
       let state = received.state;
       if (target) {
@@ -57,7 +59,7 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
         const dispatched = must(caseActions.dispatch(state, centreActor(centre), { expectedVersion: state.version, unit: toRef(target), task: null, explanation }, now));
         // The core keeps one explanation text; the English one and the rule id ride along in the event's data.
         const events = dispatched.events.map((e) => ({ ...e, data: { ...e.data, explanationEn: decision.explanation.en, ruleId: decision.rule?.id ?? null } }) as unknown as typeof e);
-        state = await commitTransition(trx, state, { ...dispatched, events }, centres, now);
+        state = await commitTransition(trx, state, { ...dispatched, events }, centres, now, policies);
       }
       await saveLinks(trx, id, region.path, related, now);
       return {
