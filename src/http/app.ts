@@ -13,6 +13,9 @@ import { auditRoutes } from './routes/audit.js';
 import { regionRoutes } from './routes/regions.js';
 import { dispatchRoutes } from './routes/dispatch.js';
 import { caseRoutes } from './routes/cases.js';
+import { deadlineRoutes } from './routes/deadlines.js';
+import { supervisionRoutes } from './routes/supervision.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { mountWebApp } from './static.js';
 
 export type AppOptions = { webDist?: string };
@@ -26,6 +29,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/api/*', jsonOnlyWrites);
 
   for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, categoryRoutes, auditRoutes, caseRoutes, dispatchRoutes]) {
+    app.route('/api', routes);
+  }
+  for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes]) {
     app.route('/api', routes);
   }
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

@@ -45,13 +45,11 @@ export async function saveSweptStages(trx: Tx, rows: readonly { caseId: number; 
     WHERE s.case_id = v.case_id AND s.seq = v.seq AND s.stage = v.stage`.execute(trx);
 }
 
-/** Users holding the leader role in units at any of the given region paths (the level's leaders). */
+/** Users holding the leader role in units at any of the given region paths (the level's leaders), whatever the caller's scope. */
 export async function leadersAt(trx: Tx, regionPaths: readonly string[]): Promise<{ userId: number; regionPath: string }[]> {
   if (regionPaths.length === 0) return [];
-  const rows = await trx.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id')
-    .select(['users.id', 'units.region_path']).where('units.region_path', 'in', [...new Set(regionPaths)])
-    .where(sql<boolean>`'leader' = ANY(users.roles)`).where('users.disabled', '=', false).where('units.disabled', '=', false).execute();
-  return rows.map((r) => ({ userId: Number(r.id), regionPath: r.region_path }));
+  const r = await sql<{ user_id: number; region_path: string }>`SELECT user_id, region_path FROM civicgrid_leaders_at(${[...new Set(regionPaths)]}::text[])`.execute(trx);
+  return r.rows.map((x) => ({ userId: Number(x.user_id), regionPath: x.region_path }));
 }
 
 /** Active members of units (a blue card reminds the handling unit itself). */

@@ -103,3 +103,10 @@ export async function currentDues(trx: Tx, caseIds: readonly number[]): Promise<
     .where('case_id', 'in', caseIds).where('completed_at', 'is', null).orderBy(sql`due_at`).execute();
   return r.map((x) => ({ caseId: Number(x.case_id), seq: x.seq, stage: x.stage, dueAt: x.due_at }));
 }
+
+/** Sets every running, unsuspended stage's next card instant to its start, so the next sweep recomputes it. */
+export async function rearmRunningStages(trx: Tx): Promise<number> {
+  const r = await trx.updateTable('assignment_stages').set((eb) => ({ next_card_at: eb.ref('start_at') }))
+    .where('completed_at', 'is', null).where('due_at', 'is not', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

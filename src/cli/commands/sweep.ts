@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { withDeps } from '../with-deps.js';
 import { sweepDeadlines } from '../../app/deadlines/sweep-deadlines.js';
-import { deliverOutbox } from '../../jobs/deliver-outbox.js';
+import { deliverMessages } from '../../app/notify/deliver-messages.js';
+import { smsFromConfig } from '../../app/notify/sms.js';
 
 /** `civicgrid sweep`: one deadline sweep now (for cron, or after downtime), then one outbox delivery pass unless --no-deliver. */
 export function registerSweep(program: Command): void {
@@ -14,7 +15,7 @@ export function registerSweep(program: Command): void {
       const r = await sweepDeadlines(deps, { batchSize: opts.batch ?? deps.config.sweep.batchSize });
       process.stdout.write(`swept ${r.stages} stages in ${r.batches} batches: ${r.cards} cards issued\n`);
       if (opts.deliver) {
-        const d = await deliverOutbox(deps);
+        const d = await deliverMessages(deps, smsFromConfig(deps.config, deps.log));
         process.stdout.write(`delivered: ${d.fannedOut} messages fanned out, ${d.sent} sent, ${d.failed} to retry, ${d.dead} dead-lettered\n`);
       }
     }));

@@ -24,6 +24,17 @@ export const permissions = {
   'case.act': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   // Seeing a party's full phone or ID number needs one of these roles and a stated reason (audited).
   'party.reveal': ['dispatcher', 'clerk', 'mediator', 'leader'],
+  // Time limits (issue 4): everyone on staff may read the calendar and policies; the administrator edits them.
+  'deadline.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'deadline.write': ['admin'],
+  // The supervision board (督办), the backlog board and extension requests are case work.
+  'supervision.read': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'extension.request': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  // Only a leader decides, and only one of the parent level of the handling unit (checked in the use case).
+  'extension.decide': ['leader'],
+  // Every account but the auditor's receives in-app messages; webhooks and dead letters are the administrator's.
+  'inbox.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'webhook.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -172,5 +172,15 @@ BEGIN
   END LOOP;
 END $$;
 
+-- Whom a card or an extension request notifies: the leaders of the units at some region paths.
+-- SECURITY DEFINER: a handler asking for an extension cannot see the parent level's accounts under
+-- RLS, yet must reach them; this exposes only their ids, nothing else of their rows.
+CREATE FUNCTION civicgrid_leaders_at(paths text[]) RETURNS TABLE (user_id bigint, region_path text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT u.id, n.region_path FROM users u JOIN units n ON n.id = u.unit_id
+  WHERE n.region_path = ANY(paths) AND 'leader' = ANY(u.roles) AND NOT u.disabled AND NOT n.disabled
+$$;
+GRANT EXECUTE ON FUNCTION civicgrid_leaders_at(text[]) TO civicgrid_app;
+
 GRANT SELECT, INSERT, UPDATE, DELETE ON calendar_days, deadline_policies, card_rules, webhooks TO civicgrid_app;
 GRANT SELECT, INSERT, UPDATE ON assignment_stages, cards, extension_requests, outbox, inbox_messages TO civicgrid_app;

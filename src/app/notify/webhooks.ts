@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Ctx } from '../context.js';
+import { readAs, writeAs } from '../context.js';
+import type { CreateWebhookInput, UpdateWebhookInput, Webhook } from '../../contract/notifications.js';
+import { notFound } from '../../core/errors.js';
+import { deleteWebhook, getWebhook, insertWebhook, listWebhooks, updateWebhook, type WebhookRow } from '../../storage/notifications.repo.js';
+import { listDeadLetters, retryDeadLetter } from '../../storage/outbox.repo.js';
+
+// The secret signs every delivery; it is shown once, at creation, and never again (only a hint).
+const shown = ({ secret, createdAt, ...w }: WebhookRow): Webhook => ({ ...w, createdAt: createdAt.toISOString(), secretHint: `…${secret.slice(-4)}` });
+
+/** Registered webhooks (administrator). */
+export async function getWebhooks(ctx: Ctx): Promise<Webhook[]> {
+  return readAs(ctx, 'webhook.manage', 'webhooks', async (trx) => (await listWebhooks(trx)).map(shown));
+}
+
+/** Registers a webhook; answers its secret this once. */
+export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promise<Webhook & { secret: string }> {
+  return writeAs(ctx, 'webhook.manage', 'webhook.create', 'webhooks', async (trx) => {
+    const secret = input.secret ?? randomBytes(24).toString('base64url');
+    const id = await insertWebhook(trx, { url: input.url, secret, topics: input.topics, enabled: input.enabled, at: ctx.deps.clock.now() });
+    const row = (await getWebhook(trx, id))!;
+    return { value: { ...shown(row), secret }, target: `webhook:${id}`, details: { url: input.url, topics: input.topics } };
+  });
+}
+
+/** Changes a webhook's URL, topics, secret or switch. */
+export async function changeWebhook(ctx: Ctx, id: number, input: UpdateWebhookInput): Promise<Webhook> {
+  return writeAs(ctx, 'webhook.manage', 'webhook.update', `webhook:${id}`, async (trx) => {
+    if (!(await updateWebhook(trx, id, input))) throw notFound('webhook', id);
+    return { value: shown((await getWebhook(trx, id))!), details: { changed: Object.keys(input) } };
+  });
+}
+
+/** Removes a webhook; its undelivered messages dead-letter on their next try. */
+export async function removeWebhook(ctx: Ctx, id: number): Promise<void> {
+  await writeAs(ctx, 'webhook.manage', 'webhook.delete', `webhook:${id}`, async (trx) => {
+    if (!(await deleteWebhook(trx, id))) throw notFound('webhook', id);
+    return { value: undefined };
+  });
+}
+
+/** Messages that failed their last try, newest first (administrator). */
+export async function getDeadLetters(ctx: Ctx, q: { page: number; pageSize: number }) {
+  return readAs(ctx, 'webhook.manage', 'dead-letters', async (trx) => {
+    const r = await listDeadLetters(trx, q.pageSize, (q.page - 1) * q.pageSize);
+    return {
+      total: r.total, page: q.page, pageSize: q.pageSize,
+      items: r.rows.map((m) => ({
+        id: Number(m.id), topic: m.topic, channel: m.channel, webhookId: m.webhook_id === null ? null : Number(m.webhook_id),
+        idempotencyKey: m.idempotency_key, attempts: m.attempts, lastError: m.last_error, createdAt: new Date(m.created_at).toISOString(),
+        deadAt: new Date(m.dead_at!).toISOString(), payload: (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload) as Record<string, unknown>,
+      })),
+    };
+  });
+}
+
+/** Puts a dead letter back in the queue with a fresh set of tries (same idempotency key). */
+export async function retryDeadLetterMessage(ctx: Ctx, id: number): Promise<void> {
+  await writeAs(ctx, 'webhook.manage', 'dead-letter.retry', `outbox:${id}`, async (trx) => {
+    if (!(await retryDeadLetter(trx, id, ctx.deps.clock.now()))) throw notFound('dead letter', id);
+    return { value: undefined };
+  });
+}

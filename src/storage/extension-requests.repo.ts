@@ -1,0 +1,55 @@
+import type { Tx } from './db.js';
+import type { ExtensionRequest } from '../contract/deadlines.js';
+import type { StageKey } from './stages.repo.js';
+
+type Row = {
+  id: number; case_id: number; seq: number; stage: string; unit_id: number; unit_level: number; unit_path: string; region_path: string;
+  requested_by: number; requested_at: Date; amount: number; unit: string; reason: string; status: 'requested' | 'approved' | 'refused';
+  decided_by: number | null; decided_at: Date | null; decision_note: string | null; due_before: Date | null; due_after: Date | null;
+};
+/** A stored request with the handling unit's level and path (for the deciding leader's check). */
+export type StoredExtension = ExtensionRequest & { unitLevel: number; unitPath: string; regionPath: string };
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const toRequest = (r: Row): StoredExtension => ({
+  id: Number(r.id), caseId: Number(r.case_id), seq: r.seq, stage: r.stage as ExtensionRequest['stage'], unitId: Number(r.unit_id),
+  requestedBy: Number(r.requested_by), requestedAt: new Date(r.requested_at).toISOString(), amount: Number(r.amount),
+  unit: r.unit as ExtensionRequest['unit'], reason: r.reason, status: r.status, decidedBy: r.decided_by === null ? null : Number(r.decided_by),
+  decidedAt: iso(r.decided_at), decisionNote: r.decision_note, dueBefore: iso(r.due_before), dueAfter: iso(r.due_after),
+  unitLevel: r.unit_level, unitPath: r.unit_path, regionPath: r.region_path,
+});
+
+/** Whether a stage already has a request awaiting a decision. */
+export async function pendingFor(trx: Tx, k: StageKey): Promise<boolean> {
+  const r = await trx.selectFrom('extension_requests').select('id').where('case_id', '=', k.caseId).where('seq', '=', k.seq)
+    .where('stage', '=', k.stage).where('status', '=', 'requested').executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function insertExtension(trx: Tx, e: StageKey & { unitId: number; unitLevel: number; unitPath: string; regionPath: string; requestedBy: number; at: Date; amount: number; unit: string; reason: string; dueBefore: Date | null }): Promise<StoredExtension> {
+  const r = await trx.insertInto('extension_requests').values({
+    case_id: e.caseId, seq: e.seq, stage: e.stage, unit_id: e.unitId, unit_level: e.unitLevel, unit_path: e.unitPath, region_path: e.regionPath,
+    requested_by: e.requestedBy, requested_at: e.at, amount: e.amount, unit: e.unit, reason: e.reason, status: 'requested', due_before: e.dueBefore,
+  }).returningAll().executeTakeFirstOrThrow();
+  return toRequest(r as Row);
+}
+
+/** One request, locked for its decision. */
+export async function lockExtension(trx: Tx, id: number): Promise<StoredExtension | undefined> {
+  const r = await trx.selectFrom('extension_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return r && toRequest(r as Row);
+}
+
+export async function decideExtensionRow(trx: Tx, id: number, d: { status: 'approved' | 'refused'; by: number; at: Date; note: string | null; dueAfter: Date | null }): Promise<StoredExtension> {
+  const r = await trx.updateTable('extension_requests').set({ status: d.status, decided_by: d.by, decided_at: d.at, decision_note: d.note, due_after: d.dueAfter })
+    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return toRequest(r as Row);
+}
+
+/** Requests visible in the transaction's scope, newest first. */
+export async function listExtensions(trx: Tx, f: { status?: string; caseId?: number; limit: number }): Promise<StoredExtension[]> {
+  let q = trx.selectFrom('extension_requests').selectAll();
+  if (f.status) q = q.where('status', '=', f.status as Row['status']);
+  if (f.caseId) q = q.where('case_id', '=', f.caseId);
+  return (await q.orderBy('id', 'desc').limit(f.limit).execute()).map((r) => toRequest(r as Row));
+}

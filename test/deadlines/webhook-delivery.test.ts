@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
+import { makeUnit, makeUser, seedWorld, testPassword } from '../factories.js';
+import { testDeps } from '../test-deps.js';
+import { client } from '../http-client.js';
+import { createApp } from '../../src/http/app.js';
+import { manualClock } from '../../src/core/clock.js';
+import { systemScope } from '../../src/storage/db.js';
+import { enqueue } from '../../src/storage/outbox.repo.js';
+import { deliverMessages } from '../../src/app/notify/deliver-messages.js';
+import { logSms } from '../../src/app/notify/sms.js';
+import { verifySignature } from '../../src/app/notify/webhook-signature.js';
+import { createLog } from '../../src/app/log.js';
+
+type Hit = { path: string; key: string; bodyId: string; body: string; signature: string };
+
+/** A receiver on loopback: /good fails the first try of every third message (after reading it), /bad always fails. */
+function receiver(hits: Hit[]): Promise<Server> {
+  const seen = new Map<string, number>();
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+    req.on('end', () => {
+      const key = String(req.headers['x-civicgrid-idempotency-key']);
+      hits.push({ path: req.url ?? '', key, bodyId: (JSON.parse(body) as { id: string }).id, body, signature: String(req.headers['x-civicgrid-signature']) });
+      const n = (seen.get(`${req.url}${key}`) ?? 0) + 1;
+      seen.set(`${req.url}${key}`, n);
+      const flaky = req.url === '/good' && n === 1 && Number(key.split(':')[1]) % 3 === 0;
+      res.statusCode = req.url === '/bad' || flaky ? 500 : 204;
+      res.end();
+    });
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+describe.each(engines)('webhook delivery %s', (engine) => {
+  let t: TestDb;
+  let server: Server;
+  const hits: Hit[] = [];
+  const clock = manualClock(new Date('2026-02-02T02:00:00Z'));
+  let deps: ReturnType<typeof testDeps>;
+  let admin: ReturnType<typeof client>;
+  let leader: number;
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    await seedWorld(t.db);
+    const unit = await makeUnit(t.db, 'countyA');
+    await makeUser(t.db, 'admin1', unit, ['admin']);
+    leader = await makeUser(t.db, 'leader1', unit, ['leader']);
+    server = await receiver(hits);
+    deps = testDeps(t.db, { clock, env: { CIVICGRID_DELIVERY_BACKOFF_SECONDS: '1', CIVICGRID_SESSION_IDLE_MINUTES: '100000' } });
+    admin = client(createApp(deps));
+    await admin.login('admin1', testPassword);
+  });
+  afterAll(async () => { server.close(); await t.drop(); });
+
+  it(`${engineLabel(engine)} delivers every message at least once, signed, with one key per message; 5 failures dead-letter it`, async () => {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const good = await admin.post('/api/webhooks', { url: `${base}/good`, topics: ['card.issued'] });
+    const bad = await admin.post('/api/webhooks', { url: `${base}/bad`, topics: ['*'], secret: 'a-secret-of-sixteen-or-more' });
+    expect([good.status, bad.status]).toEqual([201, 201]);
+    expect((await admin.get('/api/webhooks')).body.map((w: { secretHint: string }) => w.secretHint)).toEqual([`…${good.body.secret.slice(-4)}`, '…more']);
+    const keys = Array.from({ length: 30 }, (_, i) => `card:${i}:1:handle:yellow`);
+    await t.db.tx(systemScope, (trx) => enqueue(trx, keys.map((k, i) => ({ topic: 'card.issued', idempotencyKey: k, payload: { caseId: i, colour: 'yellow', recipients: [leader] } })), clock.now()));
+
+    for (let round = 0; round < 8; round++) {
+      await deliverMessages(deps, logSms(createLog('silent')));
+      clock.advance(60_000);
+    }
+    const goodHits = hits.filter((h) => h.path === '/good');
+    expect(new Set(goodHits.map((h) => h.key))).toEqual(new Set(keys));
+    expect(goodHits.every((h) => verifySignature(good.body.secret, h.body, h.signature))).toBe(true);
+    expect(goodHits.every((h) => h.key === h.bodyId)).toBe(true);
+    expect(goodHits.length).toBe(30 + 10); // every third message came twice, with the same key and body
+    const badHits = hits.filter((h) => h.path === '/bad');
+    expect(badHits.every((h) => verifySignature('a-secret-of-sixteen-or-more', h.body, h.signature))).toBe(true);
+    for (const k of keys) expect(badHits.filter((h) => h.key === k).length).toBe(5);
+
+    const dead = await admin.get('/api/webhooks/dead-letters?pageSize=100');
+    expect(dead.body.total).toBe(30);
+    expect(dead.body.items.every((d: { attempts: number; webhookId: number }) => d.attempts === 5 && d.webhookId === bad.body.id)).toBe(true);
+    expect((await admin.post(`/api/webhooks/dead-letters/${dead.body.items[0].id}/retry`)).status).toBe(204);
+    expect((await admin.get('/api/webhooks/dead-letters')).body.total).toBe(29);
+    const leaderClient = client(createApp(deps));
+    await leaderClient.login('leader1', testPassword);
+    expect((await leaderClient.get('/api/inbox')).body.total).toBe(30);
+    expect((await leaderClient.get('/api/webhooks')).status).toBe(403);
+  });
+});
