@@ -12,6 +12,8 @@ export function messageText(topic: string, p: Record<string, unknown>): { title:
       return { title: `延期申请：事项 ${p.caseId}`, body: `${stage}阶段申请延期 ${p.amount} ${p.unit}：${p.reason}` };
     case 'extension.decided':
       return { title: `延期${p.status === 'approved' ? '已批准' : '未批准'}：事项 ${p.caseId}`, body: p.status === 'approved' ? `新的期限为 ${p.dueAfter}。` : `理由：${p.note ?? '—'}` };
+    case 'case.cluster':
+      return { title: `聚集预警：事项 ${p.caseId}`, body: `7日内本乡镇出现 ${Array.isArray(p.related) ? p.related.length + 1 : '多'} 件相似事项，请研判是否为一件事统一处置。` };
     default:
       return { title: topic, body: JSON.stringify(p) };
   }
