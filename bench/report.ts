@@ -57,6 +57,11 @@ export function environmentLine(at: Date): string {
   return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM · load average at start ${load}`;
 }
 
+/** For a handful of runs (the slow ones), every run's figure, so an outlier shows. */
+function spread(xs: readonly number[]): string {
+  return xs.length > 1 && xs.length <= 5 ? ` (runs: ${xs.map(formatMs).join(', ')})` : '';
+}
+
 /** One benchmark's section: description, table of medians per engine with the ratio, notes. */
 export function renderSection(r: BenchResult, at: Date): string {
   const measured = (['pglite', 'postgres'] as const).filter((e) => !r.skipped[e]);
@@ -64,7 +69,7 @@ export function renderSection(r: BenchResult, at: Date): string {
   const head = ['what', ...measured.map((e) => `${engineNames[e]} (median)`), ...(both ? ['PGlite ÷ PostgreSQL'] : []), 'runs'];
   const rows = r.metrics.map((m) => {
     const med = measured.map((e) => (m.samples[e]?.length ? median(m.samples[e]!) : Number.NaN));
-    const cells = med.map((x) => (Number.isNaN(x) ? '–' : formatMs(x)));
+    const cells = measured.map((e, k) => (Number.isNaN(med[k]!) ? '–' : formatMs(med[k]!) + spread(m.samples[e]!)));
     const ratio = both && med.every((x) => !Number.isNaN(x) && x > 0) ? [`${(med[0]! / med[1]!).toFixed(2)} ×`] : both ? ['–'] : [];
     const runs = measured.map((e) => m.samples[e]?.length ?? 0).join(' / ');
     return [m.name, ...cells, ...ratio, runs];
