@@ -14,6 +14,8 @@ const Env = z.object({
   CIVICGRID_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CIVICGRID_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   CIVICGRID_DEMO_COUNTY: z.string().regex(/^\d{6}$/).default('320114'),
+  /** Cases generated for the demo county on a fresh install (a living workbench); 0 disables. */
+  CIVICGRID_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(250),
   CIVICGRID_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /** 32-byte data key, base64; or a file holding it; otherwise one is made in DATA_DIR/keys. */
   CIVICGRID_DATA_KEY: z.string().optional(),
@@ -42,6 +44,7 @@ export type Config = Readonly<{
   appRole: string;
   demoPassword: string;
   demoCounty: string;
+  demoCases: number;
   sessionIdleMs: number;
   login: { maxFailures: number; lockMs: number };
   secureCookies: boolean;
@@ -66,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appRole: e.DATABASE_APP_ROLE,
     demoPassword: e.CIVICGRID_DEMO_PASSWORD,
     demoCounty: e.CIVICGRID_DEMO_COUNTY,
+    demoCases: e.CIVICGRID_DEMO_CASES,
     sessionIdleMs: e.CIVICGRID_SESSION_IDLE_MINUTES * 60_000,
     login: { maxFailures: e.CIVICGRID_LOGIN_MAX_FAILURES, lockMs: e.CIVICGRID_LOGIN_LOCK_MINUTES * 60_000 },
     secureCookies: e.CIVICGRID_SECURE_COOKIES === 'true',

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { openDeps } from './wire.js';
 import { createApp } from './http/app.js';
 import { seedOnFirstStart } from './app/seed/seed-on-first-start.js';
+import { seedDemoCases } from './app/seed/seed-demo-cases.js';
 import { startScheduler } from './jobs/scheduler.js';
 
 /** config → database (migrated) → deps → seed on an empty database → HTTP; closes cleanly on SIGINT/SIGTERM. */
@@ -15,6 +16,15 @@ export async function startServer() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     deps.log.info('civicgrid is serving', { url: `http://localhost:${info.port}`, database: config.database.kind });
     if (logins) printDemoLogins(logins, info.port);
+    // Demo cases are generated here, after listening, not in seedOnFirstStart: they go through the real
+    // use cases at about 8–10 cases/s on PGlite (5–8 on PostgreSQL), so the default 250 take half a
+    // minute or more on a slow machine, which added to the county seed would risk the 60 s budget for the
+    // first /api/health. In the background the server is usable at once and the workbench fills up.
+    if (logins && config.demoCases > 0) {
+      void seedDemoCases(deps).catch((e: unknown) => {
+        if (!stopping) deps.log.error('demo case generation failed', { error: e instanceof Error ? e.message : String(e) });
+      });
+    }
   });
   const jobs = startScheduler(deps);
   let stopping = false;
