@@ -8,11 +8,14 @@ import { regionScope } from '../../src/storage/db.js';
 import { getUnit, listUnits, updateUnit } from '../../src/storage/units.repo.js';
 import { getUser, listUsers } from '../../src/storage/users.repo.js';
 import { findRegion, searchUnder } from '../../src/storage/region-tree.repo.js';
+import { readCaseState } from '../../src/storage/cases.repo.js';
 import { client } from '../http-client.js';
 import { testDeps } from '../test-deps.js';
 
 const roles: Role[] = ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'];
 const targets = Object.keys(world) as WorldRegion[];
+// Cases are registered by a city clerk, so everywhere but the province itself.
+const caseTargets = targets.filter((r) => r !== 'province');
 
 /**
  * For every role, sitting in township A1 (a grid worker: in A1's first grid), and every region of
@@ -26,6 +29,8 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
   const unitAt = {} as Record<WorldRegion, number>;
   const staffAt = {} as Record<WorldRegion, number>;
   const scopeOf = {} as Record<Role, string>;
+  const caseAt = {} as Record<WorldRegion, number>;
+  const unitOf = {} as Record<Role, number>;
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -38,8 +43,19 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
       const grid = role === 'gridworker' ? world.gridA1.code : undefined;
       await makeUser(t.db, `u-${role}`, role === 'gridworker' ? unitAt.villageA1 : unitAt.townA1, [role], grid);
       scopeOf[role] = role === 'gridworker' ? paths.gridA1 : paths.townA1;
+      unitOf[role] = role === 'gridworker' ? unitAt.villageA1 : unitAt.townA1;
     }
     app = createApp(testDeps(t.db));
+    // A petition in every region, registered by a city clerk; petitions go to county or city centres,
+    // so no unit of the township under test holds one and visibility is by region alone.
+    await makeUser(t.db, 'city-clerk', unitAt.city, ['clerk']);
+    const clerk = client(app);
+    await clerk.login('city-clerk', testPassword);
+    for (const r of caseTargets) {
+      const res = await clerk.post('/api/cases', { kind: 'petition', channel: 'letter', title: `来信 ${r}`, description: '反映问题', categoryCode: 'other', regionCode: world[r].code }, { 'idempotency-key': `matrix-${r}-000` });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      caseAt[r] = res.body.id;
+    }
   });
   afterAll(() => t.drop());
 
@@ -67,7 +83,11 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
         await check('GET user', r, (await c.get(`/api/users/${staffAt[r]}`)).status, expected(role, 'user.read', r, 200));
         await check('PATCH user', r, (await c.patch(`/api/users/${staffAt[r]}`, { displayName: `staff ${code}` })).status, expected(role, 'user.write', r, 200));
       }
-      expect(seen.length).toBe(targets.length * 9);
+      for (const r of caseTargets) {
+        await check('GET case', r, (await c.get(`/api/cases/${caseAt[r]}`)).status, expected(role, 'case.read', r, 200));
+        await check('POST case action', r, (await c.post(`/api/cases/${caseAt[r]}/actions/sign`, { expectedVersion: 1 })).status, !can([role], 'case.act') ? 403 : inside(role, r) ? 409 : 404);
+      }
+      expect(seen.length).toBe(targets.length * 9 + caseTargets.length * 2);
     });
 
     it(`${engineLabel(engine)} ${role}: lists never contain foreign rows`, async () => {
@@ -78,6 +98,7 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
         ['/api/regions?q=%E7%94%B2&pageSize=200', 'region.read', (x: any) => x.path],
         ['/api/units?pageSize=200', 'unit.read', (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!]],
         ['/api/users?pageSize=200', 'user.read', (x: any) => x.gridCode ? paths.gridA1 : paths[targets.find((r) => unitAt[r] === x.unitId)!]],
+        ['/api/cases?pageSize=200', 'case.read', (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!]],
       ] as const;
       for (const [url, perm, pathOf] of lists) {
         const res = await c.get(url);
@@ -90,7 +111,10 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
     });
 
     it(`${engineLabel(engine)} ${role}: the same holds by row-level security alone`, async () => {
-      await t.db.tx(regionScope(scopeOf[role]), async (trx) => {
+      await t.db.tx(regionScope(scopeOf[role], unitOf[role]), async (trx) => {
+        for (const r of caseTargets) expect([r, (await readCaseState(trx, caseAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
+        const cases = await trx.selectFrom('cases').select('region_path').execute();
+        expect(cases.every((x) => x.region_path.startsWith(scopeOf[role]))).toBe(true);
         for (const r of targets) {
           expect([r, (await findRegion(trx, world[r].code)) !== undefined]).toEqual([r, inside(role, r)]);
           expect([r, (await getUnit(trx, unitAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
