@@ -27,7 +27,8 @@ export async function loadWorld(deps: Deps, regionCode: string): Promise<SimWorl
     const countyPath = root.path.split('/').slice(0, 3).join('/') + '/';
     const rows = await trx.selectFrom('regions').select(['code', 'path', 'level', 'name', 'parent_code'])
       .where('path', 'like', `${countyPath}%`).where('level', 'in', [4, 5, 6]).execute();
-    const names = new Map(rows.map((r) => [r.code, r.name]));
+    // Texts say 定坊社区, not 定坊社区居委会: the committee's suffix is dropped from place names.
+    const names = new Map(rows.map((r) => [r.code, r.name.replace(/(居民委员会|村民委员会|居委会|村委会)$/, '')]));
     const places = rows
       .filter((r) => (Number(r.level) === 5 || Number(r.level) === 6) && r.path.startsWith(root.path))
       .map((r) => {
