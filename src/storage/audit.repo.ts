@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { likeEscape } from './like.js';
 import type { AuditRecord } from '../contract/audit.js';
 
 export type AuditEntry = {
@@ -36,7 +37,7 @@ export type AuditFilter = { actor?: string; action?: string; outcome?: string; f
 export async function listAudit(trx: Tx, f: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRecord[]; total: number }> {
   let q = trx.selectFrom('audit_log');
   if (f.actor) q = q.where('actor_name', '=', f.actor);
-  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (f.action) q = q.where('action', 'like', `${likeEscape(f.action)}%`);
   if (f.outcome) q = q.where('outcome', '=', f.outcome as 'ok');
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { likeEscape } from './like.js';
 import type { CaseSummary } from '../contract/cases.js';
 
 export type CaseFilter = {
@@ -7,7 +8,6 @@ export type CaseFilter = {
   assignedUnit?: number; text?: string; receivedFrom?: Date; receivedTo?: Date; sort: 'received_desc' | 'received_asc' | 'updated_desc';
 };
 
-const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** A filtered page of case summaries; the scope admits the jurisdiction and cases the unit holds. */
 export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {

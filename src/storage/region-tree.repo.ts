@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { likeEscape } from './like.js';
 import type { Region } from '../contract/regions.js';
 
 /** Reads and single-node edits of the region tree for the API; bulk imports live in regions.repo.ts. */
 
-const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 type Row = { code: string; parent_code: string | null; level: number; name: string; path: string; has_children?: boolean; geometry?: unknown };
 

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Tx } from './db.js';
+import { likeEscape } from './like.js';
 import type { Schema } from './schema.js';
 import { isRegionLevel, levels, type RegionLevel } from '../core/region/levels.js';
 import { pathOf, subtreeRange } from '../core/region/codes.js';
@@ -70,7 +71,6 @@ const toRegion = (r: Row): Region => ({
 const regionColumns = ['code', 'parent_code', 'level', 'name', 'path', sql<SqlBool>`geometry IS NOT NULL`.as('has_geometry')] as const;
 
 // Codes are digits, but escape anyway: LIKE must only ever mean what it says.
-const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** Rows of the subtree at a path: an index range on path that works under RLS (see subtreeRange). */
 const inSubtree = (path: string) => (eb: ExpressionBuilder<Schema, 'regions'>) => {

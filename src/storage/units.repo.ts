@@ -1,7 +1,7 @@
 import type { Tx } from './db.js';
+import { likeEscape } from './like.js';
 import type { Unit, UnitType } from '../contract/units.js';
 
-const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 function unitQuery(trx: Tx) {
   return trx

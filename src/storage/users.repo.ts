@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { likeEscape } from './like.js';
 import type { User } from '../contract/users.js';
 import type { Role } from '../contract/common.js';
 
-const likeEscape = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 function userQuery(trx: Tx) {
   return trx
