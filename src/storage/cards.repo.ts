@@ -21,17 +21,24 @@ export type NewCard = {
   supervisorLevel: number; supervisorRegionPath: string; regionPath: string;
 };
 
-/** Inserts cards; one that exists already (same case, seq, stage, colour) is skipped. Returns those written. */
+/**
+ * Inserts cards; one that exists already (same case, seq, stage, colour) is skipped. Returns those
+ * written. Rows travel as one array per column (unnest): a batch is one small statement to plan.
+ */
 export async function insertCards(trx: Tx, cards: readonly NewCard[]): Promise<(NewCard & { id: number })[]> {
   if (cards.length === 0) return [];
-  const rows = await trx.insertInto('cards').values(cards.map((c) => ({
-    case_id: c.caseId, seq: c.seq, stage: c.stage, colour: c.colour, issued_at: c.issuedAt, due_at: c.dueAt, unit_id: c.unitId,
-    supervisor_level: c.supervisorLevel, supervisor_region_path: c.supervisorRegionPath, region_path: c.regionPath,
-  }))).onConflict((oc) => oc.columns(['case_id', 'seq', 'stage', 'colour']).doNothing())
-    .returning(['id', 'case_id', 'seq', 'stage', 'colour']).execute();
+  const col = <T>(f: (c: NewCard) => T) => cards.map(f);
+  const r = await sql<{ id: number; case_id: number; seq: number; stage: string; colour: string }>`
+    INSERT INTO cards (case_id, seq, stage, colour, issued_at, due_at, unit_id, supervisor_level, supervisor_region_path, region_path)
+    SELECT * FROM unnest(${col((c) => c.caseId)}::bigint[], ${col((c) => c.seq)}::int[], ${col((c) => c.stage)}::text[],
+      ${col((c) => c.colour)}::text[], ${col((c) => c.issuedAt.toISOString())}::timestamptz[], ${col((c) => c.dueAt.toISOString())}::timestamptz[],
+      ${col((c) => c.unitId)}::bigint[], ${col((c) => c.supervisorLevel)}::smallint[], ${col((c) => c.supervisorRegionPath)}::text[],
+      ${col((c) => c.regionPath)}::text[])
+    ON CONFLICT (case_id, seq, stage, colour) DO NOTHING
+    RETURNING id, case_id, seq, stage, colour`.execute(trx);
   const key = (x: { caseId: number; seq: number; stage: string; colour: string }) => `${x.caseId}/${x.seq}/${x.stage}/${x.colour}`;
   const byKey = new Map(cards.map((c) => [key(c), c]));
-  return rows.map((r) => ({ ...byKey.get(key({ caseId: Number(r.case_id), seq: r.seq, stage: r.stage, colour: r.colour }))!, id: Number(r.id) }));
+  return r.rows.map((x) => ({ ...byKey.get(key({ caseId: Number(x.case_id), seq: x.seq, stage: x.stage, colour: x.colour }))!, id: Number(x.id) }));
 }
 
 /** Stores each swept stage's issued colours and next card instant in one statement. */

@@ -12,14 +12,18 @@ export type OutboxMessage = {
   availableAt?: Date;
 };
 
-/** Appends messages in the caller's transaction; duplicates by idempotency key are skipped. */
+/** Appends messages in the caller's transaction; duplicates by idempotency key are skipped. Returns how many were new. */
 export async function enqueue(trx: Tx, messages: readonly OutboxMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
-  const r = await trx.insertInto('outbox').values(messages.map((m) => ({
-    topic: m.topic, channel: m.channel ?? 'fanout', webhook_id: m.webhookId ?? null, payload: JSON.stringify(m.payload),
-    created_at: now, available_at: m.availableAt ?? now, idempotency_key: m.idempotencyKey,
-  }))).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').execute();
-  return r.length;
+  const col = <T>(f: (m: OutboxMessage) => T) => messages.map(f);
+  // One array per column (unnest): a batch of a thousand messages is one small statement to plan.
+  const r = await sql<{ id: number }>`
+    INSERT INTO outbox (topic, channel, webhook_id, payload, created_at, available_at, idempotency_key)
+    SELECT * FROM unnest(${col((m) => m.topic)}::text[], ${col((m) => m.channel ?? 'fanout')}::text[], ${col((m) => m.webhookId ?? null)}::bigint[],
+      ${col((m) => JSON.stringify(m.payload))}::jsonb[], ${col(() => now.toISOString())}::timestamptz[],
+      ${col((m) => (m.availableAt ?? now).toISOString())}::timestamptz[], ${col((m) => m.idempotencyKey)}::text[])
+    ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`.execute(trx);
+  return r.rows.length;
 }
 
 /** A stored message as the delivery loop sees it. */
