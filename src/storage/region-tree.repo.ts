@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
 import { likeEscape } from './like.js';
+import { subtreeRange } from '../core/region/codes.js';
 import type { Region } from '../contract/regions.js';
 
 /** Reads and single-node edits of the region tree for the API; bulk imports live in regions.repo.ts. */
@@ -36,7 +37,12 @@ export async function childrenOf(trx: Tx, code: string, page: number, pageSize: 
  * matched on levels up to the village unless a level is asked for: grid names repeat in every village.
  */
 export async function searchUnder(trx: Tx, scopePath: string, text: string | undefined, level: number | undefined, page: number, pageSize: number) {
-  let q = trx.selectFrom('regions as r').where('r.path', 'like', `${likeEscape(scopePath)}%`);
+  let q = trx.selectFrom('regions as r');
+  if (scopePath) {
+    // A range, not LIKE: under row-level security only leakproof operators can drive the index.
+    const { from, to } = subtreeRange(scopePath);
+    q = q.where('r.path', '>=', from).where('r.path', '<', to);
+  }
   if (level) q = q.where('r.level', '=', level);
   else if (text && !/^\d+$/.test(text)) q = q.where('r.level', '<=', 5);
   if (text) {
