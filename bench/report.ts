@@ -50,11 +50,17 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
-/** The machine a result was measured on; benchmarks from different machines do not compare. */
-export function environmentLine(at: Date): string {
+/** The 1-minute load average now; taken before a benchmark to show whether the machine was quiet. */
+export const loadNow = () => os.loadavg()[0]!;
+
+/**
+ * The machine a result was measured on, and how busy it was (load average before the run and
+ * over the last 1 / 5 / 15 minutes after it): on a shared machine the figures move with the load.
+ */
+export function environmentLine(at: Date, loadBefore: number): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM · load average at start ${load}`;
+  const after = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM · load average ${loadBefore.toFixed(1)} before, ${after} (1 / 5 / 15 min) after`;
 }
 
 /** For a handful of runs (the slow ones), every run's figure, so an outlier shows. */
@@ -63,7 +69,7 @@ function spread(xs: readonly number[]): string {
 }
 
 /** One benchmark's section: description, table of medians per engine with the ratio, notes. */
-export function renderSection(r: BenchResult, at: Date): string {
+export function renderSection(r: BenchResult, at: Date, loadBefore: number): string {
   const measured = (['pglite', 'postgres'] as const).filter((e) => !r.skipped[e]);
   const both = measured.length === 2;
   const head = ['what', ...measured.map((e) => `${engineNames[e]} (median)`), ...(both ? ['PGlite ÷ PostgreSQL'] : []), 'runs'];
@@ -76,7 +82,7 @@ export function renderSection(r: BenchResult, at: Date): string {
   });
   const table = [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   const skipped = Object.entries(r.skipped).map(([e, why]) => `- ${engineNames[e as Engine]} not measured: ${why}`);
-  return [`## ${r.title}`, '', r.description, '', `Measured ${environmentLine(at)}.`, '', table, '', ...skipped, ...r.notes.map((n) => `- ${n}`), '']
+  return [`## ${r.title}`, '', r.description, '', `Measured ${environmentLine(at, loadBefore)}.`, '', table, '', ...skipped, ...r.notes.map((n) => `- ${n}`), '']
     .join('\n').replace(/\n{3,}/g, '\n\n');
 }
 

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { renderSection, writeSection, type BenchResult } from './report.js';
+import { loadNow, renderSection, writeSection, type BenchResult } from './report.js';
 
 /**
  * `npm run bench [-- name…]`: runs the exported `run()` of every bench/*.ts module (or only the
@@ -24,8 +24,9 @@ async function main(): Promise<void> {
     if (typeof mod.run !== 'function') continue; // a helper such as report.ts
     process.stderr.write(`bench ${name}…\n`);
     const at = new Date();
+    const loadBefore = loadNow();
     const result = await mod.run();
-    await writeSection(docs, result.id, renderSection(result, at));
+    await writeSection(docs, result.id, renderSection(result, at, loadBefore));
     process.stderr.write(`bench ${name}: written to ${path.relative(process.cwd(), docs)}\n`);
     ran++;
   }
