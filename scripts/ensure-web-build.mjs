@@ -1,4 +1,5 @@
-// Builds the web app before `npm start` when web/dist is missing or older than its sources,
+// Builds the web app after `npm install` (prepare) and before `npm start` when web/dist is missing or
+// older than its sources,
 // so the README's two commands stay the only set-up on a fresh machine.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
