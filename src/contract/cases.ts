@@ -136,6 +136,8 @@ export const CaseListQuery = PageQuery.extend({
   q: z.string().trim().min(1).max(64).optional(),
   receivedFrom: z.iso.datetime({ offset: true }).optional(),
   receivedTo: z.iso.datetime({ offset: true }).optional(),
+  dueBefore: z.iso.datetime({ offset: true }).optional().openapi({ description: 'cases with a running stage due before this instant' }),
+  card: z.enum(['blue', 'yellow', 'red']).optional().openapi({ description: 'cases with an active card of this colour' }),
   sort: z.enum(['received_desc', 'received_asc', 'updated_desc']).default('received_desc'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

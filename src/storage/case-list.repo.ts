@@ -5,7 +5,7 @@ import type { CaseSummary } from '../contract/cases.js';
 
 export type CaseFilter = {
   scopePath: string; unitId: number; regionPath?: string; categoryPath?: string; status?: string; kind?: string;
-  assignedUnit?: number; text?: string; receivedFrom?: Date; receivedTo?: Date; sort: 'received_desc' | 'received_asc' | 'updated_desc';
+  assignedUnit?: number; text?: string; receivedFrom?: Date; receivedTo?: Date; dueBefore?: Date; card?: 'blue' | 'yellow' | 'red'; sort: 'received_desc' | 'received_asc' | 'updated_desc';
 };
 
 
@@ -23,6 +23,14 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
   if (f.kind) q = q.where('c.kind', '=', f.kind);
   if (f.assignedUnit) q = q.where((eb) => eb.exists(eb.selectFrom('assignments as a2').select('a2.case_id').whereRef('a2.case_id', '=', 'c.id').where('a2.unit_id', '=', f.assignedUnit!)));
   if (f.text) q = q.where((eb) => eb.or([eb('c.title', 'like', `%${likeEscape(f.text!)}%`), eb('c.description', 'like', `%${likeEscape(f.text!)}%`), eb('c.tracking_code', '=', f.text!.toUpperCase())]));
+  if (f.dueBefore) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('assignment_stages as st').select('st.case_id').whereRef('st.case_id', '=', 'c.id')
+      .where('st.completed_at', 'is', null).where('st.due_at', '<', f.dueBefore!)));
+  }
+  if (f.card) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('cards as k').select('k.case_id').whereRef('k.case_id', '=', 'c.id')
+      .where('k.cleared_at', 'is', null).where('k.colour', '=', f.card!)));
+  }
   if (f.receivedFrom) q = q.where('c.received_at', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('c.received_at', '<', f.receivedTo);
   const order = f.sort === 'received_asc' ? sql`c.received_at ASC, c.id ASC` : f.sort === 'updated_desc' ? sql`c.updated_at DESC, c.id DESC` : sql`c.received_at DESC, c.id DESC`;

@@ -86,6 +86,10 @@ describe.each(engines)('case guarantees %s', (engine) => {
     expect((await get(`region=${world.codes.township}`)).total).toBeGreaterThanOrEqual(3);
     expect((await get(`unit=${world.units.villageCommittee}`)).items.every((c: any) => c.leadUnit?.id === world.units.villageCommittee || c.status !== 'dispatched')).toBe(true);
     expect((await get('status=closed')).total).toBe(0);
+    // Every dispatched case has a running sign-for stage due within a working day or two; none has a card yet.
+    expect((await get(`dueBefore=${encodeURIComponent(new Date(Date.now() + 10 * 86_400_000).toISOString())}`)).total).toBeGreaterThanOrEqual(3);
+    expect((await get(`dueBefore=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}`)).total).toBe(0);
+    expect((await get('card=red')).total).toBe(0);
     expect((await as.dispatcher!.get('/api/cases?region=320102')).status).toBe(404);
   });
 

@@ -25,6 +25,7 @@ export async function listCases(ctx: Ctx, q: CaseListQuery): Promise<{ items: Ca
       scopePath: ctx.actor.scopePath, unitId: ctx.actor.unitId, regionPath, categoryPath, status: q.status, kind: q.kind,
       assignedUnit: q.unit, text: q.q, receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
       receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined, sort: q.sort,
+      dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined, card: q.card,
     }, q.page, q.pageSize);
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
