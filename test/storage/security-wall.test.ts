@@ -33,6 +33,17 @@ describe.each(engines)('the database wall %s', (engine) => {
     expect(r.rows).toEqual(rlsTables.sort().map((relname) => ({ relname, on: true, forced: true })));
   });
 
+  it(`${engineLabel(engine)} forces RLS on every table that carries a region path`, async () => {
+    const r = await t.db.tx(systemScope, (trx) =>
+      sql<{ table_name: string; forced: boolean }>`SELECT c.table_name, k.relforcerowsecurity AS forced
+        FROM information_schema.columns c JOIN pg_class k ON k.relname = c.table_name AND k.relkind = 'r'
+        WHERE c.table_schema = 'public' AND c.column_name IN ('region_path', 'scope_path', 'path')
+        GROUP BY c.table_name, k.relforcerowsecurity ORDER BY c.table_name`.execute(trx));
+    expect(r.rows.length).toBeGreaterThanOrEqual(8);
+    // categories carry a path too, but it is the category tree's, not a region's: they are global reference data.
+    expect(r.rows.filter((x) => !x.forced).map((x) => x.table_name)).toEqual(['categories']);
+  });
+
   it(`${engineLabel(engine)} shows nothing when no scope is set`, async () => {
     const n = await t.db.kysely.transaction().execute((trx) => trx.selectFrom('units').select('id').execute());
     expect(n).toEqual([]);
