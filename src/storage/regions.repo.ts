@@ -70,8 +70,6 @@ const toRegion = (r: Row): Region => ({
 
 const regionColumns = ['code', 'parent_code', 'level', 'name', 'path', sql<SqlBool>`geometry IS NOT NULL`.as('has_geometry')] as const;
 
-// Codes are digits, but escape anyway: LIKE must only ever mean what it says.
-
 /** Rows of the subtree at a path: an index range on path that works under RLS (see subtreeRange). */
 const inSubtree = (path: string) => (eb: ExpressionBuilder<Schema, 'regions'>) => {
   const { from, to } = subtreeRange(path);
