@@ -34,6 +34,8 @@ const Env = z.object({
   /** SMS: 'log' writes each message to the log; 'http' POSTs JSON to CIVICGRID_SMS_URL (a gateway). */
   CIVICGRID_SMS_ADAPTER: z.enum(['log', 'http']).default('log'),
   CIVICGRID_SMS_URL: z.string().url().optional(),
+  /** '1' gives the server a manual clock moved by POST /api/test/clock (browser tests only; never on by default). */
+  CIVICGRID_TEST_CLOCK: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = Readonly<{
@@ -54,6 +56,7 @@ export type Config = Readonly<{
   sweep: { intervalMs: number; batchSize: number };
   delivery: { intervalMs: number; maxAttempts: number; backoffMs: number; webhookTimeoutMs: number };
   sms: { kind: 'log' } | { kind: 'http'; url: string };
+  testClock: boolean;
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       backoffMs: e.CIVICGRID_DELIVERY_BACKOFF_SECONDS * 1000, webhookTimeoutMs: e.CIVICGRID_WEBHOOK_TIMEOUT_MS,
     },
     sms: smsConfig(e.CIVICGRID_SMS_ADAPTER, e.CIVICGRID_SMS_URL),
+    testClock: e.CIVICGRID_TEST_CLOCK === '1',
   });
 }
 

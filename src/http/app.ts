@@ -17,6 +17,7 @@ import { deadlineRoutes } from './routes/deadlines.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { mountWebApp } from './static.js';
+import { isManualClock, testClockRoutes } from './routes/test-clock.js';
 
 export type AppOptions = { webDist?: string };
 
@@ -34,6 +35,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes]) {
     app.route('/api', routes);
   }
+  // Browser tests move the server's time; only when CIVICGRID_TEST_CLOCK=1 gave it a manual clock.
+  if (deps.config.testClock && isManualClock(deps.clock)) app.route('/api', testClockRoutes(deps, deps.clock));
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

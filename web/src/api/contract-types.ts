@@ -29,3 +29,24 @@ export type UserListQuery = ClientQuery<typeof UserListQuerySchema>;
 export type AuditQuery = ClientQuery<typeof AuditQuerySchema>;
 
 export const ROLES = ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'] as const;
+
+// Cases, dispatch, deadlines and notifications.
+import type { CasePage as CasePageSchema, CaseListQuery as CaseListQuerySchema } from '../../../src/contract/cases.js';
+import type { CardList as CardListSchema, BacklogBoard as BacklogBoardSchema } from '../../../src/contract/deadlines.js';
+import type { InboxPage as InboxPageSchema, DeadLetterPage as DeadLetterPageSchema, CreatedWebhook as CreatedWebhookSchema } from '../../../src/contract/notifications.js';
+export type { CaseDetail, CaseSummary, Party, SubmitCaseInput, ActionBodies, CaseActionName } from '../../../src/contract/cases.js';
+export type { DispatchDecision, DispatchRule, DryRunInput, CreateDispatchRuleInput, UpdateDispatchRuleInput } from '../../../src/contract/dispatch.js';
+export type { CalendarYear, Card, DeadlinePolicy, PolicyTable, ExtensionRequest, PutCalendarDayInput } from '../../../src/contract/deadlines.js';
+export type { InboxMessage, Webhook, CreateWebhookInput } from '../../../src/contract/notifications.js';
+export type CasePage = z.infer<typeof CasePageSchema>;
+export type CaseListQuery = ClientQuery<typeof CaseListQuerySchema>;
+export type CardList = z.infer<typeof CardListSchema>;
+export type BacklogBoard = z.infer<typeof BacklogBoardSchema>;
+export type InboxPage = z.infer<typeof InboxPageSchema>;
+export type DeadLetterPage = z.infer<typeof DeadLetterPageSchema>;
+export type CreatedWebhook = z.infer<typeof CreatedWebhookSchema>;
+export const CASE_KINDS = ['appeal', 'dispute', 'petition', 'hazard'] as const;
+export const CHANNELS = ['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer'] as const;
+export const COMPLEXITIES = ['general', 'major', 'special'] as const;
+export const CASE_STATUSES = ['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged'] as const;
+export const TRANSFER_SOURCES = ['court', 'police', 'procuratorate', 'petition_bureau'] as const;

@@ -7,6 +7,7 @@ interface RequestOptions {
   query?: Query | undefined;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 type UnauthenticatedListener = () => void;
@@ -28,7 +29,7 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   // The server requires this header on every state-changing request (CSRF protection),
   // even when there is no body: a cross-site form cannot set it.
   if (method !== 'GET') headers['Content-Type'] = 'application/json';
@@ -60,7 +61,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 /** The one way the UI talks to the server. Types come from src/contract via contract-types.ts. */
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
+  put: <T>(path: string, body: unknown, query?: Query) => request<T>('PUT', path, { body, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
 };

@@ -1,4 +1,7 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, DashboardOutlined, SettingOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AlertOutlined, ApiOutlined, AuditOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, ClockCircleOutlined, DashboardOutlined,
+  FormOutlined, NodeIndexOutlined, ProfileOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../api/contract-types.js';
 
@@ -17,9 +20,16 @@ export interface NavGroup {
   children: NavItem[];
 }
 
+/** Case work belongs to the staff who serve residents (src/core/auth/permissions.ts). */
+export const CASE_ROLES: readonly Role[] = ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'];
+
 /** The side menu. Route guards use the same role lists (see router.tsx). */
 export const NAV: (NavItem | NavGroup)[] = [
   { path: '/workbench', labelKey: 'menu.workbench', icon: <DashboardOutlined /> },
+  { path: '/intake', labelKey: 'menu.intake', icon: <FormOutlined />, roles: CASE_ROLES },
+  { path: '/cases', labelKey: 'menu.cases', icon: <ProfileOutlined />, roles: CASE_ROLES },
+  { path: '/dispatch', labelKey: 'menu.dispatch', icon: <NodeIndexOutlined />, roles: ['dispatcher', 'leader'] },
+  { path: '/supervision', labelKey: 'menu.supervision', icon: <AlertOutlined />, roles: ['dispatcher', 'leader'] },
   {
     key: 'admin',
     labelKey: 'menu.admin',
@@ -29,6 +39,10 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/admin/units', labelKey: 'menu.units', icon: <BankOutlined />, roles: ['admin', 'security', 'dispatcher', 'leader'] },
       { path: '/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, roles: ['security'] },
       { path: '/admin/categories', labelKey: 'menu.categories', icon: <TagsOutlined />, roles: ['admin'] },
+      { path: '/admin/dispatch-rules', labelKey: 'menu.rules', icon: <BranchesOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
+      { path: '/admin/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
+      { path: '/admin/deadline-policies', labelKey: 'menu.policies', icon: <ClockCircleOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
+      { path: '/admin/webhooks', labelKey: 'menu.webhooks', icon: <ApiOutlined />, roles: ['admin'] },
     ],
   },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, roles: ['auditor'] },

@@ -3,14 +3,17 @@ import { Navigate, createBrowserRouter } from 'react-router-dom';
 import { LoginPage } from '../features/auth/components/login-page.js';
 import { WorkbenchPage } from '../features/workbench/components/workbench-page.js';
 import { AppLayout } from './layout/app-layout.js';
-import { AuditPage, CategoriesPage, RegionBrowserPage, UnitsPage, UsersPage } from './lazy-pages.js';
-import { rolesFor } from './nav-items.js';
+import {
+  AuditPage, CalendarPage, CaseDetailPage, CasesPage, CategoriesPage, DispatchCentrePage, DispatchRulesPage, IntakePage, PoliciesPage,
+  RegionBrowserPage, SupervisionPage, UnitsPage, UsersPage, WebhooksPage,
+} from './lazy-pages.js';
+import { CASE_ROLES, rolesFor } from './nav-items.js';
 import { RequireAuth } from './require-auth.js';
 import { NotFoundPage } from './status-pages.js';
 
 /** A page guarded by the same roles that show it in the side menu. */
-function guarded(path: string, element: ReactNode) {
-  return { path, element: <RequireAuth roles={rolesFor(path)}>{element}</RequireAuth> };
+function guarded(path: string, element: ReactNode, roles = rolesFor(path)) {
+  return { path, element: <RequireAuth roles={roles}>{element}</RequireAuth> };
 }
 
 export const router = createBrowserRouter([
@@ -25,6 +28,15 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/workbench" replace /> },
       guarded('/workbench', <WorkbenchPage />),
+      guarded('/intake', <IntakePage />),
+      guarded('/cases', <CasesPage />),
+      guarded('/cases/:id', <CaseDetailPage />, CASE_ROLES),
+      guarded('/dispatch', <DispatchCentrePage />),
+      guarded('/supervision', <SupervisionPage />),
+      guarded('/admin/dispatch-rules', <DispatchRulesPage />),
+      guarded('/admin/calendar', <CalendarPage />),
+      guarded('/admin/deadline-policies', <PoliciesPage />),
+      guarded('/admin/webhooks', <WebhooksPage />),
       guarded('/admin/regions', <RegionBrowserPage />),
       guarded('/admin/units', <UnitsPage />),
       guarded('/admin/users', <UsersPage />),

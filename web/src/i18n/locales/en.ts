@@ -1,7 +1,11 @@
+import { casesEn } from './cases.en.js';
+import { opsEn } from './ops.en.js';
 import type { Messages } from './zh-CN.js';
 
 /** English. The type keeps its keys identical to the Chinese default. */
 export const en: Messages = {
+  ...casesEn,
+  ...opsEn,
   app: {
     name: 'Grid-based Social Governance Platform',
     shortName: 'civicgrid',
@@ -88,6 +92,14 @@ export const en: Messages = {
     users: 'Users and roles',
     categories: 'Case categories',
     audit: 'Audit',
+    intake: 'Case intake',
+    cases: 'Cases',
+    dispatch: 'Dispatch centre',
+    supervision: 'Supervision',
+    rules: 'Dispatch rules',
+    calendar: 'Working-day calendar',
+    policies: 'Deadline policies',
+    webhooks: 'Webhooks',
   },
   header: { unit: 'Unit', jurisdiction: 'Jurisdiction', account: 'Signed in as', openMenu: 'Open menu', closeMenu: 'Close menu' },
   pages: {

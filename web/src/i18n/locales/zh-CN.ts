@@ -1,5 +1,10 @@
+import { casesZh } from './cases.zh-CN.js';
+import { opsZh } from './ops.zh-CN.js';
+
 /** Simplified Chinese: the default language. Every other locale must have exactly this shape. */
 export const zhCN = {
+  ...casesZh,
+  ...opsZh,
   app: {
     name: '网格化社会治理服务协同平台',
     shortName: 'civicgrid',
@@ -86,6 +91,14 @@ export const zhCN = {
     users: '用户与角色',
     categories: '事项分类',
     audit: '审计',
+    intake: '受理登记',
+    cases: '事项列表',
+    dispatch: '调度中心',
+    supervision: '督办',
+    rules: '派单规则',
+    calendar: '工作日历',
+    policies: '时限规则',
+    webhooks: '消息推送',
   },
   header: { unit: '单位', jurisdiction: '辖区', account: '当前用户', openMenu: '展开菜单', closeMenu: '收起菜单' },
   pages: {

@@ -1,17 +1,17 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Empty, Row, Space, Tag } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth-context.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionLevelTag } from '../../../components/region-level-tag.js';
+import { CASE_ROLES } from '../../../app/nav-items.js';
+import { InboxCard } from './inbox-card.js';
+import { MyTasks } from './my-tasks.js';
 
-/**
- * The workbench. Until the case module exists it says so plainly and shows only what is
- * true: who the user is, their unit and their jurisdiction. No invented counts.
- */
+/** The workbench: who I am, my unit's tasks by status (case staff only) and my inbox. */
 export function WorkbenchPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const hasCaseRole = me.roles.some((role) => CASE_ROLES.includes(role));
   const breadcrumb = me.jurisdiction.breadcrumb.map((region) => region.name).join(' / ') || me.jurisdiction.name;
 
   return (
@@ -43,14 +43,13 @@ export function WorkbenchPage() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.tasksTitle')}</h2>}>
-            <Empty
-              styles={{ image: { height: 56 } }}
-              image={<InboxOutlined aria-hidden style={{ fontSize: 48, color: '#8c8c8c' }} />}
-              description={<span style={{ color: 'rgba(0,0,0,0.75)' }} data-testid="workbench-cases-coming">{t('workbench.casesComing')}</span>}
-            />
-          </Card>
+          {hasCaseRole ? <MyTasks /> : <InboxCard />}
         </Col>
+        {hasCaseRole && (
+          <Col xs={24} xl={10}>
+            <InboxCard />
+          </Col>
+        )}
       </Row>
     </>
   );

@@ -1,0 +1,70 @@
+import { Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CasePage, CaseSummary } from '../../../api/contract-types.js';
+import { formatTime } from '../../../api/new-key.js';
+import { CaseStatusTag } from '../../../components/case-status-tag.js';
+import { useCategoryNames } from '../../../components/category-tree-select.js';
+
+interface CasesTableProps {
+  data: CasePage | undefined;
+  loading: boolean;
+  page?: number;
+  pageSize?: number;
+  onPage?: (page: number, pageSize: number) => void;
+  'data-testid'?: string;
+}
+
+/** A server-paged list of cases; the tracking code links to the case. */
+export function CasesTable({ data, loading, page, pageSize, onPage, ...rest }: CasesTableProps) {
+  const { t, i18n } = useTranslation();
+  const categoryName = useCategoryNames();
+  const columns: ColumnsType<CaseSummary> = [
+    {
+      title: t('cases.code'),
+      key: 'code',
+      render: (_, c) => (
+        <Link to={`/cases/${c.id}`} data-testid={`case-link-${c.trackingCode}`}>
+          {c.trackingCode}
+        </Link>
+      ),
+    },
+    {
+      title: t('cases.titleCol'),
+      key: 'title',
+      render: (_, c) => (
+        <Space size={4} wrap>
+          {c.title}
+          {c.repeatOf !== null && (
+            <Tag bordered={false} style={{ color: '#871400', background: '#fff1f0' }}>
+              {t('cases.repeat')}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('cases.kind'), dataIndex: 'kind', key: 'kind', render: (kind: string) => t(`enums.kind.${kind}`) },
+    { title: t('cases.category'), dataIndex: 'categoryCode', key: 'category', render: (code: string) => categoryName(code) },
+    { title: t('cases.region'), dataIndex: 'regionName', key: 'region' },
+    { title: t('cases.status'), dataIndex: 'status', key: 'status', render: (status: string) => <CaseStatusTag status={status} /> },
+    { title: t('cases.leadUnit'), key: 'lead', render: (_, c) => c.leadUnit?.name ?? '—' },
+    { title: t('cases.receivedAt'), dataIndex: 'receivedAt', key: 'receivedAt', render: (at: string) => formatTime(at, i18n.language) },
+  ];
+  return (
+    <Table<CaseSummary>
+      size="middle"
+      rowKey="id"
+      data-testid={rest['data-testid'] ?? 'cases-table'}
+      columns={columns}
+      dataSource={data?.items ?? []}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      pagination={
+        onPage
+          ? { current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { count: total }), onChange: onPage }
+          : false
+      }
+    />
+  );
+}

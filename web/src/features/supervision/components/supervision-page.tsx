@@ -1,0 +1,108 @@
+import { App, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { BacklogBoard, Card as WarningCard, ExtensionRequest } from '../../../api/contract-types.js';
+import { formatTime } from '../../../api/new-key.js';
+import { useMe } from '../../../app/auth-context.js';
+import { CardTag } from '../../../components/case-status-tag.js';
+import { ErrorAlert } from '../../../components/error-alert.js';
+import { FilterBar, FilterField } from '../../../components/filter-bar.js';
+import { EnumSelect } from '../../../components/enum-select.js';
+import { PageHeader } from '../../../components/page-header.js';
+import { RegionPicker } from '../../../components/region-picker/region-picker.js';
+import { useApiQuery } from '../../../hooks/use-api-query.js';
+import { useUrlFilters } from '../../../hooks/use-url-filters.js';
+import { decideExtension, fetchBacklog, fetchCards, fetchExtensionRequests } from '../api/supervision-api.js';
+
+const COLOURS = ['blue', 'yellow', 'red'] as const;
+type Key = 'colour' | 'region';
+const KEYS: readonly Key[] = ['colour', 'region'];
+
+/** 督办: cards by colour and region (each links to its case), extension requests to decide, the petition backlog. */
+export function SupervisionPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const { filters, setFilters, resetFilters } = useUrlFilters(KEYS);
+  const cards = useApiQuery((signal) => fetchCards({ ...filters, limit: 200 }, signal), [filters]);
+  const requests = useApiQuery((signal) => fetchExtensionRequests({ status: 'requested' }, signal), []);
+  const backlog = useApiQuery((signal) => fetchBacklog(filters.region ? { region: filters.region } : {}, signal), [filters.region]);
+  const time = (at: string | null) => formatTime(at, i18n.language);
+  const caseLink = (id: number, label?: string) => <Link to={`/cases/${id}`}>{label ?? `#${id}`}</Link>;
+
+  const decide = async (id: number, decision: 'approve' | 'refuse') => {
+    try {
+      await decideExtension(id, decision);
+      message.success(t('supervision.decided'));
+      requests.reload();
+    } catch (failure) {
+      message.error(String((failure as Error).message));
+    }
+  };
+
+  const cardColumns: ColumnsType<WarningCard> = [
+    { title: t('supervision.colour'), dataIndex: 'colour', key: 'colour', render: (c: string) => <CardTag colour={c} label={t(`supervision.cards.${c}`)} /> },
+    { title: t('supervision.case'), dataIndex: 'caseId', key: 'case', render: (id: number) => caseLink(id) },
+    { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
+    { title: t('supervision.dueAt'), dataIndex: 'dueAt', key: 'due', render: time },
+    { title: t('supervision.issuedAt'), dataIndex: 'issuedAt', key: 'issued', render: time },
+  ];
+  const requestColumns: ColumnsType<ExtensionRequest> = [
+    { title: t('supervision.case'), dataIndex: 'caseId', key: 'case', render: (id: number) => caseLink(id) },
+    { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
+    { title: t('supervision.amount'), key: 'amount', render: (_, r) => `${r.amount} ${t(`timeUnits.${r.unit}`)}` },
+    { title: t('supervision.reason'), dataIndex: 'reason', key: 'reason' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, r) =>
+        me.roles.includes('leader') && (
+          <Space size={0}>
+            <Button type="link" onClick={() => void decide(r.id, 'approve')}>{t('supervision.approve')}</Button>
+            <Button type="link" danger onClick={() => void decide(r.id, 'refuse')}>{t('supervision.refuse')}</Button>
+          </Space>
+        ),
+    },
+  ];
+  const backlogColumns: ColumnsType<BacklogBoard['items'][number]> = [
+    { title: t('supervision.colour'), dataIndex: 'colour', key: 'colour', render: (c: string) => <CardTag colour={c} label={t(`supervision.backlogColours.${c}`)} /> },
+    { title: t('cases.code'), key: 'code', render: (_, b) => caseLink(b.caseId, b.trackingCode) },
+    { title: t('cases.titleCol'), dataIndex: 'title', key: 'title' },
+    { title: t('cases.status'), dataIndex: 'status', key: 'status', render: (s: string) => t(`enums.status.${s}`) },
+    { title: t('cases.receivedAt'), dataIndex: 'ageDays', key: 'age', render: (days: number) => t('supervision.ageDays', { days }) },
+  ];
+  const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
+  return (
+    <>
+      <PageHeader title={t('supervision.title')} subtitle={t('supervision.subtitle')} />
+      <FilterBar values={filters} onSearch={setFilters} onReset={resetFilters} label={t('common.search')}>
+        <FilterField name="colour" label={t('supervision.colour')}>
+          <EnumSelect values={COLOURS} prefix="supervision.cards" allowClear placeholder={t('common.all')} />
+        </FilterField>
+        <FilterField name="region" label={t('cases.region')}>
+          <RegionPicker />
+        </FilterField>
+      </FilterBar>
+      <ErrorAlert error={cards.error ?? requests.error ?? backlog.error} onRetry={() => { cards.reload(); requests.reload(); backlog.reload(); }} />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="card-counts">
+        {COLOURS.map((colour) => (
+          <Col xs={8} key={colour}>
+            <Card size="small">
+              <Statistic title={<CardTag colour={colour} label={t(`supervision.cards.${colour}`)} />} value={cards.data?.counts[colour] ?? 0} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title={h2(t('tasks.myCards'))} style={{ marginBottom: 16 }}>
+        <Table<WarningCard> size="small" rowKey="id" data-testid="cards-table" columns={cardColumns} dataSource={cards.data?.items ?? []} loading={cards.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} locale={{ emptyText: t('supervision.noCards') }} />
+      </Card>
+      <Card title={h2(t('supervision.extensions'))} style={{ marginBottom: 16 }}>
+        <Table<ExtensionRequest> size="small" rowKey="id" columns={requestColumns} dataSource={requests.data ?? []} loading={requests.loading} scroll={{ x: 'max-content' }} pagination={false} />
+      </Card>
+      <Card title={h2(t('supervision.backlog'))}>
+        <Table size="small" rowKey="caseId" columns={backlogColumns} dataSource={backlog.data?.items ?? []} loading={backlog.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} />
+      </Card>
+    </>
+  );
+}
