@@ -13,6 +13,8 @@ export async function startServer() {
   const deps = await openDeps(config);
   const logins = await seedOnFirstStart(deps);
   const app = createApp(deps, { webDist: path.resolve('web/dist') });
+  const generation = new AbortController();
+  let demoCases: Promise<unknown> = Promise.resolve();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     deps.log.info('civicgrid is serving', { url: `http://localhost:${info.port}`, database: config.database.kind });
     if (logins) printDemoLogins(logins, info.port);
@@ -21,7 +23,7 @@ export async function startServer() {
     // minute or more on a slow machine, which added to the county seed would risk the 60 s budget for the
     // first /api/health. In the background the server is usable at once and the workbench fills up.
     if (logins && config.demoCases > 0) {
-      void seedDemoCases(deps).catch((e: unknown) => {
+      demoCases = seedDemoCases(deps, config.demoCases, generation.signal).catch((e: unknown) => {
         if (!stopping) deps.log.error('demo case generation failed', { error: e instanceof Error ? e.message : String(e) });
       });
     }
@@ -33,6 +35,9 @@ export async function startServer() {
     stopping = true;
     deps.log.info('stopping', { signal });
     server.close();
+    // The generator stops at its next step; waiting for it keeps its last transaction whole.
+    generation.abort();
+    await demoCases;
     await jobs.stop();
     // PGlite writes its data folder on close; closing before exit keeps it consistent.
     await deps.db.close();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
-import { likeEscape } from './like.js';
+import { inSubtree, likeEscape } from './like.js';
 import type { CaseSummary } from '../contract/cases.js';
 
 export type CaseFilter = {
@@ -14,10 +14,10 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
   let q = trx.selectFrom('cases as c').innerJoin('regions as r', 'r.code', 'c.region_code').leftJoin('units as u', 'u.id', 'c.lead_unit_id')
     .leftJoin('regions as ur', 'ur.code', 'u.region_code')
     .where((eb) => eb.or([
-      eb('c.region_path', 'like', `${likeEscape(f.scopePath)}%`),
+      inSubtree('c.region_path', f.scopePath),
       eb.exists(eb.selectFrom('assignments as a').select('a.case_id').whereRef('a.case_id', '=', 'c.id').where('a.unit_id', '=', f.unitId)),
     ]));
-  if (f.regionPath) q = q.where('c.region_path', 'like', `${likeEscape(f.regionPath)}%`);
+  if (f.regionPath) q = q.where(inSubtree('c.region_path', f.regionPath));
   if (f.categoryPath) q = q.where('c.category_code', 'in', (eb) => eb.selectFrom('categories').select('code').where('path', 'like', `${likeEscape(f.categoryPath!)}%`));
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.kind) q = q.where('c.kind', '=', f.kind);

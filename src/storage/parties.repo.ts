@@ -1,4 +1,5 @@
 import type { Tx } from './db.js';
+import { inSubtree } from './like.js';
 
 export type StoredParty = {
   id: number; caseId: number; role: 'applicant' | 'respondent'; name: string;
@@ -30,6 +31,6 @@ export async function casesSharingParty(trx: Tx, hashes: string[], underPath: st
   return trx.selectFrom('case_parties as p').innerJoin('cases as c', 'c.id', 'p.case_id')
     .select(['c.id', 'c.title', 'c.description', 'c.received_at'])
     .where((eb) => eb.or([eb('p.phone_hash', 'in', hashes), eb('p.id_number_hash', 'in', hashes)]))
-    .where('c.region_path', 'like', `${underPath}%`).where('c.received_at', '>=', since).where('c.id', '<>', excludeCaseId)
+    .where(inSubtree('c.region_path', underPath)).where('c.received_at', '>=', since).where('c.id', '<>', excludeCaseId)
     .distinct().orderBy('c.received_at', 'desc').limit(50).execute();
 }

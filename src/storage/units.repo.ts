@@ -1,5 +1,5 @@
 import type { Tx } from './db.js';
-import { likeEscape } from './like.js';
+import { inSubtree, likeEscape } from './like.js';
 import type { Unit, UnitType } from '../contract/units.js';
 
 
@@ -29,7 +29,7 @@ export type UnitFilter = { regionPath?: string; type?: string; q?: string };
 /** Units under a region path (or everywhere the transaction's scope allows), paged. */
 export async function listUnits(trx: Tx, f: UnitFilter, page: number, pageSize: number) {
   let q = unitQuery(trx);
-  if (f.regionPath) q = q.where('u.region_path', 'like', `${likeEscape(f.regionPath)}%`);
+  if (f.regionPath) q = q.where(inSubtree('u.region_path', f.regionPath));
   if (f.type) q = q.where('u.type_code', '=', f.type);
   if (f.q) q = q.where('u.name', 'like', `%${likeEscape(f.q)}%`);
   const [rows, count] = await Promise.all([

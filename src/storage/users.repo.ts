@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
-import { likeEscape } from './like.js';
+import { inSubtree, likeEscape } from './like.js';
 import type { User } from '../contract/users.js';
 import type { Role } from '../contract/common.js';
 
@@ -32,7 +32,7 @@ export async function listUsers(trx: Tx, f: UserFilter, page: number, pageSize: 
   if (f.unitId) q = q.where('s.unit_id', '=', f.unitId);
   if (f.role) q = q.where(sql<boolean>`${f.role} = ANY(s.roles)`);
   if (f.q) q = q.where((eb) => eb.or([eb('s.username', 'like', `%${likeEscape(f.q!)}%`), eb('s.display_name', 'like', `%${likeEscape(f.q!)}%`)]));
-  if (f.scopePath) q = q.where('s.scope_path', 'like', `${likeEscape(f.scopePath)}%`);
+  if (f.scopePath) q = q.where(inSubtree('s.scope_path', f.scopePath));
   const [rows, count] = await Promise.all([
     q.orderBy('s.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -3,6 +3,7 @@ import { systemScope } from '../../storage/db.js';
 import { bestMatch, repeatRules, similarity } from '../../core/repeat/similarity.js';
 import { casesSharingParty } from '../../storage/parties.repo.js';
 import { enqueue } from '../../storage/outbox.repo.js';
+import { inSubtree } from '../../storage/like.js';
 
 const DAY = 86_400_000;
 
@@ -24,7 +25,7 @@ export async function findRelated(db: Db, c: { regionPath: string; text: string;
     let cluster: Related['cluster'] = null;
     if (townshipPath) {
       const recent = await trx.selectFrom('cases').select(['id', 'title', 'description'])
-        .where('region_path', 'like', `${townshipPath}%`).where('received_at', '>=', new Date(c.at.getTime() - repeatRules.clusterWindowDays * DAY))
+        .where(inSubtree('region_path', townshipPath)).where('received_at', '>=', new Date(c.at.getTime() - repeatRules.clusterWindowDays * DAY))
         .orderBy('received_at', 'desc').limit(500).execute();
       const similar = recent.filter((r) => similarity(c.text, `${r.title} ${r.description}`) >= repeatRules.clusterMinSimilarity).map((r) => Number(r.id));
       // The new case itself makes the count up to the threshold.

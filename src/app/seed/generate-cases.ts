@@ -23,6 +23,8 @@ export type GenerateCasesOptions = {
   regionCode?: string;
   seed: number;
   onProgress?: (p: { done: number; total: number }) => void;
+  /** Stops between steps when aborted (the server shutting down); what was made stays, consistent. */
+  signal?: AbortSignal;
 };
 
 export type GenerateCasesResult = {
@@ -57,8 +59,11 @@ export async function generateCases(deps: Deps, opts: GenerateCasesOptions): Pro
     run.agents.push(agent);
     queue.push(arrival(agent.rng, start, end), i);
   }
-  for (let item = queue.pop(); item; item = queue.pop()) {
+  for (let item = queue.pop(); item && !opts.signal?.aborted; item = queue.pop()) {
     clock.set(new Date(item.at));
+    // PGlite runs each query on this thread and its promises resolve without touching the event
+    // loop, so a tight loop of steps would starve HTTP requests; let pending I/O in between.
+    await new Promise((resolve) => setImmediate(resolve));
     const next = await run.advance(item.idx);
     if (next !== undefined && next <= end) queue.push(next, item.idx);
   }

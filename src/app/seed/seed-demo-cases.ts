@@ -8,13 +8,13 @@ export const demoCaseOptions = { days: 60, seed: 20260101 } as const;
  * Generates `count` demo cases (CIVICGRID_DEMO_CASES) for the demo county, logging progress every
  * tenth; returns null when the count is 0.
  */
-export async function seedDemoCases(deps: Deps, count = deps.config.demoCases): Promise<GenerateCasesResult | null> {
+export async function seedDemoCases(deps: Deps, count = deps.config.demoCases, signal?: AbortSignal): Promise<GenerateCasesResult | null> {
   if (count <= 0) return null;
   const started = Date.now();
   let logged = 0;
   deps.log.info('generating demo cases', { count, days: demoCaseOptions.days, county: deps.config.demoCounty });
   const result = await generateCases(deps, {
-    count, ...demoCaseOptions,
+    count, ...demoCaseOptions, signal,
     onProgress: ({ done, total }) => {
       if (done < total && done * 10 < (logged + 1) * total) return;
       logged++;

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { systemScope, type Tx } from '../../storage/db.js';
+import { inSubtree } from '../../storage/like.js';
 import { insertUnit } from '../../storage/units.repo.js';
 import { insertUser } from '../../storage/users.repo.js';
 import { appendAudit } from '../../storage/audit.repo.js';
@@ -21,7 +22,7 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
     const county = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path']).where('code', '=', countyCode).executeTakeFirstOrThrow();
     const city = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path']).where('code', '=', county.path.split('/')[1]!).executeTakeFirstOrThrow();
     const below = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path'])
-      .where('path', 'like', `${county.path}%`).where('level', 'in', [4, 5]).orderBy('path').execute();
+      .where(inSubtree('path', county.path)).where('level', 'in', [4, 5]).orderBy('path').execute();
     const unitIds = new Map<string, number>();
     for (const region of [city, county, ...below] as RegionRow[]) {
       for (const u of demoUnitsByLevel[Number(region.level)] ?? []) {
