@@ -72,7 +72,7 @@ export const casesEn: Pick<Messages, 'enums' | 'actions' | 'actionForm' | 'intak
     map: 'Map location',
     mapHint: 'Click the map to mark where it happened.',
     mapNoGeometry: 'This region has no grid boundary yet; you can still click to mark a point.',
-    point: 'Marked: latitude {{lat}}, longitude {{lng}}',
+    point: 'Marked: latitude {{latitude}}, longitude {{longitude}}',
     clearPoint: 'Clear point',
     parties: 'Parties',
     addParty: 'Add a party',

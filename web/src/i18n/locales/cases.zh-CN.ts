@@ -70,7 +70,7 @@ export const casesZh = {
     map: '地图位置',
     mapHint: '在地图上点击以标记发生位置。',
     mapNoGeometry: '该区划暂无网格边界，仍可点击标记位置。',
-    point: '已标记：纬度 {{lat}}，经度 {{lng}}',
+    point: '已标记：纬度 {{latitude}}，经度 {{longitude}}',
     clearPoint: '清除标记',
     parties: '当事人',
     addParty: '添加当事人',

@@ -11,6 +11,8 @@ import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { fetchCalendar, putCalendarDay } from '../../supervision/api/supervision-api.js';
 
 type Day = CalendarYear['months'][number]['days'][number];
+// Read by screen readers, not shown: the full date of a day button.
+const HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 type DayValues = { kind: 'holiday' | 'workday' | 'default'; name?: string };
 
 function currentMonth(raw: string | null): { year: number; month: number } {
@@ -81,13 +83,13 @@ export function CalendarPage() {
                   disabled={!canEdit}
                   onClick={() => { setError(null); form.setFieldsValue({ kind: day.working ? 'holiday' : 'workday', name: day.name ?? '' }); setEditing(day); }}
                   data-testid={`day-${day.date}`}
-                  aria-label={`${day.date} ${day.working ? t('calendar.working') : t('calendar.rest')}${day.name ? ` ${day.name}` : ''}`}
                   style={{
                     width: '100%', minHeight: 56, padding: 4, textAlign: 'left', borderRadius: 6, cursor: canEdit ? 'pointer' : 'default',
                     border: day.source === 'admin' ? '2px solid #0958d9' : '1px solid #d9d9d9',
                     background: day.working ? '#ffffff' : '#fff1f0', color: day.working ? '#1f1f1f' : '#871400',
                   }}
                 >
+                  <span style={HIDDEN}>{day.date} </span>
                   <div style={{ fontWeight: 600 }}>{Number(day.date.slice(8))}</div>
                   <div style={{ fontSize: 12 }}>{day.name ?? (day.working ? t('calendar.working') : t('calendar.rest'))}</div>
                 </button>

@@ -51,7 +51,7 @@ export function DryRunPanel() {
           </Col>
           <Col xs={24} sm={12} lg={8}>
             <Form.Item name="channel" label={t('intake.channel')} rules={req('intake.channel')}>
-              <EnumSelect values={CHANNELS} prefix="enums.channel" />
+              <EnumSelect values={CHANNELS} prefix="enums.channel" data-testid="dryrun-channel" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} lg={8}>

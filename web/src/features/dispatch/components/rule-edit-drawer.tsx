@@ -94,7 +94,7 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
           <EnumSelect values={COMPLEXITIES} prefix="enums.complexity" allowClear placeholder={t('rules.any')} />
         </Form.Item>
         <Form.Item name="channel" label={t('intake.channel')}>
-          <EnumSelect values={CHANNELS} prefix="enums.channel" allowClear placeholder={t('rules.any')} />
+          <EnumSelect values={CHANNELS} prefix="enums.channel" allowClear placeholder={t('rules.any')} data-testid="rule-channel" />
         </Form.Item>
         <Form.Item name="targetUnitType" label={t('rules.target')} rules={req('rules.target')}>
           <FormSelect options={typeOptions} showSearch optionFilterProp="label" data-testid="rule-unit-type" />

@@ -89,7 +89,7 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
       <div ref={box} data-testid="intake-map" style={{ height: 240, background: '#f5f7fa', border: '1px solid #d9d9d9', borderRadius: 6 }} />
       <Space wrap style={{ marginTop: 8 }}>
         <Typography.Text style={{ color: 'rgba(0,0,0,0.75)' }}>
-          {value ? t('intake.point', { lat: value.lat, lng: value.lng }) : regionCode && drawn === 0 ? t('intake.mapNoGeometry') : t('intake.mapHint')}
+          {value ? t('intake.point', { latitude: value.lat, longitude: value.lng }) : regionCode && drawn === 0 ? t('intake.mapNoGeometry') : t('intake.mapHint')}
         </Typography.Text>
         {value && (
           <Button size="small" onClick={() => onChange?.(null)}>

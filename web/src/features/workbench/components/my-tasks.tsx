@@ -1,4 +1,5 @@
-import { Badge, Card, Empty, List, Space, Tabs } from 'antd';
+import { Card, Empty, List, Segmented } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseSummary } from '../../../api/contract-types.js';
@@ -19,6 +20,7 @@ export function MyTasks() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const unit = me.unit.id;
+  const [shown, setShown] = useState('toSign');
   const query = useApiQuery(
     async (signal) => (await Promise.all(STATUSES.map((status) => fetchCases({ unit, status, pageSize: 100, sort: 'updated_desc' }, signal)))).flatMap((page) => page.items),
     [unit],
@@ -31,35 +33,35 @@ export function MyTasks() {
     { key: 'coRequests', items: all.filter((c) => ['in_progress', 'suspended'].includes(c.status) && !ours(c)) },
     { key: 'resolved', items: all.filter((c) => c.status === 'resolved') },
   ];
+  const current = groups.find((g) => g.key === shown)?.items ?? [];
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tasks.title')}</h2>} data-testid="workbench-tasks" extra={<Link to={`/cases?unit=${unit}`}>{t('tasks.viewAll')}</Link>}>
       <ErrorAlert error={query.error} onRetry={query.reload} />
-      <Tabs
-        items={groups.map((group) => ({
-          key: group.key,
-          label: (
-            <Space size={6} data-testid={`tasks-tab-${group.key}`}>
-              {t(`tasks.${group.key}`)}
-              <Badge count={group.items.length} showZero color={group.items.length ? '#0958d9' : '#8c8c8c'} data-testid={`tasks-count-${group.key}`} />
-            </Space>
-          ),
-          children: group.items.length ? (
-            <List
-              dataSource={group.items}
-              renderItem={(c) => (
-                <List.Item key={c.id} extra={<CaseStatusTag status={c.status} />}>
-                  <List.Item.Meta
-                    title={<Link to={`/cases/${c.id}`} data-testid={`task-${c.trackingCode}`}>{`${c.trackingCode} ${c.title}`}</Link>}
-                    description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{`${c.regionName} · ${t(`enums.kind.${c.kind}`)} · ${formatTime(c.receivedAt, i18n.language)}`}</span>}
-                  />
-                </List.Item>
-              )}
-            />
-          ) : (
-            <Empty description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.empty')}</span>} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-          ),
+      <Segmented
+        block
+        value={shown}
+        onChange={(key) => setShown(String(key))}
+        style={{ marginBottom: 12 }}
+        options={groups.map((group) => ({
+          value: group.key,
+          label: <span data-testid={`tasks-tab-${group.key}`}>{t(`tasks.${group.key}`)} <strong data-testid={`tasks-count-${group.key}`}>{group.items.length}</strong></span>,
         }))}
       />
+      {current.length ? (
+        <List
+          dataSource={current}
+          renderItem={(c) => (
+            <List.Item key={c.id} extra={<CaseStatusTag status={c.status} />}>
+              <List.Item.Meta
+                title={<Link to={`/cases/${c.id}`} data-testid={`task-${c.trackingCode}`}>{`${c.trackingCode} ${c.title}`}</Link>}
+                description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{`${c.regionName} · ${t(`enums.kind.${c.kind}`)} · ${formatTime(c.receivedAt, i18n.language)}`}</span>}
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.empty')}</span>} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
     </Card>
   );
 }
