@@ -1,14 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx civicgrid` works from a plain checkout.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+// Runs the TypeScript CLI in this process with tsx's loader, so `npx civicgrid` works from a plain
+// checkout and signals (SIGTERM to `civicgrid serve`) reach the server itself, not a wrapper.
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const tsxCli = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsxCli, path.join(here, '..', 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+register();
+await import('../src/cli/main.ts');

@@ -11,13 +11,14 @@ import { PGlite } from '@electric-sql/pglite';
  * a second start reuses the data; the CLI verifies the audit chain and names a tampered record.
  */
 const repo = path.resolve(import.meta.dirname, '..', '..');
-const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// tsx as a loader inside the server's own process, as `npm start` runs it: signals reach the server directly.
+const tsxLoader = ['--import', 'tsx'];
 const dataDir = mkdtempSync(path.join(tmpdir(), 'civicgrid-e2e-'));
 const port = 18000 + Math.floor(Math.random() * 1000);
 const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
 function start(): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [tsx, 'src/main.ts'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...tsxLoader, 'src/main.ts'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
@@ -38,7 +39,7 @@ async function waitForHealth(deadlineMs: number): Promise<number> {
 
 const stop = (child: ChildProcess) => new Promise<number | null>((resolve) => { child.on('exit', (code) => resolve(code)); child.kill('SIGTERM'); });
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [tsx, 'src/cli/main.ts', ...args], { cwd: repo, env, encoding: 'utf8' });
+const cli = (...args: string[]) => spawnSync(process.execPath, [...tsxLoader, 'src/cli/main.ts', ...args], { cwd: repo, env, encoding: 'utf8' });
 
 describe('npm start and the civicgrid CLI [engine: pglite]', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
