@@ -31,7 +31,7 @@ deadlineRoutes.openapi(
 );
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'put', path: '/deadline-policies', summary: 'Replace the policy table (administrator); running deadlines do not move', request: jsonBody(PolicyTable), responses: { 200: json(PolicyTable, 'Policies'), 422: errorResponses[409], ...errorResponses } }),
+  createRoute({ ...common, method: 'put', path: '/deadline-policies', summary: 'Replace the policy table (administrator); running deadlines do not move', request: jsonBody(PolicyTable), responses: { 200: json(PolicyTable, 'Policies'), ...errorResponses } }),
   async (c) => c.json(await putPolicies(c.var.ctx, c.req.valid('json')), 200),
 );
 

@@ -8,12 +8,13 @@ import { backlogBoard, listCards } from '../../app/deadlines/supervision.js';
 import { requestExtension } from '../../app/deadlines/request-extension.js';
 import { decideExtension, listExtensionRequests } from '../../app/deadlines/decide-extension.js';
 import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../router.js';
+import { ErrorBody } from '../../contract/common.js';
 import { requireSession } from '../middleware.js';
 
 /** Supervision (督办): the card board, extension requests and decisions, the petition backlog board. */
 export const supervisionRoutes = newRouter();
 const common = { tags: ['supervision'], security: sessionSecurity, middleware: [requireSession] };
-const withUnprocessable = { ...errorResponses, 422: errorResponses[409] };
+const withUnprocessable = { ...errorResponses, 422: json(ErrorBody, 'Not possible now (e.g. beyond the maximum extension)') };
 
 supervisionRoutes.openapi(
   createRoute({ ...common, method: 'get', path: '/supervision/cards', summary: 'Cards on the supervision boards of your jurisdiction', request: { query: CardQuery }, responses: { 200: json(CardList, 'Cards'), ...errorResponses } }),
