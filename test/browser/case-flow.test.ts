@@ -62,7 +62,7 @@ suite('staff workbench in Chromium [browser]', () => {
       await page.getByTestId('intake-open-case').click();
       await expect.poll(() => page.getByTestId('case-tracking-code').textContent()).toBe(trackingCode);
       caseUrl = new URL(page.url()).pathname;
-      await expect.poll(() => page.getByTestId('party-phone-1').textContent().catch(() => null)).toMatch(/\*/);
+      await expect.poll(async () => (await page.locator('[data-testid^=party-phone-]').first().textContent()) ?? '').toMatch(/\*/);
       await page.getByTestId('party-reveal').click();
       await page.getByTestId('reveal-reason').fill(lang === 'en' ? 'Call the applicant back' : '回电告知受理情况');
       await page.getByTestId('reveal-confirm').click();
@@ -112,7 +112,7 @@ suite('staff workbench in Chromium [browser]', () => {
       await page.goto(`${server.base}${caseUrl}`);
       await page.getByTestId('action-resolve').waitFor();
       await act(page, 'resolve', T.resolved, async (modal) => {
-        await modal.getByLabel(T.mediated).check();
+        await modal.getByLabel(T.mediated, { exact: true }).check();
         await modal.getByLabel(T.written).check();
         await modal.getByTestId('action-summary').fill(lang === 'en' ? 'Quiet hours agreed in writing.' : '双方签订书面协议，约定装修时段。');
       });

@@ -1,5 +1,6 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { FormRadioGroup } from '../../../components/form-radio-group.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -102,7 +103,7 @@ export function CalendarPage() {
         <ErrorAlert error={error} />
         <Form<DayValues> form={form} layout="vertical" name="day" onFinish={(v) => void save(v)}>
           <Form.Item name="kind" label={t('calendar.kind')} rules={[{ required: true }]}>
-            <Radio.Group options={(['holiday', 'workday', 'default'] as const).map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))} data-testid="day-kind" />
+            <FormRadioGroup options={(['holiday', 'workday', 'default'] as const).map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))} data-testid="day-kind" />
           </Form.Item>
           <Form.Item name="name" label={t('calendar.dayName')} rules={[{ max: 40 }]}>
             <Input maxLength={40} data-testid="day-name" />

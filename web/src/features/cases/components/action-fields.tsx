@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Radio } from 'antd';
+import { Button, Card, Form, Input, InputNumber } from 'antd';
+import { FormRadioGroup } from '../../../components/form-radio-group.js';
 import { useTranslation } from 'react-i18next';
 import type { CaseActionName, CaseDetail } from '../../../api/contract-types.js';
 import { EnumSelect } from '../../../components/enum-select.js';
@@ -21,7 +22,7 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
   );
   const radios = (name: string, label: string, values: readonly string[], prefix: string) => (
     <Form.Item name={name} label={t(label)} rules={[{ required: true, message: t('common.required', { field: t(label) }) }]}>
-      <Radio.Group options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))} data-testid={`action-${name}`} />
+      <FormRadioGroup options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))} data-testid={`action-${name}`} />
     </Form.Item>
   );
   const unit = (
@@ -95,16 +96,16 @@ function ResolveFields() {
   return (
     <>
       <Form.Item name="outcomeKind" label={t('actionForm.outcomeKind')} rules={rule('actionForm.outcomeKind')}>
-        <Radio.Group options={OUTCOMES.map((v) => ({ value: v, label: t(`enums.outcome.${v}`) }))} data-testid="action-outcomeKind" />
+        <FormRadioGroup options={OUTCOMES.map((v) => ({ value: v, label: t(`enums.outcome.${v}`) }))} data-testid="action-outcomeKind" />
       </Form.Item>
       {kind === 'mediated' && (
         <Form.Item name="agreement" label={t('actionForm.agreement')} rules={rule('actionForm.agreement')}>
-          <Radio.Group options={['written', 'oral'].map((v) => ({ value: v, label: t(`enums.agreement.${v}`) }))} data-testid="action-agreement" />
+          <FormRadioGroup options={['written', 'oral'].map((v) => ({ value: v, label: t(`enums.agreement.${v}`) }))} data-testid="action-agreement" />
         </Form.Item>
       )}
       {kind === 'not_mediated' && (
         <Form.Item name="guidance" label={t('actionForm.guidance')} rules={rule('actionForm.guidance')}>
-          <Radio.Group options={['litigation', 'arbitration'].map((v) => ({ value: v, label: t(`enums.guidance.${v}`) }))} />
+          <FormRadioGroup options={['litigation', 'arbitration'].map((v) => ({ value: v, label: t(`enums.guidance.${v}`) }))} />
         </Form.Item>
       )}
       <Form.Item name="summary" label={t(kind === 'not_accepted' ? 'actionForm.reason' : 'actionForm.summary')} rules={[...rule('actionForm.summary'), { max: 2000 }]}>
