@@ -36,6 +36,13 @@ const Env = z.object({
   CIVICGRID_SMS_URL: z.string().url().optional(),
   /** '1' gives the server a manual clock moved by POST /api/test/clock (browser tests only; never on by default). */
   CIVICGRID_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  /** Public portal (issue 6): 'true' when a reverse proxy sets X-Forwarded-For; otherwise the socket's address counts. */
+  CIVICGRID_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CIVICGRID_PUBLIC_LOOKUP_FAILURES: z.coerce.number().int().positive().default(10),
+  CIVICGRID_PUBLIC_LOOKUP_WINDOW_MINUTES: z.coerce.number().positive().default(10),
+  CIVICGRID_PUBLIC_SUBMISSIONS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  /** The least time between fetching a form token and submitting the form (scripted spam is faster). */
+  CIVICGRID_PUBLIC_MIN_SUBMIT_SECONDS: z.coerce.number().min(0).default(3),
 });
 
 export type Config = Readonly<{
@@ -57,6 +64,14 @@ export type Config = Readonly<{
   delivery: { intervalMs: number; maxAttempts: number; backoffMs: number; webhookTimeoutMs: number };
   sms: { kind: 'log' } | { kind: 'http'; url: string };
   testClock: boolean;
+  /** Public portal abuse limits; counted per node (see src/app/public/rate-limiter.ts). */
+  public: {
+    trustProxy: boolean;
+    lookupFailures: { max: number; windowMs: number };
+    submissions: { max: number; windowMs: number };
+    minSubmitMs: number;
+    formTokenTtlMs: number;
+  };
 }>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -88,6 +103,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     sms: smsConfig(e.CIVICGRID_SMS_ADAPTER, e.CIVICGRID_SMS_URL),
     testClock: e.CIVICGRID_TEST_CLOCK === '1',
+    public: {
+      trustProxy: e.CIVICGRID_TRUST_PROXY === 'true',
+      lookupFailures: { max: e.CIVICGRID_PUBLIC_LOOKUP_FAILURES, windowMs: e.CIVICGRID_PUBLIC_LOOKUP_WINDOW_MINUTES * 60_000 },
+      submissions: { max: e.CIVICGRID_PUBLIC_SUBMISSIONS_PER_HOUR, windowMs: 3_600_000 },
+      minSubmitMs: e.CIVICGRID_PUBLIC_MIN_SUBMIT_SECONDS * 1000,
+      formTokenTtlMs: 24 * 3_600_000,
+    },
   });
 }
 

@@ -18,6 +18,8 @@ import { supervisionRoutes } from './routes/supervision.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { mountWebApp } from './static.js';
 import { isManualClock, testClockRoutes } from './routes/test-clock.js';
+import { publicRoutes } from './routes/public.js';
+import { caseUrgeRoutes } from './routes/case-urges.js';
 
 export type AppOptions = { webDist?: string };
 
@@ -35,6 +37,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes]) {
     app.route('/api', routes);
   }
+  // Issue 6: the residents' portal (no session, rate-limited) and the urges staff see.
+  app.route('/api/public', publicRoutes(deps));
+  app.route('/api', caseUrgeRoutes);
   // Browser tests move the server's time; only when CIVICGRID_TEST_CLOCK=1 gave it a manual clock.
   if (deps.config.testClock && isManualClock(deps.clock)) app.route('/api', testClockRoutes(deps, deps.clock));
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

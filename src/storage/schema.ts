@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PublicSchema } from './schema-public.js';
 import type { DeadlineSchema } from './schema-deadlines.js';
 
 /** Kysely's view of the tables; snake_case as in SQL, mapped to camelCase in the repositories. */
@@ -181,7 +182,7 @@ export type DispatchRulesTable = {
   updated_at: Timestamp;
 };
 
-export type Schema = DeadlineSchema & {
+export type Schema = DeadlineSchema & PublicSchema & {
   regions: RegionsTable;
   unit_types: UnitTypesTable;
   units: UnitsTable;

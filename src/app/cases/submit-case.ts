@@ -49,7 +49,7 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
         id, trackingCode: formatTrackingCode(randomBytes(TRACKING_CODE_BYTES)), regionCode: region.code, title: input.title,
         description: input.description, address: input.address ?? null, lat: input.point?.lat ?? null, lng: input.point?.lng ?? null,
         transferSource: input.transfer?.source ?? null, transferRef: input.transfer?.reference ?? null, attachments: input.attachments,
-        repeatOf: null, idempotencyScope: scope, idempotencyKey, createdBy: ctx.actor.userId,
+        repeatOf: null, idempotencyScope: scope, idempotencyKey, createdBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
       }, { ...received.state, version: 0 });
       await commitTransition(trx, { ...received.state, version: 0 }, received, centres, now, policies);
       await insertParties(trx, region.path, now, parties);

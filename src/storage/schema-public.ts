@@ -1,0 +1,43 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the public portal and partner tables (migration 0004). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type CaseUrgesTable = {
+  id: Generated<number>;
+  case_id: number;
+  urged_on: ColumnType<string, string, string>;
+  at: Timestamp;
+  note: string | null;
+  unit_id: number | null;
+  region_path: string;
+};
+
+export type PartnerKeysTable = {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  channel: 'hotline' | 'transfer' | 'online';
+  transfer_source: 'court' | 'police' | 'procuratorate' | 'petition_bureau' | null;
+  region_code: string;
+  region_path: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+};
+
+export type Open311RequestsTable = {
+  case_id: number;
+  token: string;
+  partner_key_id: number | null;
+  region_path: string;
+  created_at: Timestamp;
+};
+
+export type PublicSchema = {
+  case_urges: CaseUrgesTable;
+  partner_keys: PartnerKeysTable;
+  open311_requests: Open311RequestsTable;
+};
