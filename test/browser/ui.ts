@@ -43,7 +43,7 @@ export async function checkPage(session: Session, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   // Let toasts, closing modals and loading buttons finish: axe would judge their half-faded colours.
-  await page.waitForFunction(() => !document.querySelector('.ant-message-notice, .ant-btn-loading, .ant-zoom-leave, .ant-fade-leave, .ant-zoom-appear, .ant-drawer-content-wrapper-hidden ~ *'), undefined, { timeout: 8_000 }).catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('.ant-message-notice, .ant-btn-loading, .ant-zoom-leave, .ant-fade-leave, .ant-zoom-appear'), undefined, { timeout: 8_000 }).catch(() => undefined);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
   await screenshot(page, name);
   expect(session.errors, `console errors on ${name}`).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Messages } from './zh-CN.js';
 
 /** Case, intake, dispatch and workbench texts (English). */
-export const casesEn: Pick<Messages, 'enums' | 'actions' | 'actionForm' | 'intake' | 'cases'> = {
+export const casesEn: Pick<Messages, 'enums' | 'actions' | 'events' | 'actionForm' | 'intake' | 'cases'> = {
   enums: {
     kind: { appeal: 'Appeal', dispute: 'Dispute', petition: 'Petition', hazard: 'Hazard' },
     channel: { grid: 'Grid report', hotline: 'Hotline', walk_in: 'Walk-in', online: 'Online', letter: 'Letter', transfer: 'Transfer' },
@@ -26,6 +26,12 @@ export const casesEn: Pick<Messages, 'enums' | 'actions' | 'actionForm' | 'intak
     sign_co_task: 'Sign for co-task', reply_co_task: 'Reply to co-task', close_co_task: 'Close co-task', escalate: 'Escalate', send_back: 'Send back',
     transfer: 'Transfer', suspend: 'Suspend', resume: 'Resume', resolve: 'Resolve', evaluate: 'Evaluate', reopen: 'Reopen',
     close: 'Close', merge: 'Merge',
+  },
+  events: {
+    received: 'Registered', dispatched: 'Dispatched', redispatched: 'Re-dispatched', signed: 'Signed for', handling_started: 'Handling started', joint_requested: 'Joint handling requested',
+    co_task_signed: 'Co-task signed for', co_task_replied: 'Co-task replied', co_task_closed: 'Co-task closed', escalated: 'Escalated', sent_back: 'Sent back',
+    transferred: 'Transferred', suspended: 'Suspended', resumed: 'Resumed', resolved: 'Resolved', evaluated: 'Evaluated', reopened: 'Reopened',
+    closed: 'Closed', merged: 'Merged',
   },
   actionForm: {
     title: '{{action}}: {{code}}',

@@ -25,6 +25,12 @@ export const casesZh = {
     transfer: '转办', suspend: '中止', resume: '恢复办理', resolve: '办结', evaluate: '回访评价', reopen: '重新办理',
     close: '归档', merge: '合并',
   },
+  events: {
+    received: '受理登记', dispatched: '交办', redispatched: '重新交办', signed: '签收', handling_started: '开始办理', joint_requested: '发起会办',
+    co_task_signed: '签收协办', co_task_replied: '回复协办', co_task_closed: '结束协办', escalated: '提级', sent_back: '退回',
+    transferred: '转办', suspended: '中止', resumed: '恢复办理', resolved: '办结', evaluated: '回访评价', reopened: '重新办理',
+    closed: '归档', merged: '合并',
+  },
   actionForm: {
     title: '{{action}}：{{code}}',
     submit: '确定',

@@ -16,7 +16,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
     const status = (s: string) => t(`enums.status.${s}`);
     const move = entry.fromStatus ? t('cases.from', { from: status(entry.fromStatus), to: status(entry.toStatus) }) : t('cases.created', { to: status(entry.toStatus) });
     const lines = describeEventData(entry.data, i18n.language, t, namers);
-    const action = t(`actions.${entry.type}`, { defaultValue: entry.type });
+    const action = t(`events.${entry.type}`, { defaultValue: entry.type });
     return {
       key: entry.version,
       children: (
@@ -26,7 +26,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
             {formatTime(entry.at, i18n.language)} · {entry.actor.name}
             {entry.actor.unitName ? `（${entry.actor.unitName}）` : ''}
           </div>
-          {entry.reason && !lines.includes(entry.reason) && <div>{t('actionForm.reason')}：{entry.reason}</div>}
+          {entry.reason && !lines.includes(entry.reason) && !Object.values(entry.data).includes(entry.reason) && <div>{t('actionForm.reason')}：{entry.reason}</div>}
           {lines.map((line) => (
             <div key={line} style={{ fontSize: 13 }}>
               {line}

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 
 type Data = Record<string, unknown>;
-const SKIP = new Set(['id', 'regionPath', 'centre', 'ruleId', 'explanation', 'explanationEn', 'expectedVersion']);
+const SKIP = new Set(['id', 'seq', 'regionPath', 'centre', 'ruleId', 'explanation', 'explanationEn', 'expectedVersion']);
 const ENUM_PREFIX: Record<string, string> = {
   kind: 'enums.kind', channel: 'enums.channel', complexity: 'enums.complexity', reasonCode: 'enums.sendBack',
   rating: 'enums.rating', by: 'enums.by', mode: 'enums.mode', agreement: 'enums.agreement', guidance: 'enums.guidance',
