@@ -1,4 +1,5 @@
-import { systemScope, type Tx } from '../src/storage/db.js';
+import { regionScope, systemScope, type Tx } from '../src/storage/db.js';
+import { searchUnder } from '../src/storage/region-tree.repo.js';
 import { countByLevel, countSubtree, listChildren, searchRegions } from '../src/storage/regions.repo.js';
 import { importProvince } from '../src/app/regions/import-province.js';
 import { changedIn } from '../src/app/regions/write-batches.js';
@@ -27,6 +28,8 @@ const queries: Step[] = [
   { name: 'subtree count: one city (3201 Nanjing)', times: queryRuns, run: (b) => read(b, (trx) => countSubtree(trx, '32/3201/')) },
   { name: 'subtree count: the province (572,513 nodes)', times: 5, run: (b) => read(b, (trx) => countSubtree(trx, '32/')) },
   { name: 'search a village by name across the province (level 5)', times: queryRuns, run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', level: 5, within: '32/', limit: 20 })) },
+  // What the region picker sends (GET /api/regions?q=…&level=5) for a provincial user: row-level security on.
+  { name: 'region picker: a village by name, as a province user through the API query (RLS on)', times: queryRuns, run: (b) => b.db.tx(regionScope('32/'), (trx) => searchUnder(trx, '32/', '梅园新村', 5, 1, 20)) },
   { name: 'search a name across every level (572 k names)', times: queryRuns, run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', within: '32/', limit: 20 })) },
   { name: 'search by code prefix (3201140010…)', times: queryRuns, run: (b) => read(b, (trx) => searchRegions(trx, { text: '3201140010', limit: 20 })) },
   { name: "a village's children (5 grids)", times: queryRuns, run: (b) => read(b, (trx) => listChildren(trx, '320114001001', { limit: 50 })) },
