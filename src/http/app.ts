@@ -20,6 +20,8 @@ import { mountWebApp } from './static.js';
 import { isManualClock, testClockRoutes } from './routes/test-clock.js';
 import { publicRoutes } from './routes/public.js';
 import { caseUrgeRoutes } from './routes/case-urges.js';
+import { partnerKeyRoutes } from './routes/partner-keys.js';
+import { open311Routes } from './open311/open311-routes.js';
 
 export type AppOptions = { webDist?: string };
 
@@ -40,6 +42,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Issue 6: the residents' portal (no session, rate-limited) and the urges staff see.
   app.route('/api/public', publicRoutes(deps));
   app.route('/api', caseUrgeRoutes);
+  app.route('/api', partnerKeyRoutes);
+  app.route('/open311/v2', open311Routes(deps));
   // Browser tests move the server's time; only when CIVICGRID_TEST_CLOCK=1 gave it a manual clock.
   if (deps.config.testClock && isManualClock(deps.clock)) app.route('/api', testClockRoutes(deps, deps.clock));
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

@@ -35,6 +35,8 @@ export const permissions = {
   // Every account but the auditor's receives in-app messages; webhooks and dead letters are the administrator's.
   'inbox.read': ['admin', 'security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   'webhook.manage': ['admin'],
+  // Issue 6: partner systems' API keys (Open311) are integration settings, the administrator's.
+  'partner_key.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
