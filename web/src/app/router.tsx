@@ -10,6 +10,7 @@ import {
 import { CASE_ROLES, rolesFor } from './nav-items.js';
 import { RequireAuth } from './require-auth.js';
 import { NotFoundPage } from './status-pages.js';
+import { publicRoute } from '../features/public/public-routes.js';
 
 /** A page guarded by the same roles that show it in the side menu. */
 function guarded(path: string, element: ReactNode, roles = rolesFor(path)) {
@@ -18,6 +19,7 @@ function guarded(path: string, element: ReactNode, roles = rolesFor(path)) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  publicRoute,
   {
     path: '/',
     element: (

@@ -1,0 +1,38 @@
+import { App, Alert, Button, Form, Input, Radio } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../../api/error-message.js';
+import { publicApi, type PublicCase, type ResidentKey } from '../api/public-api.js';
+
+const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+
+/** Rating a resolved case; "dissatisfied" sends it back to the unit to redo. */
+export function EvaluatePanel({ view, residentKey, onChange }: { view: PublicCase; residentKey: ResidentKey; onChange: (v: PublicCase) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  if (!view.canEvaluate) {
+    if (view.evaluation?.rating === 'dissatisfied' && view.status === 'in_progress') return <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t('portal.evaluate.reopened')} data-testid="public-reopened" />;
+    return view.evaluation ? <Alert style={{ marginTop: 8 }} type="success" showIcon message={t('portal.evaluate.rated')} /> : null;
+  }
+  const send = async (v: { rating: string; comment?: string }) => {
+    setBusy(true);
+    try {
+      onChange(await publicApi.evaluate(residentKey, v.rating, v.comment?.trim() || undefined));
+      message.success(t('portal.evaluate.done'));
+    } catch (e) {
+      message.error(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form layout="vertical" onFinish={(v) => void send(v)} style={{ marginTop: 12 }}>
+      <Form.Item name="rating" label={t('portal.evaluate.rating')} rules={[{ required: true }]}>
+        <Radio.Group data-testid="public-rating">{RATINGS.map((r) => <Radio.Button key={r} value={r}>{t(`portal.evaluate.${r}`)}</Radio.Button>)}</Radio.Group>
+      </Form.Item>
+      <Form.Item name="comment" label={t('portal.evaluate.comment')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} block data-testid="public-evaluate">{t('portal.evaluate.button')}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,81 @@
+import { App, Button, Card, Form, Input, Select, TreeSelect, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../../api/error-message.js';
+import { newIdempotencyKey } from '../../../api/new-key.js';
+import { publicApi, type PublicCategory, type PublicSubmission } from '../api/public-api.js';
+import { RegionCascader } from './region-cascader.js';
+import { SubmitDone } from './submit-done.js';
+
+type Values = Omit<PublicSubmission, 'point'> & { lat?: number; lng?: number };
+
+type CategoryNode = { value: string; title: string; children: CategoryNode[] };
+
+function categoryTree(all: PublicCategory[], zh: boolean, parent: string | null = null): CategoryNode[] {
+  return all.filter((c) => c.parentCode === parent).map((c) => ({ value: c.code, title: zh ? c.nameZh : c.nameEn, children: categoryTree(all, zh, c.code) }));
+}
+
+/** 我要反映: a resident files a case; the tracking code is shown large with a copy button. */
+export function SubmitPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [categories, setCategories] = useState<PublicCategory[]>([]);
+  const [code, setCode] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const token = useRef<Promise<{ token: string }> | null>(null);
+  const key = useRef(newIdempotencyKey());
+  useEffect(() => { void publicApi.categories().then(setCategories); token.current = publicApi.formToken(); }, []);
+  const tree = useMemo(() => categoryTree(categories, i18n.language.startsWith('zh')), [categories, i18n.language]);
+
+  const send = async (v: Values) => {
+    setSending(true);
+    try {
+      const { token: formToken } = await (token.current ?? publicApi.formToken());
+      const point = v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : undefined;
+      const r = await publicApi.submit({ kind: v.kind, categoryCode: v.categoryCode, regionCode: v.regionCode, description: v.description, address: v.address || undefined, contact: v.contact, website: v.website, point, formToken }, key.current);
+      setCode(r.trackingCode);
+    } catch (e) {
+      message.error(describeError(e, t));
+    } finally {
+      setSending(false);
+    }
+  };
+  const locate = () => navigator.geolocation?.getCurrentPosition((p) => { form.setFieldsValue({ lat: p.coords.latitude, lng: p.coords.longitude }); message.success(t('portal.submit.located')); });
+  const again = () => { setCode(null); form.resetFields(); key.current = newIdempotencyKey(); token.current = publicApi.formToken(); };
+
+  if (code) return <SubmitDone code={code} onAnother={again} />;
+  return (
+    <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('portal.submit.heading')}</Typography.Title>}>
+      <Form form={form} layout="vertical" onFinish={(v) => void send(v)} initialValues={{ kind: 'appeal' }} requiredMark>
+        <Form.Item name="kind" label={t('portal.submit.kind')} rules={[{ required: true }]}>
+          <Select options={(['appeal', 'dispute', 'hazard', 'petition'] as const).map((k) => ({ value: k, label: t(`portal.kinds.${k}`) }))} data-testid="public-kind" />
+        </Form.Item>
+        <Form.Item name="categoryCode" label={t('portal.submit.category')} rules={[{ required: true }]}>
+          <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" data-testid="public-category" />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('portal.submit.region')} extra={t('portal.submit.regionHint')} rules={[{ required: true }]}>
+          <RegionCascader aria-label={t('portal.submit.region')} />
+        </Form.Item>
+        <Form.Item name="description" label={t('portal.submit.description')} extra={t('portal.submit.descriptionHint')} rules={[{ required: true, min: 5, max: 5000 }]}>
+          <Input.TextArea rows={4} maxLength={5000} showCount data-testid="public-description" />
+        </Form.Item>
+        <Form.Item name="address" label={t('portal.submit.address')}><Input maxLength={200} /></Form.Item>
+        <Form.Item label={t('portal.submit.point')}>
+          <Button onClick={locate}>{t('portal.submit.locate')}</Button>
+          <Form.Item name="lat" hidden><Input /></Form.Item>
+          <Form.Item name="lng" hidden><Input /></Form.Item>
+        </Form.Item>
+        <Form.Item name={['contact', 'name']} label={t('portal.submit.contactName')} rules={[{ required: true, max: 60 }]}><Input autoComplete="name" data-testid="public-contact-name" /></Form.Item>
+        <Form.Item name={['contact', 'phone']} label={t('portal.submit.phone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$|^[\d\s+()-]{7,20}$/ }]}>
+          <Input inputMode="tel" autoComplete="tel" data-testid="public-contact-phone" />
+        </Form.Item>
+        {/* honeypot: hidden from people and screen readers; scripts fill every field */}
+        <div aria-hidden="true" style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }}>
+          <Form.Item name="website"><Input tabIndex={-1} autoComplete="off" /></Form.Item>
+        </div>
+        <Button type="primary" htmlType="submit" loading={sending} block size="large" data-testid="public-submit">{sending ? t('portal.submit.sending') : t('portal.submit.send')}</Button>
+      </Form>
+    </Card>
+  );
+}
