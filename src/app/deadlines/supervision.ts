@@ -7,6 +7,7 @@ import { notFound } from '../../core/errors.js';
 import { ageInDays, backlogColour, type BacklogColour } from '../../core/deadline/backlog.js';
 import { regionPathOf } from '../regions/region-path-of.js';
 import { loadPolicies } from './load-policies.js';
+import { inSubtree } from '../../storage/like.js';
 
 const lastCode = (path: string) => path.split('/').filter(Boolean).pop() ?? '';
 
@@ -18,7 +19,7 @@ export async function listCards(ctx: Ctx, q: { colour?: string; region?: string;
   return readAs(ctx, 'supervision.read', 'supervision-cards', async (trx) => {
     const path = q.region ? await regionPathOf(trx, q.region) : ctx.actor.scopePath;
     if (!covers(ctx.actor, path)) throw notFound('region', q.region ?? '');
-    let base = trx.selectFrom('cards').where('supervisor_region_path', 'like', `${path}%`);
+    let base = trx.selectFrom('cards').where(inSubtree('supervisor_region_path', path));
     base = q.active === 'false' ? base.where('cleared_at', 'is not', null) : base.where('cleared_at', 'is', null);
     const rows = await (q.colour ? base.where('colour', '=', q.colour as Card['colour']) : base).selectAll()
       .orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
@@ -44,7 +45,7 @@ export async function backlogBoard(ctx: Ctx, q: { region?: string; limit: number
     // Only petitions older than the first threshold can be on the board, unless marked difficult.
     const youngest = new Date(now.getTime() - Math.max(0, backlogRules.greenFromDays - 1) * 86_400_000);
     const rows = await trx.selectFrom('cases').select(['id', 'tracking_code', 'title', 'status', 'received_at', 'difficult'])
-      .where('kind', '=', 'petition').where('region_path', 'like', `${path}%`)
+      .where('kind', '=', 'petition').where(inSubtree('region_path', path))
       .where('status', 'not in', ['resolved', 'evaluated', 'closed', 'merged'])
       .where((eb) => eb.or([eb('received_at', '<=', youngest), eb('difficult', '=', true)]))
       .orderBy('received_at').limit(q.limit).execute();

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { DomainError } from '../../../core/errors.js';
 import { systemScope } from '../../../storage/db.js';
+import { inSubtree } from '../../../storage/like.js';
 
 /** A place a case can be located: a village (community) or one of its grids, with the names texts use. */
 export type Place = { code: string; path: string; level: number; village: string; villageName: string; town: string; townName: string };
@@ -26,7 +27,7 @@ export async function loadWorld(deps: Deps, regionCode: string): Promise<SimWorl
     const countyCode = root.path.split('/')[2]!;
     const countyPath = root.path.split('/').slice(0, 3).join('/') + '/';
     const rows = await trx.selectFrom('regions').select(['code', 'path', 'level', 'name', 'parent_code'])
-      .where('path', 'like', `${countyPath}%`).where('level', 'in', [4, 5, 6]).execute();
+      .where(inSubtree('path', countyPath)).where('level', 'in', [4, 5, 6]).execute();
     // Texts say 定坊社区, not 定坊社区居委会: the committee's suffix is dropped from place names.
     const names = new Map(rows.map((r) => [r.code, r.name.replace(/(居民委员会|村民委员会|居委会|村委会)$/, '')]));
     const places = rows
@@ -37,7 +38,7 @@ export async function loadWorld(deps: Deps, regionCode: string): Promise<SimWorl
       })
       .sort((a, b) => a.code.localeCompare(b.code));
     if (places.length === 0) throw new DomainError('Unprocessable', `region ${regionCode} has no villages or grids to place cases in`);
-    const unitRows = await trx.selectFrom('units').select(['id', 'region_code', 'type_code']).where('region_path', 'like', `${countyPath}%`)
+    const unitRows = await trx.selectFrom('units').select(['id', 'region_code', 'type_code']).where(inSubtree('region_path', countyPath))
       .where('disabled', '=', false).orderBy('id').execute();
     const units = new Map<string, number>();
     for (const u of unitRows) if (!units.has(`${u.region_code}:${u.type_code}`)) units.set(`${u.region_code}:${u.type_code}`, Number(u.id));
