@@ -12,7 +12,7 @@ export function CaseResult({ view }: { view: PublicCase }) {
   const lang = i18n.language;
   return (
     <div data-testid="public-case">
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered layout="vertical" style={{ overflowWrap: 'anywhere' }}>
         <Descriptions.Item label={t('portal.track.code')}><span style={{ fontFamily: 'monospace' }}>{view.trackingCode}</span></Descriptions.Item>
         <Descriptions.Item label={t('portal.track.status')}><Tag color={colour[view.status] ?? 'blue'} data-testid="public-status">{pick(view.statusText, lang)}</Tag></Descriptions.Item>
         <Descriptions.Item label={t('portal.track.category')}>{pick(view.categoryName, lang)}</Descriptions.Item>
