@@ -127,6 +127,11 @@ describe.each(engines)('Open311 GeoReport v2 %s', (engine) => {
     const keys = (await admin.get('/api/partner-keys')).body;
     expect(keys.map((k: any) => k.channel)).toEqual(['hotline', 'transfer']);
     expect(JSON.stringify(keys)).not.toContain(hotlineKey);
+    expect((await admin.post('/api/partner-keys', { name: 'province-wide', channel: 'online', regionCode: w.world.codes.province })).status).toBe(404);
+    const narrow = (await admin.post('/api/partner-keys', { name: 'village app', channel: 'online', regionCode: w.world.codes.village })).body.key;
+    const outside = await w.call('POST', '/open311/v2/requests.json', form({ api_key: narrow, service_code: 'neighbour_leak', address_string: '街道办', jurisdiction_id: w.world.codes.township }));
+    expect(outside.status).toBe(403);
+    expect(outside.body).toEqual([{ code: 403, description: expect.any(String) }]);
     expect((await admin.post(`/api/partner-keys/${keys[0].id}/revoke`, {})).status).toBe(200);
     expect((await w.call('GET', `/open311/v2/services.json?api_key=${hotlineKey}`)).status).toBe(403);
   });

@@ -46,6 +46,9 @@ describe.each(engines)('the public portal %s', (engine) => {
     const urges = await w.staff.mediator!.get(`/api/cases/${item.id}/urges`);
     expect(urges.status).toBe(200);
     expect(urges.body.total).toBe(1);
+    expect(JSON.stringify(urges.body)).toContain('请尽快处理');
+    const admin = await w.login('admin');
+    expect((await admin.get(`/api/cases/${item.id}/urges`)).status).toBe(403);
 
     let c = (await w.staff.mediator!.get(`/api/cases/${item.id}`)).body;
     const act = async (who: string, action: string, body: Record<string, unknown> = {}) => {
