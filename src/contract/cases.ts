@@ -107,6 +107,13 @@ export const AssignmentView = z
     assignedAt: z.string(),
     signedAt: z.string().nullable(),
     endedAt: z.string().nullable(),
+    stages: z.array(z.object({
+      stage: z.enum(['sign_for', 'handle', 'co_reply', 'return_visit']),
+      startAt: z.string(),
+      dueAt: z.string().nullable().openapi({ description: 'null while the case is suspended (the clock stands still)' }),
+      completedAt: z.string().nullable(),
+    })),
+    cards: z.array(z.object({ stage: z.string(), colour: z.enum(['blue', 'yellow', 'red']), issuedAt: z.string(), clearedAt: z.string().nullable() })),
   })
   .openapi('Assignment');
 

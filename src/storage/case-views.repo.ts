@@ -33,3 +33,12 @@ export async function linkRows(trx: Tx, caseId: number) {
   return trx.selectFrom('case_links as l').leftJoin('cases as c', 'c.id', 'l.related_id')
     .select(['l.related_id', 'l.kind', 'c.tracking_code']).where('l.case_id', '=', caseId).orderBy('l.related_id').execute();
 }
+
+/** The timed stages of a case's assignments and the cards they drew, for the case page. */
+export async function stagesAndCards(trx: Tx, caseId: number) {
+  const [stages, cards] = await Promise.all([
+    trx.selectFrom('assignment_stages').select(['seq', 'stage', 'start_at', 'due_at', 'completed_at']).where('case_id', '=', caseId).orderBy('start_at').execute(),
+    trx.selectFrom('cards').select(['seq', 'stage', 'colour', 'issued_at', 'cleared_at']).where('case_id', '=', caseId).orderBy('issued_at').execute(),
+  ]);
+  return { stages, cards };
+}

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { advanceClock, chromiumMissing, launchBrowser, startServer, type Server } from './harness.js';
 import { PHONE, DESKTOP, TEXT, act, checkPage, pickOption, pickRegion, pickTree, signIn, type Lang } from './ui.js';
+
+// Each step drives a real browser against a real server; on a busy two-core machine that takes time.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 /**
  * Issue 5's acceptance path in the real server and Debian's Chromium, once in Chinese and once in

@@ -26,7 +26,8 @@ export type Session = { context: BrowserContext; page: Page; errors: string[] };
 export async function signIn(browser: Browser, base: string, username: string, lang: Lang): Promise<Session> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: lang === 'en' ? 'en-GB' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI runs this beside the database suites on two cores, and a cold page load can take a while.
+  page.setDefaultTimeout(45_000);
   const errors = watchConsole(page);
   await page.goto(`${base}/login?lang=${lang}`);
   await page.getByTestId('login-username').fill(username);

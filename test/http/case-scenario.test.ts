@@ -48,6 +48,9 @@ describe.each(engines)('a neighbour dispute from report to archive %s', (engine)
     expect(c.leadUnit.id).toBe(world.units.villageCommittee);
     expect(c.parties[0].phone).toBe('138****5678');
     expect(c.parties[0].idNumber).toBe('1101**********002X');
+    // The assignment shows its running sign-for stage and deadline (one working day), no card yet.
+    expect(c.assignments[0].stages).toEqual([expect.objectContaining({ stage: 'sign_for', completedAt: null, dueAt: expect.any(String) })]);
+    expect(c.assignments[0].cards).toEqual([]);
     const dispatchedEvent = c.timeline.find((e: any) => e.type === 'dispatched');
     expect(dispatchedEvent.data.explanation).toMatch(/规则/);
 

@@ -4,7 +4,7 @@ import type { CaseDetail, Party } from '../../contract/cases.js';
 import { availableActions, reviveState, type CaseState } from '../../core/case/index.js';
 import { notFound } from '../../core/errors.js';
 import { maskAddress, maskIdNumber, maskPhone } from '../../core/party/mask.js';
-import { caseRow, eventRows, linkRows, namesOf, type Names } from '../../storage/case-views.repo.js';
+import { caseRow, eventRows, linkRows, namesOf, stagesAndCards, type Names } from '../../storage/case-views.repo.js';
 import { partiesOf, type StoredParty } from '../../storage/parties.repo.js';
 import type { FieldCrypto } from '../crypto/field-cipher.js';
 import { caseActor } from './case-actor.js';
@@ -16,7 +16,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
   const row = await caseRow(trx, id);
   if (!row) throw notFound('case', id);
   const state = reviveState(row.state);
-  const [events, parties, links] = await Promise.all([eventRows(trx, id), partiesOf(trx, id), linkRows(trx, id)]);
+  const [events, parties, links, timed] = await Promise.all([eventRows(trx, id), partiesOf(trx, id), linkRows(trx, id), stagesAndCards(trx, id)]);
   const unitIds = [state.centre.unitId, ...state.assignments.map((a) => a.unitId), ...events.map((e) => Number(e.actor_unit_id ?? 0))].filter((n) => n > 0);
   const names = await namesOf(trx, events.map((e) => Number(e.actor_user_id ?? 0)).filter((n) => n > 0), unitIds);
   const unit = (unitId: number) => ({ id: unitId, name: names.units.get(unitId)?.name ?? `#${unitId}`, level: names.units.get(unitId)?.level ?? 0, typeCode: names.units.get(unitId)?.typeCode ?? '' });
@@ -32,6 +32,10 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     assignments: state.assignments.map((a) => ({
       seq: a.seq, unit: unit(a.unitId), role: a.role, state: a.state, task: a.task, reply: a.reply,
       assignedAt: iso(a.assignedAt)!, signedAt: iso(a.signedAt), endedAt: iso(a.endedAt),
+      stages: timed.stages.filter((x) => x.seq === a.seq).map((x) => ({
+        stage: x.stage as 'handle', startAt: iso(x.start_at)!, dueAt: iso(x.due_at), completedAt: iso(x.completed_at),
+      })),
+      cards: timed.cards.filter((x) => x.seq === a.seq).map((x) => ({ stage: x.stage, colour: x.colour as 'red', issuedAt: iso(x.issued_at)!, clearedAt: iso(x.cleared_at) })),
     })),
     timeline: events.map((e) => timelineEntry(e, names)),
     outcome: (state.outcome as Record<string, unknown> | null) ?? null,

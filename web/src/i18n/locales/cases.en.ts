@@ -146,6 +146,8 @@ export const casesEn: Pick<Messages, 'enums' | 'actions' | 'events' | 'actionFor
     assignedAt: 'Assigned',
     signedAt: 'Signed for',
     endedAt: 'Ended',
+    clockStopped: 'clock stopped (suspended)',
+    cardCleared: 'cleared',
     actions: 'Actions',
     noActions: 'You cannot act on this case now.',
     from: '{{from}} → {{to}}',

@@ -144,6 +144,8 @@ export const casesZh = {
     assignedAt: '交办时间',
     signedAt: '签收时间',
     endedAt: '结束时间',
+    clockStopped: '已中止计时',
+    cardCleared: '已消除',
     actions: '可执行操作',
     noActions: '您当前不能对此事项进行操作。',
     from: '由 {{from}} 变为 {{to}}',

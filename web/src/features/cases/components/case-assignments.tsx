@@ -3,6 +3,37 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 
+const cardStyle: Record<string, { color: string; background: string }> = {
+  blue: { color: '#003eb3', background: '#e6f4ff' },
+  yellow: { color: '#613400', background: '#fff1b8' },
+  red: { color: '#820014', background: '#fff1f0' },
+};
+
+type Stages = CaseDetail['assignments'][number]['stages'];
+type Cards = CaseDetail['assignments'][number]['cards'];
+
+/** 时限与督办: each timed stage of the assignment with its deadline, and the cards it drew. */
+function AssignmentDeadlines({ stages, cards }: { stages: Stages; cards: Cards }) {
+  const { t, i18n } = useTranslation();
+  if (stages.length === 0) return null;
+  return (
+    <Space direction="vertical" size={2} data-testid="assignment-deadlines">
+      {stages.map((s) => (
+        <Space key={`${s.stage}-${s.startAt}`} wrap size={4}>
+          <span>{t(`supervision.stages.${s.stage}`)}</span>
+          <span>{t('supervision.dueAt')}: {s.dueAt ? formatTime(s.dueAt, i18n.language) : t('cases.clockStopped')}</span>
+          {s.completedAt && <span>({t('cases.endedAt')}: {formatTime(s.completedAt, i18n.language)})</span>}
+          {cards.filter((c) => c.stage === s.stage).map((c) => (
+            <Tag key={c.colour} bordered={false} style={cardStyle[c.colour]}>
+              {t(`supervision.cards.${c.colour}`)}{c.clearedAt ? ` · ${t('cases.cardCleared')}` : ''}
+            </Tag>
+          ))}
+        </Space>
+      ))}
+    </Space>
+  );
+}
+
 /** 交办情况: each unit's task, lead or co-unit, with its state and times. */
 export function CaseAssignments({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +57,7 @@ export function CaseAssignments({ detail }: { detail: CaseDetail }) {
                 {a.signedAt && <Descriptions.Item label={t('cases.signedAt')}>{formatTime(a.signedAt, i18n.language)}</Descriptions.Item>}
                 {a.endedAt && <Descriptions.Item label={t('cases.endedAt')}>{formatTime(a.endedAt, i18n.language)}</Descriptions.Item>}
               </Descriptions>
+              <AssignmentDeadlines stages={a.stages} cards={a.cards} />
             </div>
           </List.Item>
         )}
