@@ -50,3 +50,4 @@ export const CHANNELS = ['grid', 'hotline', 'walk_in', 'online', 'letter', 'tran
 export const COMPLEXITIES = ['general', 'major', 'special'] as const;
 export const CASE_STATUSES = ['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged'] as const;
 export const TRANSFER_SOURCES = ['court', 'police', 'procuratorate', 'petition_bureau'] as const;
+export type { CaseUrges } from '../../../src/contract/public.js';

@@ -4,12 +4,16 @@ import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { useCategoryNames } from '../../../components/category-tree-select.js';
+import { useApiQuery } from '../../../hooks/use-api-query.js';
+import { fetchCaseUrges } from '../api/cases-api.js';
 import { describeEventData } from './event-data.js';
 
 /** 基本信息: what, where, from which channel, at which centre; repeat-visit links. */
 export function CaseSummaryCard({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryNames();
+  const urges = useApiQuery((signal) => fetchCaseUrges(detail.id, signal), [detail.id]);
+  const lastUrge = urges.data?.items[0];
   const outcome = detail.outcome ? describeEventData({ outcome: detail.outcome }, i18n.language, t, { unitName: String, categoryName }) : [];
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('cases.summary')}</h2>} style={{ marginBottom: 16 }} data-testid="case-summary">
@@ -31,6 +35,14 @@ export function CaseSummaryCard({ detail }: { detail: CaseDetail }) {
         {detail.address && <Descriptions.Item label={t('cases.address')}>{detail.address}</Descriptions.Item>}
         <Descriptions.Item label={t('cases.description')} span={2}>{detail.description}</Descriptions.Item>
         {outcome.length > 0 && <Descriptions.Item label={t('cases.outcome')} span={2}>{outcome.join(' ')}</Descriptions.Item>}
+        {urges.data && (
+          <Descriptions.Item label={t('cases.urges')} span={2}>
+            <span data-testid="case-urges">
+              {t('cases.urgeCount', { count: urges.data.total })}
+              {lastUrge && ` · ${t('cases.urgeLast', { at: formatTime(lastUrge.at, i18n.language) })}`}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('common.details')} span={2}>{t('cases.counters', detail.counters)}</Descriptions.Item>
         {detail.links.length > 0 && (
           <Descriptions.Item label={t('cases.links')} span={2}>
