@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
 
 export type Server = { base: string; stop(): Promise<void>; output(): string };
 
-export async function startServer(): Promise<Server> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   if (!existsSync(path.join(repo, 'web', 'dist', 'index.html'))) {
     const build = spawnSync('npm', ['run', 'build:web'], { cwd: repo, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`npm run build:web failed:\n${build.stdout}\n${build.stderr}`);
@@ -33,6 +33,7 @@ export async function startServer(): Promise<Server> {
   const env = {
     ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '',
     CIVICGRID_TEST_CLOCK: '1', CIVICGRID_DEMO_CASES: '0', CIVICGRID_SWEEP_SECONDS: '0', CIVICGRID_DELIVER_SECONDS: '1',
+    ...extraEnv,
   };
   const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child: ChildProcess = spawn(process.execPath, [tsx, 'src/main.ts'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,11 +14,16 @@ const COLOURS: Record<string, { color: string; background: string }> = {
   merged: { color: '#595959', background: '#f0f0f0' },
 };
 
+/** The colours of a case status's tag (staff lists and the public tracking page share them). */
+export function caseStatusStyle(status: string): { color: string; background: string } {
+  return COLOURS[status] ?? COLOURS.closed!;
+}
+
 /** A case status in words, coloured by phase. */
 export function CaseStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Tag bordered={false} style={COLOURS[status] ?? COLOURS.closed} data-testid="case-status">
+    <Tag bordered={false} style={caseStatusStyle(status)} data-testid="case-status">
       {t(`enums.status.${status}`)}
     </Tag>
   );

@@ -1,10 +1,10 @@
 import { Descriptions, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../api/new-key.js';
+import { caseStatusStyle } from '../../../components/case-status-tag.js';
 import type { PublicCase } from '../api/public-api.js';
 import { pick } from '../i18n-public.js';
 
-const colour: Record<string, string> = { resolved: 'green', evaluated: 'green', closed: 'default', merged: 'default', suspended: 'orange' };
 
 /** The case as the public sees it: status in words, unit, deadline, timeline without names, outcome. */
 export function CaseResult({ view }: { view: PublicCase }) {
@@ -14,7 +14,7 @@ export function CaseResult({ view }: { view: PublicCase }) {
     <div data-testid="public-case">
       <Descriptions column={1} size="small" bordered layout="vertical" style={{ overflowWrap: 'anywhere' }}>
         <Descriptions.Item label={t('portal.track.code')}><span style={{ fontFamily: 'monospace' }}>{view.trackingCode}</span></Descriptions.Item>
-        <Descriptions.Item label={t('portal.track.status')}><Tag color={colour[view.status] ?? 'blue'} data-testid="public-status">{pick(view.statusText, lang)}</Tag></Descriptions.Item>
+        <Descriptions.Item label={t('portal.track.status')}><Tag bordered={false} style={caseStatusStyle(view.status)} data-testid="public-status">{pick(view.statusText, lang)}</Tag></Descriptions.Item>
         <Descriptions.Item label={t('portal.track.category')}>{pick(view.categoryName, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('portal.track.unit')}>{view.unit ? `${view.unit.name}（${pick(view.unit.levelName, lang)}）` : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('portal.track.deadline')}><span data-testid="public-deadline">{view.deadline ? formatTime(view.deadline, lang) : t('portal.track.noDeadline')}</span></Descriptions.Item>

@@ -1,4 +1,5 @@
 import { App, Alert, Button, Form, Input, Radio } from 'antd';
+import { FormRadioGroup } from '../../../components/form-radio-group.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../api/error-message.js';
@@ -29,7 +30,7 @@ export function EvaluatePanel({ view, residentKey, onChange }: { view: PublicCas
   return (
     <Form layout="vertical" onFinish={(v) => void send(v)} style={{ marginTop: 12 }}>
       <Form.Item name="rating" label={t('portal.evaluate.rating')} rules={[{ required: true }]}>
-        <Radio.Group data-testid="public-rating">{RATINGS.map((r) => <Radio.Button key={r} value={r}>{t(`portal.evaluate.${r}`)}</Radio.Button>)}</Radio.Group>
+        <FormRadioGroup data-testid="public-rating">{RATINGS.map((r) => <Radio.Button key={r} value={r}>{t(`portal.evaluate.${r}`)}</Radio.Button>)}</FormRadioGroup>
       </Form.Item>
       <Form.Item name="comment" label={t('portal.evaluate.comment')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} block data-testid="public-evaluate">{t('portal.evaluate.button')}</Button>

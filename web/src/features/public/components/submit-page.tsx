@@ -1,6 +1,8 @@
-import { App, Button, Card, Form, Input, Select, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormSelect } from '../../../components/form-select.js';
+import { FormTreeSelect } from '../../../components/form-tree-select.js';
 import { describeError } from '../../../api/error-message.js';
 import { newIdempotencyKey } from '../../../api/new-key.js';
 import { publicApi, type PublicCategory, type PublicSubmission } from '../api/public-api.js';
@@ -49,15 +51,16 @@ export function SubmitPage() {
     <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('portal.submit.heading')}</Typography.Title>}>
       <Form form={form} layout="vertical" onFinish={(v) => void send(v)} initialValues={{ kind: 'appeal' }} requiredMark>
         <Form.Item name="kind" label={t('portal.submit.kind')} rules={[{ required: true }]}>
-          <Select options={(['appeal', 'dispute', 'hazard', 'petition'] as const).map((k) => ({ value: k, label: t(`portal.kinds.${k}`) }))} data-testid="public-kind" />
+          <FormSelect options={(['appeal', 'dispute', 'hazard', 'petition'] as const).map((k) => ({ value: k, label: t(`portal.kinds.${k}`) }))} data-testid="public-kind" />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('portal.submit.category')} rules={[{ required: true }]}>
-          <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" data-testid="public-category" />
+          <FormTreeSelect treeData={tree} showSearch treeNodeFilterProp="title" data-testid="public-category" />
         </Form.Item>
         <Form.Item name="regionCode" label={t('portal.submit.region')} extra={t('portal.submit.regionHint')} rules={[{ required: true }]}>
           <RegionCascader aria-label={t('portal.submit.region')} />
         </Form.Item>
-        <Form.Item name="description" label={t('portal.submit.description')} extra={t('portal.submit.descriptionHint')} rules={[{ required: true, min: 5, max: 5000 }]}>
+        {/* the hint stops short of the character count, which antd draws at the same height on the right */}
+        <Form.Item name="description" label={t('portal.submit.description')} extra={<span style={{ display: 'block', paddingRight: 80 }}>{t('portal.submit.descriptionHint')}</span>} rules={[{ required: true, min: 5, max: 5000 }]}>
           <Input.TextArea rows={4} maxLength={5000} showCount data-testid="public-description" />
         </Form.Item>
         <Form.Item name="address" label={t('portal.submit.address')}><Input maxLength={200} /></Form.Item>
