@@ -51,3 +51,10 @@ export const COMPLEXITIES = ['general', 'major', 'special'] as const;
 export const CASE_STATUSES = ['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged'] as const;
 export const TRANSFER_SOURCES = ['court', 'police', 'procuratorate', 'petition_bureau'] as const;
 export type { CaseUrges } from '../../../src/contract/public.js';
+
+// Partner API keys (Open311).
+import type { IssuedPartnerKey as IssuedPartnerKeySchema, PartnerKeyView as PartnerKeyViewSchema } from '../../../src/contract/partner-keys.js';
+export type { IssuePartnerKeyInput, PartnerKeyView } from '../../../src/contract/partner-keys.js';
+export type IssuedPartnerKey = z.infer<typeof IssuedPartnerKeySchema>;
+/** The channels a partner system files through, in the order the issue form offers them. */
+export const PARTNER_CHANNELS = ['hotline', 'online', 'transfer'] as const satisfies readonly PartnerKeyViewSchema['channel'][];

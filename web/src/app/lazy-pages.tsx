@@ -28,3 +28,4 @@ export const SupervisionPage = lazyPage(async () => (await import('../features/s
 export const CalendarPage = lazyPage(async () => (await import('../features/calendar/components/calendar-page.js')).CalendarPage);
 export const PoliciesPage = lazyPage(async () => (await import('../features/calendar/components/policies-page.js')).PoliciesPage);
 export const WebhooksPage = lazyPage(async () => (await import('../features/notifications/components/webhooks-page.js')).WebhooksPage);
+export const PartnerKeysPage = lazyPage(async () => (await import('../features/partners/components/partner-keys-page.js')).PartnerKeysPage);

@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AlertOutlined, ApiOutlined, AuditOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, ClockCircleOutlined, DashboardOutlined,
-  FormOutlined, NodeIndexOutlined, ProfileOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
+  FormOutlined, KeyOutlined, NodeIndexOutlined, ProfileOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../api/contract-types.js';
@@ -43,6 +43,8 @@ export const NAV: (NavItem | NavGroup)[] = [
       { path: '/admin/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
       { path: '/admin/deadline-policies', labelKey: 'menu.policies', icon: <ClockCircleOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
       { path: '/admin/webhooks', labelKey: 'menu.webhooks', icon: <ApiOutlined />, roles: ['admin'] },
+      // partner_key.manage is the administrator's alone (src/core/auth/permissions.ts).
+      { path: '/admin/partner-keys', labelKey: 'menu.partnerKeys', icon: <KeyOutlined />, roles: ['admin'] },
     ],
   },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, roles: ['auditor'] },

@@ -5,7 +5,7 @@ import { WorkbenchPage } from '../features/workbench/components/workbench-page.j
 import { AppLayout } from './layout/app-layout.js';
 import {
   AuditPage, CalendarPage, CaseDetailPage, CasesPage, CategoriesPage, DispatchCentrePage, DispatchRulesPage, IntakePage, PoliciesPage,
-  RegionBrowserPage, SupervisionPage, UnitsPage, UsersPage, WebhooksPage,
+  PartnerKeysPage, RegionBrowserPage, SupervisionPage, UnitsPage, UsersPage, WebhooksPage,
 } from './lazy-pages.js';
 import { CASE_ROLES, rolesFor } from './nav-items.js';
 import { RequireAuth } from './require-auth.js';
@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
       guarded('/admin/calendar', <CalendarPage />),
       guarded('/admin/deadline-policies', <PoliciesPage />),
       guarded('/admin/webhooks', <WebhooksPage />),
+      guarded('/admin/partner-keys', <PartnerKeysPage />),
       guarded('/admin/regions', <RegionBrowserPage />),
       guarded('/admin/units', <UnitsPage />),
       guarded('/admin/users', <UsersPage />),

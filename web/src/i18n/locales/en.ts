@@ -1,11 +1,13 @@
 import { casesEn } from './cases.en.js';
 import { opsEn } from './ops.en.js';
+import { partnersEn } from './partners.en.js';
 import type { Messages } from './zh-CN.js';
 
 /** English. The type keeps its keys identical to the Chinese default. */
 export const en: Messages = {
   ...casesEn,
   ...opsEn,
+  ...partnersEn,
   app: {
     name: 'Grid-based Social Governance Platform',
     shortName: 'civicgrid',
@@ -100,6 +102,7 @@ export const en: Messages = {
     calendar: 'Working-day calendar',
     policies: 'Deadline policies',
     webhooks: 'Webhooks',
+    partnerKeys: 'Partner keys',
   },
   header: { unit: 'Unit', jurisdiction: 'Jurisdiction', account: 'Signed in as', openMenu: 'Open menu', closeMenu: 'Close menu' },
   pages: {

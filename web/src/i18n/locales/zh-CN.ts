@@ -1,10 +1,12 @@
 import { casesZh } from './cases.zh-CN.js';
 import { opsZh } from './ops.zh-CN.js';
+import { partnersZh } from './partners.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every other locale must have exactly this shape. */
 export const zhCN = {
   ...casesZh,
   ...opsZh,
+  ...partnersZh,
   app: {
     name: '网格化社会治理服务协同平台',
     shortName: 'civicgrid',
@@ -99,6 +101,7 @@ export const zhCN = {
     calendar: '工作日历',
     policies: '时限规则',
     webhooks: '消息推送',
+    partnerKeys: '合作方密钥',
   },
   header: { unit: '单位', jurisdiction: '辖区', account: '当前用户', openMenu: '展开菜单', closeMenu: '收起菜单' },
   pages: {

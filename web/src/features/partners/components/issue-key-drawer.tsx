@@ -1,0 +1,89 @@
+import { Button, Drawer, Form, Grid, Input, Radio, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PARTNER_CHANNELS, TRANSFER_SOURCES, type IssuedPartnerKey, type IssuePartnerKeyInput } from '../../../api/contract-types.js';
+import { EnumSelect } from '../../../components/enum-select.js';
+import { ErrorAlert } from '../../../components/error-alert.js';
+import { FormRadioGroup } from '../../../components/form-radio-group.js';
+import { RegionPicker } from '../../../components/region-picker/region-picker.js';
+import { issuePartnerKey } from '../api/partner-keys-api.js';
+
+type IssueFormValues = Omit<IssuePartnerKeyInput, 'transferSource'> & { transferSource?: IssuePartnerKeyInput['transferSource'] | null };
+
+interface IssueKeyDrawerProps {
+  open: boolean;
+  onClose: () => void;
+  onIssued: (issued: IssuedPartnerKey) => void;
+}
+
+/** Issue a key: the partner's name, the channel its cases arrive through, and the jurisdiction it may file in. */
+export function IssueKeyDrawer({ open, onClose, onIssued }: IssueKeyDrawerProps) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const [form] = Form.useForm<IssueFormValues>();
+  const channel = Form.useWatch('channel', form);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+  }, [form, open]);
+
+  const issue = async ({ transferSource, ...values }: IssueFormValues) => {
+    setSaving(true);
+    setError(null);
+    try {
+      // The server accepts a transfer source on transfer keys only, so it is sent only with them.
+      const source = values.channel === 'transfer' && transferSource ? { transferSource } : {};
+      onIssued(await issuePartnerKey({ ...values, name: values.name.trim(), ...source }));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('partnerKeys.issueTitle')}
+      width={screens.sm ? 480 : '100%'}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="partner-key-submit">
+            {t('partnerKeys.issue')}
+          </Button>
+        </Space>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form<IssueFormValues> form={form} layout="vertical" name="partner-key" initialValues={{ channel: 'hotline' }} onFinish={(values) => void issue(values)}>
+        <Form.Item name="name" label={t('partnerKeys.name')} rules={[{ ...required(t('partnerKeys.name')), whitespace: true, min: 2, max: 100 }]}>
+          <Input maxLength={100} placeholder={t('partnerKeys.namePlaceholder')} data-testid="partner-key-name" />
+        </Form.Item>
+        <Form.Item name="channel" label={t('partnerKeys.channel')} extra={t('partnerKeys.channelHint')} rules={[required(t('partnerKeys.channel'))]}>
+          <FormRadioGroup optionType="button" data-testid="partner-key-channel">
+            {PARTNER_CHANNELS.map((c) => (
+              <Radio.Button key={c} value={c} data-testid={`partner-key-channel-${c}`}>
+                {t(`enums.channel.${c}`)}
+              </Radio.Button>
+            ))}
+          </FormRadioGroup>
+        </Form.Item>
+        {channel === 'transfer' && (
+          <Form.Item name="transferSource" label={t('partnerKeys.transferSource')} rules={[required(t('partnerKeys.transferSource'))]}>
+            <EnumSelect values={TRANSFER_SOURCES} prefix="enums.transferSource" data-testid="partner-key-transfer-source" />
+          </Form.Item>
+        )}
+        <Form.Item name="regionCode" label={t('partnerKeys.jurisdiction')} extra={t('partnerKeys.jurisdictionHint')} rules={[required(t('partnerKeys.jurisdiction'))]}>
+          <RegionPicker allowClear={false} data-testid="partner-key-region" />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
