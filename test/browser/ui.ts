@@ -78,6 +78,9 @@ export async function pickRegion(page: Page, testId: string, name: string, lang:
 
 /** Runs a case action from the case page: its button, the form filled by `fill`, confirm; waits for the new status. */
 export async function act(page: Page, action: string, status: string, fill?: (modal: ReturnType<Page['locator']>) => Promise<void>): Promise<void> {
+  // The previous action's dialog must have finished closing: reopened mid-animation, antd remounts
+  // its content after the fill and the choices made in it are lost (a test moves faster than a hand).
+  await expect.poll(() => page.locator('.ant-modal-content:visible').count()).toBe(0);
   await page.getByTestId(`action-${action}`).click();
   const modal = page.locator('.ant-modal-content').last();
   await modal.waitFor();
