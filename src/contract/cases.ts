@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuery, RegionCode, pageOf } from './common.js';
+import { TimeUnit } from './deadlines.js';
 
 export const CaseKind = z.enum(['appeal', 'dispute', 'petition', 'hazard']).openapi('CaseKind');
 export const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer']).openapi('Channel');
@@ -78,6 +79,8 @@ export const CaseSummary = z
     receivedAt: z.string(),
     updatedAt: z.string(),
     repeatOf: z.number().int().nullable(),
+    sentBackCount: z.number().int().openapi({ description: 'how often units sent the case back to its centre (退回)' }),
+    clusterSize: z.number().int().openapi({ description: 'cases in the burst of similar cases this one completed (疑似群体性), itself included; 0 when none' }),
   })
   .openapi('CaseSummary');
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -112,6 +115,9 @@ export const AssignmentView = z
       startAt: z.string(),
       dueAt: z.string().nullable().openapi({ description: 'null while the case is suspended (the clock stands still)' }),
       completedAt: z.string().nullable(),
+      extensionLeft: z.object({ amount: z.number(), unit: TimeUnit }).nullable()
+        .openapi({ description: "what is left of the policy's maximum extension; null when the stage allows none" }),
+      canRequestExtension: z.boolean().openapi({ description: "the caller's unit holds this running stage and may ask for more time now" }),
     })),
     cards: z.array(z.object({ stage: z.string(), colour: z.enum(['blue', 'yellow', 'red']), issuedAt: z.string(), clearedAt: z.string().nullable() })),
   })
@@ -145,6 +151,7 @@ export const CaseListQuery = PageQuery.extend({
   receivedTo: z.iso.datetime({ offset: true }).optional(),
   dueBefore: z.iso.datetime({ offset: true }).optional().openapi({ description: 'cases with a running stage due before this instant' }),
   card: z.enum(['blue', 'yellow', 'red']).optional().openapi({ description: 'cases with an active card of this colour' }),
+  sentBack: z.enum(['true', 'false']).optional().openapi({ description: 'true: cases sent back at least once; false: never sent back' }),
   sort: z.enum(['received_desc', 'received_asc', 'updated_desc']).default('received_desc'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

@@ -5,9 +5,15 @@ import type { CaseSummary } from '../contract/cases.js';
 
 export type CaseFilter = {
   scopePath: string; unitId: number; regionPath?: string; categoryPath?: string; status?: string; kind?: string;
-  assignedUnit?: number; text?: string; receivedFrom?: Date; receivedTo?: Date; dueBefore?: Date; card?: 'blue' | 'yellow' | 'red'; sort: 'received_desc' | 'received_asc' | 'updated_desc';
+  assignedUnit?: number; text?: string; receivedFrom?: Date; receivedTo?: Date; dueBefore?: Date; card?: 'blue' | 'yellow' | 'red'; sentBack?: boolean; sort: 'received_desc' | 'received_asc' | 'updated_desc';
 };
 
+// The send-back count lives in the stored CaseState (the core counts it); reading it from the row
+// already fetched costs nothing, and as a filter it narrows rows the status index has chosen.
+const sentBacks = sql<number>`coalesce((c.state->'counters'->>'sendBacks')::int, 0)`;
+// Cluster links point from the case that completed a burst to the earlier ones, keyed by case_id
+// first in the primary key: a count per listed row is an index range, not a scan.
+const clusterLinks = sql<number>`(SELECT count(*) FROM case_links l WHERE l.case_id = c.id AND l.kind = 'cluster')`;
 
 /** A filtered page of case summaries; the scope admits the jurisdiction and cases the unit holds. */
 export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {
@@ -31,12 +37,14 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
     q = q.where((eb) => eb.exists(eb.selectFrom('cards as k').select('k.case_id').whereRef('k.case_id', '=', 'c.id')
       .where('k.cleared_at', 'is', null).where('k.colour', '=', f.card!)));
   }
+  if (f.sentBack !== undefined) q = q.where(f.sentBack ? sql<boolean>`${sentBacks} > 0` : sql<boolean>`${sentBacks} = 0`);
   if (f.receivedFrom) q = q.where('c.received_at', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('c.received_at', '<', f.receivedTo);
   const order = f.sort === 'received_asc' ? sql`c.received_at ASC, c.id ASC` : f.sort === 'updated_desc' ? sql`c.updated_at DESC, c.id DESC` : sql`c.received_at DESC, c.id DESC`;
   const [rows, count] = await Promise.all([
     q.select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', 'r.name as region_name', 'c.title',
-      'c.status', 'c.version', 'c.lead_unit_id', 'u.name as lead_name', 'u.type_code as lead_type', 'ur.level as lead_level', 'c.received_at', 'c.updated_at', 'c.repeat_of'])
+      'c.status', 'c.version', 'c.lead_unit_id', 'u.name as lead_name', 'u.type_code as lead_type', 'ur.level as lead_level', 'c.received_at', 'c.updated_at', 'c.repeat_of',
+      sentBacks.as('sent_backs'), clusterLinks.as('cluster_links')])
       .orderBy(order).limit(pageSize).offset((page - 1) * pageSize).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -48,6 +56,7 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
       title: r.title, status: r.status as CaseSummary['status'], version: Number(r.version),
       leadUnit: r.lead_unit_id ? { id: Number(r.lead_unit_id), name: r.lead_name ?? '', level: Number(r.lead_level ?? 0), typeCode: r.lead_type ?? '' } : null,
       receivedAt: new Date(r.received_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(), repeatOf: r.repeat_of === null ? null : Number(r.repeat_of),
+      sentBackCount: Number(r.sent_backs), clusterSize: Number(r.cluster_links) > 0 ? Number(r.cluster_links) + 1 : 0,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { stagesOf } from './stages.repo.js';
 
 /** Reads for showing cases: the row, names of actors and units, links. */
 
@@ -34,10 +35,10 @@ export async function linkRows(trx: Tx, caseId: number) {
     .select(['l.related_id', 'l.kind', 'c.tracking_code']).where('l.case_id', '=', caseId).orderBy('l.related_id').execute();
 }
 
-/** The timed stages of a case's assignments and the cards they drew, for the case page. */
+/** The timed stages of a case's assignments (with clock and policy, for extensions) and the cards they drew, for the case page. */
 export async function stagesAndCards(trx: Tx, caseId: number) {
   const [stages, cards] = await Promise.all([
-    trx.selectFrom('assignment_stages').select(['seq', 'stage', 'start_at', 'due_at', 'completed_at']).where('case_id', '=', caseId).orderBy('start_at').execute(),
+    stagesOf(trx, caseId),
     trx.selectFrom('cards').select(['seq', 'stage', 'colour', 'issued_at', 'cleared_at']).where('case_id', '=', caseId).orderBy('issued_at').execute(),
   ]);
   return { stages, cards };

@@ -26,6 +26,13 @@ export async function pendingFor(trx: Tx, k: StageKey): Promise<boolean> {
   return r !== undefined;
 }
 
+/** The stages of a case with a request awaiting a decision, as `seq:stage` (the partial unique index serves it). */
+export async function pendingStagesOf(trx: Tx, caseId: number): Promise<Set<string>> {
+  const rows = await trx.selectFrom('extension_requests').select(['seq', 'stage']).where('case_id', '=', caseId)
+    .where('status', '=', 'requested').execute();
+  return new Set(rows.map((r) => `${r.seq}:${r.stage}`));
+}
+
 export async function insertExtension(trx: Tx, e: StageKey & { unitId: number; unitLevel: number; unitPath: string; regionPath: string; requestedBy: number; at: Date; amount: number; unit: string; reason: string; dueBefore: Date | null }): Promise<StoredExtension> {
   const r = await trx.insertInto('extension_requests').values({
     case_id: e.caseId, seq: e.seq, stage: e.stage, unit_id: e.unitId, unit_level: e.unitLevel, unit_path: e.unitPath, region_path: e.regionPath,

@@ -8,6 +8,9 @@ import { caseRow, eventRows, linkRows, namesOf, stagesAndCards, type Names } fro
 import { partiesOf, type StoredParty } from '../../storage/parties.repo.js';
 import type { FieldCrypto } from '../crypto/field-cipher.js';
 import { caseActor } from './case-actor.js';
+import { pendingStagesOf } from '../../storage/extension-requests.repo.js';
+import { extensionLeft } from '../../core/deadline/stage-clock.js';
+import { mayRequestExtension } from '../deadlines/extension-offer.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -16,7 +19,10 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
   const row = await caseRow(trx, id);
   if (!row) throw notFound('case', id);
   const state = reviveState(row.state);
-  const [events, parties, links, timed] = await Promise.all([eventRows(trx, id), partiesOf(trx, id), linkRows(trx, id), stagesAndCards(trx, id)]);
+  const [events, parties, links, timed, pending] = await Promise.all([
+    eventRows(trx, id), partiesOf(trx, id), linkRows(trx, id), stagesAndCards(trx, id), pendingStagesOf(trx, id),
+  ]);
+  const clusterLinks = links.filter((l) => l.kind === 'cluster').length;
   const unitIds = [state.centre.unitId, ...state.assignments.map((a) => a.unitId), ...events.map((e) => Number(e.actor_unit_id ?? 0))].filter((n) => n > 0);
   const names = await namesOf(trx, events.map((e) => Number(e.actor_user_id ?? 0)).filter((n) => n > 0), unitIds);
   const unit = (unitId: number) => ({ id: unitId, name: names.units.get(unitId)?.name ?? `#${unitId}`, level: names.units.get(unitId)?.level ?? 0, typeCode: names.units.get(unitId)?.typeCode ?? '' });
@@ -25,6 +31,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     complexity: row.complexity as CaseDetail['complexity'], categoryCode: row.category_code, regionCode: row.region_code, regionName: row.region_name,
     title: row.title, status: state.status, version: state.version, leadUnit: row.lead_unit_id ? unit(Number(row.lead_unit_id)) : null,
     receivedAt: iso(row.received_at)!, updatedAt: iso(row.updated_at)!, repeatOf: row.repeat_of === null ? null : Number(row.repeat_of),
+    sentBackCount: state.counters.sendBacks, clusterSize: clusterLinks > 0 ? clusterLinks + 1 : 0,
     description: row.description, address: row.address, point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
     transfer: row.transfer_source ? { source: row.transfer_source as 'court', reference: row.transfer_ref ?? '' } : null,
     attachments: row.attachments as CaseDetail['attachments'], centre: unit(state.centre.unitId),
@@ -33,7 +40,9 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
       seq: a.seq, unit: unit(a.unitId), role: a.role, state: a.state, task: a.task, reply: a.reply,
       assignedAt: iso(a.assignedAt)!, signedAt: iso(a.signedAt), endedAt: iso(a.endedAt),
       stages: timed.stages.filter((x) => x.seq === a.seq).map((x) => ({
-        stage: x.stage as 'handle', startAt: iso(x.start_at)!, dueAt: iso(x.due_at), completedAt: iso(x.completed_at),
+        stage: x.stage, startAt: iso(x.clock.start)!, dueAt: iso(x.clock.due), completedAt: iso(x.completedAt),
+        extensionLeft: extensionLeft(x.clock, x.policy),
+        canRequestExtension: mayRequestExtension(ctx.actor, x, pending.has(`${x.seq}:${x.stage}`)),
       })),
       cards: timed.cards.filter((x) => x.seq === a.seq).map((x) => ({ stage: x.stage, colour: x.colour as 'red', issuedAt: iso(x.issued_at)!, clearedAt: iso(x.cleared_at) })),
     })),

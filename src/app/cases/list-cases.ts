@@ -26,6 +26,7 @@ export async function listCases(ctx: Ctx, q: CaseListQuery): Promise<{ items: Ca
       assignedUnit: q.unit, text: q.q, receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
       receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined, sort: q.sort,
       dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined, card: q.card,
+      sentBack: q.sentBack === undefined ? undefined : q.sentBack === 'true',
     }, q.page, q.pageSize);
     return { ...r, page: q.page, pageSize: q.pageSize };
   });

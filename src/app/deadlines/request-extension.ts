@@ -7,6 +7,7 @@ import { openStagesOf } from '../../storage/stages.repo.js';
 import { leadersAt } from '../../storage/cards.repo.js';
 import { enqueue } from '../../storage/outbox.repo.js';
 import { pathAtLevel } from './sweep-deadlines.js';
+import { extensionLeft } from '../../core/deadline/stage-clock.js';
 
 /** A request as the API shows it (without the handling unit's path). */
 export const presentExtension = ({ unitLevel: _l, unitPath: _p, regionPath: _r, ...e }: StoredExtension): ExtensionRequest => e;
@@ -22,8 +23,9 @@ export async function requestExtension(ctx: Ctx, caseId: number, input: CreateEx
     const stage = (await openStagesOf(trx, caseId)).find((s) => s.stage === input.stage && s.unitId === ctx.actor.unitId);
     if (!stage) throw notFound(`running ${input.stage} stage of your unit on case`, caseId);
     const max = stage.policy.maxExtension;
-    if (!max) throw new DomainError('Unprocessable', 'this stage allows no extension', { stage: input.stage });
-    if (stage.clock.extended + input.amount > max.amount) {
+    const left = extensionLeft(stage.clock, stage.policy);
+    if (!max || !left) throw new DomainError('Unprocessable', 'this stage allows no extension', { stage: input.stage });
+    if (input.amount > left.amount) {
       throw new DomainError('Unprocessable', `extension beyond the maximum of ${max.amount} ${max.unit}`, { max: max.amount, unit: max.unit, used: stage.clock.extended });
     }
     if (stage.clock.due === null) throw new DomainError('InvalidTransition', 'the stage is suspended; resume the case first');

@@ -4,7 +4,7 @@ import { cst, DAY_MS, endOfCstDay } from './cst.js';
 import { DEFAULT_POLICY_TABLE } from './default-policies.js';
 import { OFFICIAL_2024_2026 } from './official-schedules.fixture.js';
 import { resolvePolicy } from './policy.js';
-import { applyExtension, dueAfterSuspensions, resumeStage, startStage, suspendStage } from './stage-clock.js';
+import { applyExtension, dueAfterSuspensions, extensionLeft, resumeStage, startStage, suspendStage } from './stage-clock.js';
 
 const cal = makeCalendar(OFFICIAL_2024_2026);
 const H = 3_600_000;
@@ -91,6 +91,12 @@ describe('extensions (延期) within the policy maximum', () => {
   ] as const)('refuses an extension %s', (_what, amount, policy, code) => {
     const stage = startStage(policy, cal, cst('2025-08-01 10:00'));
     expect(() => applyExtension(stage, amount, policy, cal)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('says what is left of the maximum, and nothing for a stage that allows none', () => {
+    expect(extensionLeft(petition, petitionHandle)).toEqual({ amount: 30, unit: 'calendar_day' });
+    expect(extensionLeft(applyExtension(petition, 10, petitionHandle, cal), petitionHandle)).toEqual({ amount: 20, unit: 'calendar_day' });
+    expect(extensionLeft(startStage(signFor, cal, cst('2025-08-01 10:00')), signFor)).toBeNull();
   });
 
   it('refuses to extend a suspended stage', () => {

@@ -8,7 +8,7 @@
 import { DomainError } from '../errors.js';
 import type { Calendar } from './calendar.js';
 import { instantMs } from './cst.js';
-import { type DeadlinePolicy, dueAt, extendDue, measureFor } from './policy.js';
+import { type DeadlinePolicy, type Duration, dueAt, extendDue, measureFor } from './policy.js';
 import { advanceBy, measureBetween, type TimeMeasure } from './working-time.js';
 
 /** The stored state of one timed stage of an assignment. */
@@ -72,6 +72,15 @@ export function dueAfterSuspensions(cal: Calendar, measure: TimeMeasure, due: Da
     previousEnd = instantMs(to);
   }
   return current;
+}
+
+/**
+ * What is left of the policy's maximum extension for a stage, in that maximum's unit; null when the
+ * policy allows none. The case page uses it to bound a request before the server would refuse it.
+ */
+export function extensionLeft(stage: StageClock, policy: DeadlinePolicy): Duration | null {
+  const max = policy.maxExtension;
+  return max ? { amount: Math.max(0, max.amount - stage.extended), unit: max.unit } : null;
 }
 
 /**
