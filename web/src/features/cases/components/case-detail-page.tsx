@@ -11,11 +11,12 @@ import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { fetchCase } from '../api/cases-api.js';
 import { CaseActions } from './case-actions.js';
 import { CaseAssignments } from './case-assignments.js';
+import { CaseExtensions } from './case-extensions.js';
 import { CaseParties } from './case-parties.js';
 import { CaseSummaryCard } from './case-summary.js';
 import { CaseTimeline } from './case-timeline.js';
 
-/** 事项详情: summary, parties, assignments, the actions the server offers, and the timeline. */
+/** 事项详情: summary, parties, assignments, extension requests, the actions the server offers, and the timeline. */
 export function CaseDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -47,6 +48,7 @@ export function CaseDetailPage() {
             <CaseSummaryCard detail={detail} />
             <CaseParties key={detail.id} detail={detail} />
             <CaseAssignments detail={detail} />
+            <CaseExtensions detail={detail} onRequested={loaded.reload} />
           </Col>
           <Col xs={24} xl={10}>
             <CaseTimeline detail={detail} />

@@ -98,7 +98,7 @@ export function SupervisionPage() {
         <Table<WarningCard> size="small" rowKey="id" data-testid="cards-table" columns={cardColumns} dataSource={cards.data?.items ?? []} loading={cards.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} locale={{ emptyText: t('supervision.noCards') }} />
       </Card>
       <Card title={h2(t('supervision.extensions'))} style={{ marginBottom: 16 }}>
-        <Table<ExtensionRequest> size="small" rowKey="id" columns={requestColumns} dataSource={requests.data ?? []} loading={requests.loading} scroll={{ x: 'max-content' }} pagination={false} />
+        <Table<ExtensionRequest> size="small" rowKey="id" data-testid="extension-requests-table" columns={requestColumns} dataSource={requests.data ?? []} loading={requests.loading} scroll={{ x: 'max-content' }} pagination={false} />
       </Card>
       <Card title={h2(t('supervision.backlog'))}>
         <Table size="small" rowKey="caseId" columns={backlogColumns} dataSource={backlog.data?.items ?? []} loading={backlog.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} />
