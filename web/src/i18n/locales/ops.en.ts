@@ -19,7 +19,9 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
   dispatchCentre: {
     title: 'Dispatch centre',
     subtitle: 'Received, sent-back and dispatched-but-unsigned cases in your jurisdiction; dispatch, re-dispatch or set up joint handling from the case.',
-    received: 'To dispatch / sent back',
+    received: 'To dispatch',
+    sentBack: 'Sent back, to re-dispatch',
+    sentBackHint: 'Cases a unit sent back: open one, check the dispatch dry-run and re-dispatch it.',
     waiting: 'Dispatched, not signed for',
     repeatWarning: 'Repeat visit: similar to case {{code}}',
   },

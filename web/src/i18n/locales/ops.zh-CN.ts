@@ -17,7 +17,9 @@ export const opsZh = {
   dispatchCentre: {
     title: '调度中心',
     subtitle: '辖区内已受理待交办、被退回及已交办未签收的事项；在事项详情中交办、重新交办或发起会办。',
-    received: '待交办 / 被退回',
+    received: '待交办',
+    sentBack: '退回待重派',
+    sentBackHint: '承办单位退回的事项：打开事项，查看派单试算后重新交办。',
     waiting: '已交办未签收',
     repeatWarning: '重复来访：与事项 {{code}} 相似',
   },

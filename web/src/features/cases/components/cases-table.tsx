@@ -16,7 +16,7 @@ interface CasesTableProps {
   'data-testid'?: string;
 }
 
-/** A server-paged list of cases; the tracking code links to the case. */
+/** A server-paged list of cases; the tracking code links to the case; repeat, cluster and send-back warnings tag the title. */
 export function CasesTable({ data, loading, page, pageSize, onPage, ...rest }: CasesTableProps) {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryNames();
@@ -39,6 +39,16 @@ export function CasesTable({ data, loading, page, pageSize, onPage, ...rest }: C
           {c.repeatOf !== null && (
             <Tag bordered={false} style={{ color: '#871400', background: '#fff1f0' }}>
               {t('cases.repeat')}
+            </Tag>
+          )}
+          {c.clusterSize > 0 && (
+            <Tag bordered={false} style={{ color: '#613400', background: '#fff7e6' }} data-testid="tag-cluster">
+              {t('cases.cluster', { count: c.clusterSize })}
+            </Tag>
+          )}
+          {c.sentBackCount > 0 && (
+            <Tag bordered={false} style={{ color: '#595959', background: '#f0f0f0' }} data-testid="tag-sent-back">
+              {t('cases.sentBack', { count: c.sentBackCount })}
             </Tag>
           )}
         </Space>

@@ -1,31 +1,46 @@
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { CaseListQuery } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { fetchCases } from '../../cases/api/cases-api.js';
 import { CasesTable } from '../../cases/components/cases-table.js';
 
+// Oldest first: a queue is worked from its head.
+const QUEUES: { key: string; query: CaseListQuery; testId: string }[] = [
+  { key: 'received', query: { status: 'received', sentBack: 'false' }, testId: 'queue-received' },
+  { key: 'sentBack', query: { status: 'received', sentBack: 'true' }, testId: 'queue-sent-back' },
+  { key: 'waiting', query: { status: 'dispatched' }, testId: 'queue-dispatched' },
+];
+
+/** One queue of the centre: a server query, its count in the title, the cases with their warning tags. */
+function Queue({ title, hint, query, testId }: { title: string; hint?: string; query: CaseListQuery; testId: string }) {
+  const cases = useApiQuery((signal) => fetchCases({ ...query, sort: 'received_asc', pageSize: 50 }, signal), [query]);
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{`${title}（${cases.data?.total ?? 0}）`}</h2>} style={{ marginBottom: 16 }}>
+      {hint && <p style={{ marginTop: 0, color: 'rgba(0,0,0,0.75)' }}>{hint}</p>}
+      <ErrorAlert error={cases.error} onRetry={cases.reload} />
+      <CasesTable data={cases.data} loading={cases.loading} data-testid={testId} />
+    </Card>
+  );
+}
+
 /**
- * 调度中心: the centre's queues in the user's jurisdiction. Received cases include those sent back
- * (a send-back returns a case to `received`); repeat visits are tagged in the list. Dispatch,
- * re-dispatch (with the rules' dry-run suggestion) and joint handling happen on the case page.
+ * 调度中心: the centre's queues in the user's jurisdiction — new received cases, cases sent back
+ * by a unit (a send-back returns a case to `received`; the server's `sentBack` filter tells them
+ * apart), and dispatched cases not yet signed for. Repeat visits and possible clusters are tagged
+ * in the lists. Dispatch, re-dispatch (with the rules' dry-run suggestion) and joint handling
+ * happen on the case page.
  */
 export function DispatchCentrePage() {
   const { t } = useTranslation();
-  const received = useApiQuery((signal) => fetchCases({ status: 'received', sort: 'received_asc', pageSize: 50 }, signal), []);
-  const waiting = useApiQuery((signal) => fetchCases({ status: 'dispatched', sort: 'received_asc', pageSize: 50 }, signal), []);
-  const title = (text: string, count: number | undefined) => <h2 style={{ fontSize: 16, margin: 0 }}>{`${text}（${count ?? 0}）`}</h2>;
   return (
     <>
       <PageHeader title={t('dispatchCentre.title')} subtitle={t('dispatchCentre.subtitle')} />
-      <ErrorAlert error={received.error ?? waiting.error} onRetry={() => { received.reload(); waiting.reload(); }} />
-      <Card title={title(t('dispatchCentre.received'), received.data?.total)} style={{ marginBottom: 16 }}>
-        <CasesTable data={received.data} loading={received.loading} data-testid="queue-received" />
-      </Card>
-      <Card title={title(t('dispatchCentre.waiting'), waiting.data?.total)}>
-        <CasesTable data={waiting.data} loading={waiting.loading} data-testid="queue-dispatched" />
-      </Card>
+      {QUEUES.map((q) => (
+        <Queue key={q.key} title={t(`dispatchCentre.${q.key}`)} hint={q.key === 'sentBack' ? t('dispatchCentre.sentBackHint') : undefined} query={q.query} testId={q.testId} />
+      ))}
     </>
   );
 }
