@@ -1,39 +1,38 @@
-import { Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table/index.js';
+import { Alert, Skeleton } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeadlinePolicy } from '../../../api/contract-types.js';
+import type { CardRules, PolicyTable } from '../../../api/contract-types.js';
+import { useMe } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchPolicies } from '../../supervision/api/supervision-api.js';
+import { fetchCardRules, fetchPolicies } from '../../supervision/api/supervision-api.js';
+import { CardRulesForm } from './card-rules-form.js';
+import { PolicyTableForm } from './policy-table-form.js';
 
-/** 时限规则: the deadline policy table in words (kind, complexity, stage → amount and unit, extension, source). */
+/**
+ * 时限规则: the deadline policy table (kind, complexity, stage → limit, extension, source) and the
+ * card and backlog rules; the administrator edits both, everyone else reads them. Deadlines already
+ * running keep the instant computed when their stage started, and the page says so.
+ */
 export function PoliciesPage() {
   const { t } = useTranslation();
-  const policies = useApiQuery((signal) => fetchPolicies(signal), []);
-  const any = (value: string, prefix: string) => (value === '*' ? t('policies.anyValue') : t(`${prefix}.${value}`));
-  const columns: ColumnsType<DeadlinePolicy> = [
-    { title: t('policies.kind'), dataIndex: 'kind', key: 'kind', render: (v: string) => any(v, 'enums.kind') },
-    { title: t('policies.complexity'), dataIndex: 'complexity', key: 'complexity', render: (v: string) => any(v, 'enums.complexity') },
-    { title: t('policies.stage'), dataIndex: 'stage', key: 'stage', render: (v: string) => t(`supervision.stages.${v}`) },
-    { title: t('policies.limit'), key: 'limit', render: (_, p) => `${p.amount} ${t(`timeUnits.${p.unit}`)}` },
-    { title: t('policies.maxExtension'), key: 'ext', render: (_, p) => (p.maxExtension ? `${p.maxExtension.amount} ${t(`timeUnits.${p.maxExtension.unit}`)}` : '—') },
-    { title: t('policies.source'), dataIndex: 'source', key: 'source', render: (v?: string) => v ?? '—' },
-  ];
+  const editable = useMe().roles.includes('admin');
+  const loadedPolicies = useApiQuery((signal) => fetchPolicies(signal), []);
+  const loadedRules = useApiQuery((signal) => fetchCardRules(signal), []);
+  // A save answers with the stored table, which replaces what was loaded.
+  const [policies, setPolicies] = useState<PolicyTable | undefined>(undefined);
+  const [rules, setRules] = useState<CardRules | undefined>(undefined);
+  useEffect(() => setPolicies(loadedPolicies.data), [loadedPolicies.data]);
+  useEffect(() => setRules(loadedRules.data), [loadedRules.data]);
   return (
     <>
       <PageHeader title={t('policies.title')} subtitle={t('policies.subtitle')} />
-      <ErrorAlert error={policies.error} onRetry={policies.reload} />
-      <Table<DeadlinePolicy>
-        size="middle"
-        rowKey={(p) => `${p.kind}-${p.complexity}-${p.stage}`}
-        data-testid="policies-table"
-        columns={columns}
-        dataSource={policies.data?.policies ?? []}
-        loading={policies.loading}
-        scroll={{ x: 'max-content' }}
-        pagination={false}
-      />
+      <Alert type="info" showIcon message={t('policies.runningStay')} style={{ marginBottom: 16 }} data-testid="policies-running-note" />
+      <ErrorAlert error={loadedPolicies.error ?? loadedRules.error} onRetry={() => { loadedPolicies.reload(); loadedRules.reload(); }} />
+      {!policies && loadedPolicies.loading && <Skeleton active />}
+      {policies && <PolicyTableForm table={policies} editable={editable} onSaved={setPolicies} />}
+      {rules && <CardRulesForm rules={rules} editable={editable} onSaved={setRules} />}
     </>
   );
 }
