@@ -70,6 +70,8 @@ describe.each(engines)('the public portal %s', (engine) => {
     expect(rated.status, rated.text).toBe(200);
     expect(rated.body.status).toBe('in_progress');
     expect(rated.body.timeline.map((e: any) => e.type).slice(-2)).toEqual(['evaluated', 'reopened']);
+    // The resident's own rating is theirs in the timeline, not attributed to the centre that recorded it.
+    expect(rated.body.timeline.at(-2)).toMatchObject({ text: { zh: '您的评价', en: 'Your rating' }, unitName: null });
     expect(rated.body.evaluation.rating).toBe('dissatisfied');
 
     const staffView = (await w.staff.dispatcher!.get(`/api/cases/${c.id}`)).body;

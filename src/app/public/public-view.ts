@@ -5,7 +5,7 @@ import { cstDateOf } from '../../core/deadline/cst.js';
 import { eventRows, namesOf } from '../../storage/case-views.repo.js';
 import { categoryNames, currentDeadline, urgesOf } from '../../storage/public-cases.repo.js';
 import type { ResidentCase } from './resident-lookup.js';
-import { eventWords, levelWords, outcomeWords, statusWords, URGEABLE } from './public-words.js';
+import { eventWords, levelWords, outcomeWords, residentRatingWords, statusWords, URGEABLE } from './public-words.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -30,10 +30,14 @@ export async function publicView(trx: Tx, row: ResidentCase, now: Date): Promise
     receivedAt: iso(row.received_at),
     unit: unit ? { name: unit.name, level: unit.level, levelName: levelWords[unit.level] ?? { zh: '', en: '' } } : null,
     deadline: deadline ? deadline.toISOString() : null,
-    timeline: events.map((e) => ({
-      type: e.type, at: iso(e.at), text: eventWords[e.type] ?? { zh: e.type, en: e.type },
-      unitName: e.actor_unit_id === null ? null : names.units.get(Number(e.actor_unit_id))?.name ?? null,
-    })),
+    timeline: events.map((e) => {
+      // The centre records a portal rating for the resident; the resident sees it as their own, not the centre's.
+      const byResident = e.type === 'evaluated' && (e.data as { by?: string }).by === 'resident';
+      return {
+        type: e.type, at: iso(e.at), text: byResident ? residentRatingWords : eventWords[e.type] ?? { zh: e.type, en: e.type },
+        unitName: byResident || e.actor_unit_id === null ? null : names.units.get(Number(e.actor_unit_id))?.name ?? null,
+      };
+    }),
     outcome: outcomeOf(state),
     urges: { total: urges.length, today: urgedToday },
     canUrge: URGEABLE.includes(state.status) && !urgedToday,

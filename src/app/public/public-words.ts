@@ -38,6 +38,9 @@ export const eventWords: Record<string, Words> = {
   merged: { zh: '合并办理', en: 'Merged' },
 };
 
+/** A rating the resident gave through the portal, as it stands in their own timeline. */
+export const residentRatingWords: Words = { zh: '您的评价', en: 'Your rating' };
+
 export const outcomeWords: Record<string, Words> = {
   mediated: { zh: '调解成功', en: 'Settled by mediation' },
   not_mediated: { zh: '调解不成，已引导诉讼或仲裁', en: 'Not settled; guided to court or arbitration' },
