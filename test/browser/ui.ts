@@ -45,6 +45,8 @@ export async function checkPage(session: Session, name: string): Promise<void> {
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   // Let toasts, closing modals and loading buttons finish: axe would judge their half-faded colours.
   await page.waitForFunction(() => !document.querySelector('.ant-message-notice, .ant-btn-loading, .ant-zoom-leave, .ant-fade-leave, .ant-zoom-appear'), undefined, { timeout: 8_000 }).catch(() => undefined);
+  // …and every finite CSS animation or transition (a drawer sliding in, help text fading in) has ended.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== 'running'), undefined, { timeout: 8_000 }).catch(() => undefined);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
   await screenshot(page, name);
   expect(session.errors, `console errors on ${name}`).toEqual([]);

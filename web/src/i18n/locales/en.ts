@@ -120,8 +120,9 @@ export const en: Messages = {
     jurisdiction: 'Jurisdiction',
     roles: 'Roles',
     tasksTitle: 'My tasks',
-    casesComing:
-      'Cases to sign for, cases in handling, co-unit requests and cases due soon will appear here once the case module is released; there are no cases in the system yet.',
+    auditorTitle: 'Audit work',
+    auditorHint: 'Auditors read the audit log and nothing else (separation of the three roles): filter it by actor, action and outcome, and verify that the hash chain is intact.',
+    auditorOpen: 'Open the audit log',
   },
   regions: {
     title: 'Regions and grids',

@@ -119,7 +119,9 @@ export const zhCN = {
     jurisdiction: '管辖范围',
     roles: '角色',
     tasksTitle: '我的待办',
-    casesComing: '待签收、办理中、协办请求和临期事项将在事项模块上线后显示在这里；目前系统中还没有事项数据。',
+    auditorTitle: '审计工作',
+    auditorHint: '审计员只查阅审计日志（三员分立）：在审计日志中按操作人、操作和结果筛选，并校验哈希链是否完整。',
+    auditorOpen: '打开审计日志',
   },
   regions: {
     title: '区划与网格',

@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Row, Space, Tag } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth-context.js';
 import { PageHeader } from '../../../components/page-header.js';
@@ -12,6 +13,8 @@ export function WorkbenchPage() {
   const { t } = useTranslation();
   const me = useMe();
   const hasCaseRole = me.roles.some((role) => CASE_ROLES.includes(role));
+  // The auditor reads the audit log and nothing else (三员分立): no inbox, only the way to the log.
+  const auditorOnly = me.roles.every((role) => role === 'auditor');
   const breadcrumb = me.jurisdiction.breadcrumb.map((region) => region.name).join(' / ') || me.jurisdiction.name;
 
   return (
@@ -43,7 +46,7 @@ export function WorkbenchPage() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          {hasCaseRole ? <MyTasks /> : <InboxCard />}
+          {hasCaseRole ? <MyTasks /> : auditorOnly ? <AuditorCard /> : <InboxCard />}
         </Col>
         {hasCaseRole && (
           <Col xs={24} xl={10}>
@@ -52,5 +55,16 @@ export function WorkbenchPage() {
         )}
       </Row>
     </>
+  );
+}
+
+function AuditorCard() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.auditorTitle')}</h2>} data-testid="workbench-auditor">
+      <Typography.Paragraph>{t('workbench.auditorHint')}</Typography.Paragraph>
+      <Button type="primary" onClick={() => navigate('/audit')}>{t('workbench.auditorOpen')}</Button>
+    </Card>
   );
 }
