@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { advanceClock, chromiumMissing, launchBrowser, startServer, type Server } from './harness.js';
+import { expect, it, vi } from 'vitest';
+import { browserSuite, liveServerAndBrowser, advanceClock } from './harness.js';
 import { PHONE, DESKTOP, TEXT, act, checkPage, pickOption, pickRegion, pickTree, signIn, type Lang } from './ui.js';
 
 // Each step drives a real browser against a real server; on a busy two-core machine that takes time.
@@ -14,23 +13,11 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
  * it; the administrator adds a holiday and a dispatch rule, the dry-run shows the new route, and the
  * deadline policies refuse a fractional day and save. Every page: axe, screenshot, no console errors.
  */
-const requireAll = Boolean(process.env.CIVICGRID_REQUIRE_ALL_ENGINES);
-if (chromiumMissing && !requireAll) console.warn('SKIPPED browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)');
-const suite = chromiumMissing && !requireAll ? describe.skip : describe;
 const VILLAGE = '雨花社区居委会';
 const DAY = 86_400_000;
 
-suite('staff workbench in Chromium [browser]', () => {
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (chromiumMissing) throw new Error('CIVICGRID_REQUIRE_ALL_ENGINES is set but /usr/bin/chromium is missing');
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('staff workbench in Chromium [browser]', () => {
+  const live = liveServerAndBrowser();
 
   for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const T = TEXT[lang];
@@ -39,10 +26,10 @@ suite('staff workbench in Chromium [browser]', () => {
     let trackingCode = '';
 
     it(`${lang}: the clerk registers a walk-in neighbour dispute and sees the dispatch preview`, async () => {
-      const clerk = await signIn(browser, server.base, 'clerk', lang);
+      const clerk = await signIn(live.browser, live.server.base, 'clerk', lang);
       const { page } = clerk;
       await checkPage(clerk, shot('workbench-clerk'));
-      await page.goto(`${server.base}/intake`);
+      await page.goto(`${live.server.base}/intake`);
       await page.getByTestId('intake-title').waitFor();
       await pickOption(page, 'intake-kind', T.dispute);
       await pickTree(page, 'intake-category', T.noise, T.noise);
@@ -72,14 +59,14 @@ suite('staff workbench in Chromium [browser]', () => {
       await page.getByTestId('reveal-confirm').click();
       await expect.poll(() => page.locator('[data-testid^=party-phone-]').first().textContent()).toBe('13812345678');
       await checkPage(clerk, shot('case-detail-clerk'));
-      await page.goto(`${server.base}/cases`);
+      await page.goto(`${live.server.base}/cases`);
       await page.getByTestId(`case-link-${trackingCode}`).waitFor();
       await checkPage(clerk, shot('cases'));
       await clerk.context.close();
     });
 
     it(`${lang}: the village mediator signs for it, starts handling and requests an extension`, async () => {
-      const mediator = await signIn(browser, server.base, 'mediator', lang);
+      const mediator = await signIn(live.browser, live.server.base, 'mediator', lang);
       const { page } = mediator;
       await page.getByTestId(`task-${trackingCode}`).waitFor();
       expect(Number(await page.getByTestId('tasks-count-toSign').textContent())).toBeGreaterThan(0);
@@ -101,28 +88,28 @@ suite('staff workbench in Chromium [browser]', () => {
     });
 
     it(`${lang}: past its deadline and a sweep, the leader sees it in supervision and on the workbench`, async () => {
-      await advanceClock(server.base, 12 * DAY, true);
-      const leader = await signIn(browser, server.base, 'leader', lang);
+      await advanceClock(live.server.base, 12 * DAY, true);
+      const leader = await signIn(live.browser, live.server.base, 'leader', lang);
       const { page } = leader;
       await checkPage(leader, shot('workbench-leader'));
-      await page.goto(`${server.base}/supervision`);
+      await page.goto(`${live.server.base}/supervision`);
       const caseId = caseUrl.split('/').pop();
       await page.getByTestId('cards-table').getByRole('link', { name: `#${caseId}` }).first().waitFor();
       await page.getByTestId('extension-requests-table').getByRole('link', { name: `#${caseId}` }).waitFor();
       await checkPage(leader, shot('supervision'));
-      await page.goto(`${server.base}/dispatch`);
+      await page.goto(`${live.server.base}/dispatch`);
       await page.getByTestId('queue-received').waitFor();
       await checkPage(leader, shot('dispatch-centre'));
-      await page.goto(`${server.base}${caseUrl}`);
+      await page.goto(`${live.server.base}${caseUrl}`);
       await page.getByTestId('case-timeline').waitFor();
       await checkPage(leader, shot('case-detail-leader'));
       await leader.context.close();
     });
 
     it(`${lang}: the mediator resolves it as mediated`, async () => {
-      const mediator = await signIn(browser, server.base, 'mediator', lang);
+      const mediator = await signIn(live.browser, live.server.base, 'mediator', lang);
       const { page } = mediator;
-      await page.goto(`${server.base}${caseUrl}`);
+      await page.goto(`${live.server.base}${caseUrl}`);
       await page.getByTestId('action-resolve').waitFor();
       await act(page, 'resolve', T.resolved, async (modal) => {
         await modal.getByLabel(T.mediated, { exact: true }).check();
@@ -134,9 +121,9 @@ suite('staff workbench in Chromium [browser]', () => {
     });
 
     it(`${lang}: the administrator adds a holiday and a dispatch rule, and the dry-run shows the new route`, async () => {
-      const admin = await signIn(browser, server.base, 'admin', lang);
+      const admin = await signIn(live.browser, live.server.base, 'admin', lang);
       const { page } = admin;
-      await page.goto(`${server.base}/admin/calendar`);
+      await page.goto(`${live.server.base}/admin/calendar`);
       const workingDay = page.locator('[data-testid^=day-]').filter({ hasText: T.working }).last();
       const dayId = (await workingDay.getAttribute('data-testid'))!;
       await checkPage(admin, shot('calendar'));
@@ -147,7 +134,7 @@ suite('staff workbench in Chromium [browser]', () => {
       await expect.poll(() => page.getByTestId(dayId).textContent()).toContain(lang === 'en' ? 'Test day' : '测试假日');
 
       const ruleName = lang === 'en' ? 'Letters about neighbours to the judicial office' : '来信邻里纠纷交司法所';
-      await page.goto(`${server.base}/admin/dispatch-rules`);
+      await page.goto(`${live.server.base}/admin/dispatch-rules`);
       await page.getByTestId('rules-table').locator('tbody tr').nth(3).waitFor();
       await checkPage(admin, shot('dispatch-rules'));
       await page.getByTestId('rule-create').click();
@@ -170,7 +157,7 @@ suite('staff workbench in Chromium [browser]', () => {
       await expect.poll(() => page.getByTestId('dryrun-result').textContent()).toContain(T.justice);
       expect(await page.getByTestId('dryrun-result').textContent()).toContain(ruleName);
       await checkPage(admin, shot('dispatch-rules-dry-run'));
-      await page.goto(`${server.base}/admin/deadline-policies`);
+      await page.goto(`${live.server.base}/admin/deadline-policies`);
       await page.getByTestId('policies-running-note').waitFor();
       // Days must be whole: the server refuses 2.5 and the form shows it under that row's field.
       const disputeLimit = page.getByLabel(lang === 'en' ? 'Time limit of Dispute General Handling' : '矛盾纠纷 一般 办理 的时限', { exact: true });
@@ -184,7 +171,7 @@ suite('staff workbench in Chromium [browser]', () => {
       await page.getByTestId('policies-save').click();
       await page.getByText(lang === 'en' ? 'Saved' : '已保存').waitFor();
       for (const path of ['/admin/deadline-policies', '/admin/webhooks']) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${live.server.base}${path}`);
         await page.locator('main h1').waitFor();
         await checkPage(admin, shot(path.split('/').pop()!));
       }

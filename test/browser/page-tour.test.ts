@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchBrowser, startServer, watchConsole, type Server } from './harness.js';
+import { expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, liveServerAndBrowser, watchConsole } from './harness.js';
 import { checkPage, DESKTOP, signIn, type Lang, type Session } from './ui.js';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -12,9 +12,6 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
  * English: axe (0 serious/critical), a screenshot under test-results/, no console errors, and one
  * thing on the page that shows it works (a tree node opens, a drawer's form, the chain verifies).
  */
-const requireAll = Boolean(process.env.CIVICGRID_REQUIRE_ALL_ENGINES);
-if (chromiumMissing && !requireAll) console.warn('SKIPPED browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)');
-const suite = chromiumMissing && !requireAll ? describe.skip : describe;
 
 const WORDS = {
   'zh-CN': { chainIntact: '哈希链完整', county: '雨花台区', township: '雨花街道', committee: '调解委员会' },
@@ -27,28 +24,19 @@ async function open(page: Page, base: string, path: string): Promise<void> {
   await page.locator('main h1').waitFor();
 }
 
-suite('every staff page in Chromium [browser]', () => {
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (chromiumMissing) throw new Error('CIVICGRID_REQUIRE_ALL_ENGINES is set but /usr/bin/chromium is missing');
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('every staff page in Chromium [browser]', () => {
+  const live = liveServerAndBrowser();
 
   for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const W = WORDS[lang];
     const shot = (name: string) => `${lang}-${name}`;
 
     it(`${lang}: the sign-in page and an unknown address`, async () => {
-      const context = await browser.newContext({ viewport: DESKTOP, locale: lang === 'en' ? 'en-GB' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await live.browser.newContext({ viewport: DESKTOP, locale: lang === 'en' ? 'en-GB' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
       page.setDefaultTimeout(45_000);
       const s: Session = { context, page, errors: watchConsole(page) };
-      await page.goto(`${server.base}/login?lang=${lang}`);
+      await page.goto(`${live.server.base}/login?lang=${lang}`);
       await page.getByTestId('login-submit').waitFor();
       await checkPage(s, shot('login'));
       // A wrong password is refused with a readable message, not a blank form.
@@ -61,9 +49,9 @@ suite('every staff page in Chromium [browser]', () => {
     });
 
     it(`${lang}: the administrator's region browser and categories`, async () => {
-      const s = await signIn(browser, server.base, 'admin', lang);
+      const s = await signIn(live.browser, live.server.base, 'admin', lang);
       const { page } = s;
-      await open(page, server.base, '/admin/regions');
+      await open(page, live.server.base, '/admin/regions');
       const tree = page.getByTestId('region-tree');
       await tree.getByText(W.county, { exact: false }).first().waitFor();
       // Open the county: its townships load on demand (a province has 570 k nodes).
@@ -73,7 +61,7 @@ suite('every staff page in Chromium [browser]', () => {
       await page.getByTestId('region-detail').waitFor();
       await checkPage(s, shot('regions'));
 
-      await open(page, server.base, '/admin/categories');
+      await open(page, live.server.base, '/admin/categories');
       await page.getByTestId('categories-table').locator('tbody tr.ant-table-row').first().waitFor();
       await checkPage(s, shot('categories'));
       await page.getByTestId('category-create').click();
@@ -83,13 +71,13 @@ suite('every staff page in Chromium [browser]', () => {
     });
 
     it(`${lang}: units and users, as the security officer`, async () => {
-      const s = await signIn(browser, server.base, 'security', lang);
+      const s = await signIn(live.browser, live.server.base, 'security', lang);
       const { page } = s;
-      await open(page, server.base, '/admin/units');
+      await open(page, live.server.base, '/admin/units');
       await page.getByTestId('units-table').getByText(W.committee, { exact: false }).first().waitFor();
       await checkPage(s, shot('units'));
 
-      await open(page, server.base, '/admin/users');
+      await open(page, live.server.base, '/admin/users');
       await page.getByTestId('user-edit-mediator').waitFor();
       await checkPage(s, shot('users'));
       await page.getByTestId('user-create').click();
@@ -99,18 +87,18 @@ suite('every staff page in Chromium [browser]', () => {
     });
 
     it(`${lang}: the audit log and its chain verification, as the auditor`, async () => {
-      const s = await signIn(browser, server.base, 'auditor', lang);
+      const s = await signIn(live.browser, live.server.base, 'auditor', lang);
       const { page } = s;
       // Their workbench asks for nothing they may not read (no inbox: a 403 would show in the console).
       await page.getByTestId('workbench-auditor').waitFor();
       await checkPage(s, shot('workbench-auditor'));
-      await open(page, server.base, '/audit');
+      await open(page, live.server.base, '/audit');
       await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
       await page.getByTestId('audit-verify').click();
       await expect.poll(() => page.getByTestId('audit-verify-result').textContent(), { timeout: 60_000 }).toContain(W.chainIntact);
       await checkPage(s, shot('audit'));
       // The auditor reads the audit log and nothing else: the case list is not theirs.
-      await page.goto(`${server.base}/cases`);
+      await page.goto(`${live.server.base}/cases`);
       await page.locator('.ant-result').waitFor();
       expect(await page.getByTestId('cases-table').count()).toBe(0);
       await checkPage(s, shot('forbidden'));
@@ -118,13 +106,13 @@ suite('every staff page in Chromium [browser]', () => {
     });
 
     it(`${lang}: a grid worker's workbench and case list, and an unknown address`, async () => {
-      const s = await signIn(browser, server.base, 'gridworker', lang);
+      const s = await signIn(live.browser, live.server.base, 'gridworker', lang);
       const { page } = s;
       await checkPage(s, shot('workbench-gridworker'));
-      await open(page, server.base, '/cases');
+      await open(page, live.server.base, '/cases');
       await page.getByTestId('cases-table').waitFor();
       await checkPage(s, shot('cases-gridworker'));
-      await page.goto(`${server.base}/no-such-page`);
+      await page.goto(`${live.server.base}/no-such-page`);
       await page.locator('.ant-result').waitFor();
       await checkPage(s, shot('not-found'));
       await s.context.close();

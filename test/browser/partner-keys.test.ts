@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumMissing, launchBrowser, startServer, type Server } from './harness.js';
+import { expect, it, vi } from 'vitest';
+import { browserSuite, liveServerAndBrowser } from './harness.js';
 import { PHONE, checkPage, pickRegion, signIn } from './ui.js';
 
 // Each step drives a real browser against a real server; on a busy two-core machine that takes time.
@@ -11,35 +10,23 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
  * key for the demo county, sees it once, a partner files an Open311 request with it, the
  * administrator revokes it and the next call is refused. axe on the page in Chinese and English.
  */
-const requireAll = Boolean(process.env.CIVICGRID_REQUIRE_ALL_ENGINES);
-if (chromiumMissing && !requireAll) console.warn('SKIPPED browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)');
-const suite = chromiumMissing && !requireAll ? describe.skip : describe;
 const COUNTY = '雨花台区';
 const PARTNER = '12345 政务服务便民热线';
 
-suite('partner keys in Chromium [browser]', () => {
-  let server: Server;
-  let browser: Browser;
+browserSuite('partner keys in Chromium [browser]', () => {
   let key = '';
-  beforeAll(async () => {
-    if (chromiumMissing) throw new Error('CIVICGRID_REQUIRE_ALL_ENGINES is set but /usr/bin/chromium is missing');
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = liveServerAndBrowser();
 
   /** A partner system's Open311 call: form-encoded, as GeoReport v2 prescribes. */
   const fileRequest = (apiKey: string) =>
-    fetch(`${server.base}/open311/v2/requests.json`, {
+    fetch(`${live.server.base}/open311/v2/requests.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ api_key: apiKey, service_code: 'neighbour_leak', lat: '32.0301', long: '118.7801', description: '小区3栋楼顶漏水，已影响楼下住户', phone: '13911112222' }),
     });
 
   it('zh-CN: the administrator issues a hotline key, sees it once, the partner files with it, and a revoked key is refused', async () => {
-    const admin = await signIn(browser, server.base, 'admin', 'zh-CN');
+    const admin = await signIn(live.browser, live.server.base, 'admin', 'zh-CN');
     const { page } = admin;
     // The radio's own input is hidden under antd's button; the label around it takes the click.
     const channel = (code: string) => page.locator(`label:has([data-testid=partner-key-channel-${code}])`);
@@ -78,7 +65,7 @@ suite('partner keys in Chromium [browser]', () => {
     const made = await fileRequest(key);
     expect(made.status, await made.clone().text()).toBe(200);
     const [created] = (await made.json()) as { service_request_id: string }[];
-    const published = (await (await fetch(`${server.base}/open311/v2/requests/${created!.service_request_id}.json`)).json()) as { service_code: string }[];
+    const published = (await (await fetch(`${live.server.base}/open311/v2/requests/${created!.service_request_id}.json`)).json()) as { service_code: string }[];
     expect(published[0]).toMatchObject({ service_request_id: created!.service_request_id, service_code: 'neighbour_leak' });
     await page.reload();
     await expect.poll(() => row.textContent()).not.toContain('从未使用');
@@ -94,9 +81,9 @@ suite('partner keys in Chromium [browser]', () => {
   });
 
   it('en: the page reads in English, on a desktop and a phone', async () => {
-    const admin = await signIn(browser, server.base, 'admin', 'en');
+    const admin = await signIn(live.browser, live.server.base, 'admin', 'en');
     const { page } = admin;
-    await page.goto(`${server.base}/admin/partner-keys`);
+    await page.goto(`${live.server.base}/admin/partner-keys`);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Partner keys');
     const row = page.getByTestId('partner-keys-table').locator('tbody tr', { hasText: PARTNER });
     for (const text of ['Hotline', COUNTY, 'Revoked']) await expect.poll(() => row.textContent()).toContain(text);

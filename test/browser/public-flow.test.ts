@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchBrowser, startServer, watchConsole, type Server } from './harness.js';
+import { browserSuite, liveServerAndBrowser, watchConsole } from './harness.js';
 import { PHONE, TEXT, checkPage, pickOption, pickTree, type Lang, type Session } from './ui.js';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
@@ -11,9 +11,6 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
  * staff of the case's lead unit sign, handle and resolve it through the HTTP API; the resident rates it
  * "dissatisfied" and sees it reopened. Every public page: axe (0 serious/critical), screenshot, no console errors.
  */
-const requireAll = Boolean(process.env.CIVICGRID_REQUIRE_ALL_ENGINES);
-if (chromiumMissing && !requireAll) console.warn('SKIPPED browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)');
-const suite = chromiumMissing && !requireAll ? describe.skip : describe;
 
 // The second urge of the day answers 429 by design; a lookup of a not-yet-known code may answer 404.
 const EXPECTED_PUBLIC = /^Failed to load resource: the server responded with a status of (404|429) \(/;
@@ -73,29 +70,17 @@ async function pickFirstRegionPath(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-suite('residents\' portal in Chromium on a phone [browser]', () => {
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (chromiumMissing) throw new Error('CIVICGRID_REQUIRE_ALL_ENGINES is set but /usr/bin/chromium is missing');
-    [server, browser] = await Promise.all([
-      startServer({ CIVICGRID_PUBLIC_MIN_SUBMIT_SECONDS: '0', CIVICGRID_PUBLIC_SUBMISSIONS_PER_HOUR: '100' }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('residents\' portal in Chromium on a phone [browser]', () => {
+  const live = liveServerAndBrowser({ CIVICGRID_PUBLIC_MIN_SUBMIT_SECONDS: '0', CIVICGRID_PUBLIC_SUBMISSIONS_PER_HOUR: '100' });
 
   for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const W = WORDS[lang];
     const shot = (name: string) => `public-${lang}-${name}`;
 
     it(`${lang}: submit, track, urge, staff resolve, rate dissatisfied, reopened`, async () => {
-      const s = await publicSession(browser);
+      const s = await publicSession(live.browser);
       const { page } = s;
-      await page.goto(`${server.base}/public${lang === 'en' ? '?lang=en' : ''}`);
+      await page.goto(`${live.server.base}/public${lang === 'en' ? '?lang=en' : ''}`);
       await page.getByTestId('public-submit').waitFor();
       const switchText = (await page.getByTestId('public-language').textContent())?.replace(/\s/g, '');
       if (lang === 'en' && switchText === 'English') await page.getByTestId('public-language').click();
@@ -114,7 +99,7 @@ suite('residents\' portal in Chromium on a phone [browser]', () => {
       expect(code).toMatch(/\S{6,}/);
       await checkPage(s, shot('submit-done'));
 
-      await page.goto(`${server.base}/public/track`);
+      await page.goto(`${live.server.base}/public/track`);
       await page.getByTestId('public-track-code').fill(code);
       await page.getByTestId('public-track-last4').fill('1234');
       await page.getByTestId('public-track-go').click();
@@ -128,14 +113,14 @@ suite('residents\' portal in Chromium on a phone [browser]', () => {
       await checkPage(s, shot('urged'));
 
       // Staff of whichever unit the dispatch rules chose sign, handle and resolve it.
-      const dispatcher = await staff(server.base, 'dispatcher');
+      const dispatcher = await staff(live.server.base, 'dispatcher');
       const list = await dispatcher('GET', `/api/cases?q=${encodeURIComponent(code)}`);
       expect(list.status, list.text).toBe(200);
       const id = list.body.items[0].id;
       let c = (await dispatcher('GET', `/api/cases/${id}`)).body;
       expect(c.channel).toBe('online');
       expect(c.leadUnit, 'the case has a lead unit').toBeTruthy();
-      const mediator = await staff(server.base, 'mediator');
+      const mediator = await staff(live.server.base, 'mediator');
       const me = (await mediator('GET', '/api/me')).body;
       expect(JSON.stringify(me), `lead unit ${c.leadUnit.name} is the mediator's`).toContain(c.leadUnit.name);
       for (const [action, body] of [
@@ -147,7 +132,7 @@ suite('residents\' portal in Chromium on a phone [browser]', () => {
         c = r.body;
       }
 
-      await page.goto(`${server.base}/public/evaluate`);
+      await page.goto(`${live.server.base}/public/evaluate`);
       await page.getByTestId('public-track-code').fill(code);
       await page.getByTestId('public-track-last4').fill('1234');
       await page.getByTestId('public-track-go').click();
@@ -158,7 +143,7 @@ suite('residents\' portal in Chromium on a phone [browser]', () => {
       await expect.poll(() => page.getByTestId('public-reopened').textContent()).toContain(W.reopened);
       await checkPage(s, shot('reopened'));
 
-      await page.goto(`${server.base}/public/track`);
+      await page.goto(`${live.server.base}/public/track`);
       await page.getByTestId('public-track-code').fill(code);
       await page.getByTestId('public-track-last4').fill('1234');
       await page.getByTestId('public-track-go').click();
