@@ -1,9 +1,10 @@
-import { Button, Drawer, Form, Grid, Input, InputNumber, Space, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, InputNumber, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../api/contract-types.js';
-import { ErrorAlert } from '../../../components/error-alert.js';
+import { FormDrawer } from '../../../components/form-drawer.js';
 import { createCategory, updateCategory } from '../api/categories-api.js';
+import { useSave } from '../../../hooks/use-save.js';
 
 /** What the drawer is doing: creating under a parent (null = top level) or editing. */
 export type CategoryEditTarget = { mode: 'create'; parent: Category | null } | { mode: 'edit'; category: Category };
@@ -26,10 +27,8 @@ interface CategoryEditDrawerProps {
 /** Add a category (code, Chinese and English names, order) or edit one. */
 export function CategoryEditDrawer({ target, parentName, onClose, onSaved }: CategoryEditDrawerProps) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<CategoryFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, setError, run } = useSave();
   const editing = target?.mode === 'edit' ? target.category : null;
 
   useEffect(() => {
@@ -40,38 +39,26 @@ export function CategoryEditDrawer({ target, parentName, onClose, onSaved }: Cat
 
   const save = async (values: CategoryFormValues) => {
     if (!target) return;
-    setSaving(true);
-    setError(null);
     const names = { nameZh: values.nameZh.trim(), nameEn: values.nameEn.trim(), sort: values.sort };
-    try {
+    await run(async () => {
       if (target.mode === 'edit') await updateCategory(target.category.code, { ...names, disabled: !values.active });
       else await createCategory({ ...names, code: values.code.trim(), parentCode: target.parent?.code ?? null });
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   const parent = target?.mode === 'create' ? target.parent : null;
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
-      onClose={onClose}
       title={editing ? t('categories.editTitle') : t('categories.createTitle')}
-      width={screens.sm ? 480 : '100%'}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="category-save">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={saving}
+      error={error}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      submitTestId="category-save"
     >
-      <ErrorAlert error={error} />
       {target?.mode === 'create' && (
         <p>
           {t('categories.parent')}: {parentName(parent)}
@@ -101,6 +88,6 @@ export function CategoryEditDrawer({ target, parentName, onClose, onSaved }: Cat
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

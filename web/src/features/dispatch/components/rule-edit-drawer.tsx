@@ -1,12 +1,13 @@
-import { Button, Drawer, Form, Grid, Input, InputNumber, Space, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, InputNumber, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, CHANNELS, COMPLEXITIES, type DispatchRule } from '../../../api/contract-types.js';
 import { CategoryTreeSelect } from '../../../components/category-tree-select.js';
 import { EnumSelect } from '../../../components/enum-select.js';
-import { ErrorAlert } from '../../../components/error-alert.js';
+import { FormDrawer } from '../../../components/form-drawer.js';
 import { FormSelect } from '../../../components/form-select.js';
 import { createDispatchRule, updateDispatchRule } from '../api/dispatch-api.js';
+import { useSave } from '../../../hooks/use-save.js';
 
 interface RuleValues {
   name: string;
@@ -31,10 +32,8 @@ interface RuleEditDrawerProps {
 /** Create or change a dispatch rule: conditions (empty = any), the target unit type and level, the fallback, the place in the order. */
 export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEditDrawerProps) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<RuleValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, setError, run } = useSave();
   const editing = target !== null && target !== 'new' ? target : null;
 
   useEffect(() => {
@@ -44,42 +43,30 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
   }, [form, target, editing]);
 
   const save = async (v: RuleValues) => {
-    setSaving(true);
-    setError(null);
     const body = {
       name: v.name.trim(), kind: v.kind ?? null, categoryCode: v.categoryCode ?? null, complexity: v.complexity ?? null, channel: v.channel ?? null,
       targetUnitType: v.targetUnitType, targetLevel: v.targetLevel, fallback: v.fallback, enabled: v.enabled, ...(v.position ? { position: v.position } : {}),
     } as Parameters<typeof createDispatchRule>[0];
-    try {
+    await run(async () => {
       if (editing) await updateDispatchRule(editing.id, body);
       else await createDispatchRule(body);
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const req = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
   const levels = [1, 2, 3, 4, 5].map((level) => ({ value: level, label: t(`levels.${level}`) }));
   const fallbacks = ['climb', 'service_centre', 'county_centre'].map((f) => ({ value: f, label: t(`rules.fallbacks.${f}`) }));
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
-      onClose={onClose}
       title={editing ? t('rules.editTitle') : t('rules.create')}
-      width={screens.sm ? 480 : '100%'}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="rule-save">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={saving}
+      error={error}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      submitTestId="rule-save"
     >
-      <ErrorAlert error={error} />
       <Form<RuleValues> form={form} layout="vertical" name="rule" initialValues={{ fallback: 'climb', enabled: true, position: 1 }} onFinish={(v) => void save(v)}>
         <Form.Item name="name" label={t('rules.name')} rules={[...req('rules.name'), { max: 80, whitespace: true }]}>
           <Input maxLength={80} data-testid="rule-name" />
@@ -112,6 +99,6 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
           <Switch />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

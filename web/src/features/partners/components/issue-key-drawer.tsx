@@ -1,12 +1,13 @@
-import { Button, Drawer, Form, Grid, Input, Radio, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Radio } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_CHANNELS, TRANSFER_SOURCES, type IssuedPartnerKey, type IssuePartnerKeyInput } from '../../../api/contract-types.js';
 import { EnumSelect } from '../../../components/enum-select.js';
-import { ErrorAlert } from '../../../components/error-alert.js';
+import { FormDrawer } from '../../../components/form-drawer.js';
 import { FormRadioGroup } from '../../../components/form-radio-group.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { issuePartnerKey } from '../api/partner-keys-api.js';
+import { useSave } from '../../../hooks/use-save.js';
 
 type IssueFormValues = Omit<IssuePartnerKeyInput, 'transferSource'> & { transferSource?: IssuePartnerKeyInput['transferSource'] | null };
 
@@ -19,11 +20,9 @@ interface IssueKeyDrawerProps {
 /** Issue a key: the partner's name, the channel its cases arrive through, and the jurisdiction it may file in. */
 export function IssueKeyDrawer({ open, onClose, onIssued }: IssueKeyDrawerProps) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<IssueFormValues>();
   const channel = Form.useWatch('channel', form);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, setError, run } = useSave();
 
   useEffect(() => {
     if (!open) return;
@@ -32,36 +31,25 @@ export function IssueKeyDrawer({ open, onClose, onIssued }: IssueKeyDrawerProps)
   }, [form, open]);
 
   const issue = async ({ transferSource, ...values }: IssueFormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       // The server accepts a transfer source on transfer keys only, so it is sent only with them.
       const source = values.channel === 'transfer' && transferSource ? { transferSource } : {};
       onIssued(await issuePartnerKey({ ...values, name: values.name.trim(), ...source }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      onClose={onClose}
       title={t('partnerKeys.issueTitle')}
-      width={screens.sm ? 480 : '100%'}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="partner-key-submit">
-            {t('partnerKeys.issue')}
-          </Button>
-        </Space>
-      }
+      saving={saving}
+      error={error}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      submitLabel={t('partnerKeys.issue')}
+      submitTestId="partner-key-submit"
     >
-      <ErrorAlert error={error} />
       <Form<IssueFormValues> form={form} layout="vertical" name="partner-key" initialValues={{ channel: 'hotline' }} onFinish={(values) => void issue(values)}>
         <Form.Item name="name" label={t('partnerKeys.name')} rules={[{ ...required(t('partnerKeys.name')), whitespace: true, min: 2, max: 100 }]}>
           <Input maxLength={100} placeholder={t('partnerKeys.namePlaceholder')} data-testid="partner-key-name" />
@@ -84,6 +72,6 @@ export function IssueKeyDrawer({ open, onClose, onIssued }: IssueKeyDrawerProps)
           <RegionPicker allowClear={false} data-testid="partner-key-region" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Drawer, Form, Grid, Input, Space, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../api/contract-types.js';
-import { ErrorAlert } from '../../../components/error-alert.js';
+import { FormDrawer } from '../../../components/form-drawer.js';
 import { FormSelect } from '../../../components/form-select.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { createUnit, updateUnit } from '../api/units-api.js';
+import { useSave } from '../../../hooks/use-save.js';
 
 interface UnitFormValues {
   typeCode: string;
@@ -26,10 +27,8 @@ interface UnitEditDrawerProps {
 /** Create a unit (type, region, name, phone) or edit one (name, phone, active). */
 export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEditDrawerProps) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<UnitFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, setError, run } = useSave();
   const editing = target !== null && target !== 'new' ? target : null;
 
   useEffect(() => {
@@ -39,38 +38,26 @@ export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEd
   }, [form, target, editing]);
 
   const save = async (values: UnitFormValues) => {
-    setSaving(true);
-    setError(null);
     const phone = values.phone?.trim() ? values.phone.trim() : null;
-    try {
+    await run(async () => {
       const saved = editing
         ? await updateUnit(editing.id, { name: values.name.trim(), phone, disabled: !values.active })
         : await createUnit({ typeCode: values.typeCode, regionCode: values.regionCode, name: values.name.trim(), phone });
       onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
-      onClose={onClose}
       title={editing ? t('units.editTitle') : t('units.createTitle')}
-      width={screens.sm ? 480 : '100%'}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="unit-save">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={saving}
+      error={error}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      submitTestId="unit-save"
     >
-      <ErrorAlert error={error} />
       <Form<UnitFormValues> form={form} layout="vertical" name="unit" onFinish={(values) => void save(values)} initialValues={{ active: true }}>
         <Form.Item name="typeCode" label={t('units.type')} rules={editing ? [] : [required(t('units.type'))]}>
           <FormSelect options={typeOptions} disabled={Boolean(editing)} data-testid="unit-type" />
@@ -90,6 +77,6 @@ export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEd
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,13 +1,14 @@
-import { Button, Drawer, Form, Grid, Input, Space, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../../api/contract-types.js';
-import { ErrorAlert } from '../../../components/error-alert.js';
+import { FormDrawer } from '../../../components/form-drawer.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { UnitSelect } from '../../units/components/unit-select.js';
 import { createUser, updateUser } from '../api/users-api.js';
 import { PasswordField } from './password-field.js';
 import { RoleCheckboxes } from './role-checkboxes.js';
+import { useSave } from '../../../hooks/use-save.js';
 
 interface UserFormValues {
   username: string;
@@ -30,10 +31,8 @@ const GRID_LEVEL = [6] as const;
 /** Create an account or change its name, unit, roles, grid and status. A grid worker must have a grid. */
 export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<UserFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, setError, run } = useSave();
   const editing = target !== null && target !== 'new' ? target : null;
   const roles = Form.useWatch('roles', form) ?? [];
   const isGridWorker = roles.includes('gridworker');
@@ -45,39 +44,28 @@ export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps
   }, [form, target, editing]);
 
   const save = async (values: UserFormValues) => {
-    setSaving(true);
-    setError(null);
     const gridCode = values.roles.includes('gridworker') ? (values.gridCode ?? null) : null;
     const common = { displayName: values.displayName.trim(), unitId: values.unitId, roles: values.roles, gridCode };
-    try {
+    await run(async () => {
       const saved = editing
         ? await updateUser(editing.id, { ...common, disabled: !values.active })
         : await createUser({ ...common, username: values.username.trim(), password: values.password ?? '' });
       onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
-      onClose={onClose}
       title={editing ? t('users.editTitle') : t('users.createTitle')}
-      width={screens.sm ? 520 : '100%'}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="user-save">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      width={520}
+      saving={saving}
+      error={error}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      submitTestId="user-save"
     >
-      <ErrorAlert error={error} />
       <Form<UserFormValues> form={form} layout="vertical" name="user" onFinish={(values) => void save(values)} initialValues={{ roles: [], active: true }}>
         <Form.Item
           name="username"
@@ -108,6 +96,6 @@ export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
