@@ -77,6 +77,9 @@ async function openPostgres(url: string, appRole: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Every pooled connection drops to the application role, so RLS applies to it.
   pool.on('connect', (client) => { client.query(`SET ROLE ${appRole}`).catch(() => client.release(true)); });
+  // An idle pooled connection that the server ends (a restart, a failover, an administrator) would
+  // otherwise crash the process; the pool discards it and opens a fresh one for the next query.
+  pool.on('error', (error) => { process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'idle database connection lost', error: error.message })}\n`); });
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',

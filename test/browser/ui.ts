@@ -38,6 +38,11 @@ export async function signIn(browser: Browser, base: string, username: string, l
   return { context, page, errors };
 }
 
+/** Waits until every finite CSS animation or transition (a dialog zooming in, a drawer sliding, help text fading) has ended. */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== 'running'), undefined, { timeout: 8_000 }).catch(() => undefined);
+}
+
 /** axe (0 serious or critical) and a full-page screenshot of the page as it is now. */
 export async function checkPage(session: Session, name: string): Promise<void> {
   const { page } = session;
@@ -45,8 +50,7 @@ export async function checkPage(session: Session, name: string): Promise<void> {
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   // Let toasts, closing modals and loading buttons finish: axe would judge their half-faded colours.
   await page.waitForFunction(() => !document.querySelector('.ant-message-notice, .ant-btn-loading, .ant-zoom-leave, .ant-fade-leave, .ant-zoom-appear'), undefined, { timeout: 8_000 }).catch(() => undefined);
-  // …and every finite CSS animation or transition (a drawer sliding in, help text fading in) has ended.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== 'running'), undefined, { timeout: 8_000 }).catch(() => undefined);
+  await animationsDone(page);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
   await screenshot(page, name);
   expect(session.errors, `console errors on ${name}`).toEqual([]);
@@ -86,6 +90,8 @@ export async function act(page: Page, action: string, status: string, fill?: (mo
   await page.getByTestId(`action-${action}`).click();
   const modal = page.locator('.ant-modal-content').last();
   await modal.waitFor();
+  // A click while the dialog still zooms in can land on the option beside the one meant (seen on a loaded CI machine).
+  await animationsDone(page);
   if (fill) await fill(modal);
   await page.getByTestId('action-submit').click();
   await expect.poll(() => page.getByTestId('case-status').first().textContent()).toBe(status);
