@@ -32,7 +32,7 @@ export type DeadlinePolicy = Duration & {
    * working day (民法典第二百零三条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日).
    */
   readonly rollToWorkingDay?: boolean;
-  /** Where the rule comes from (law, regulation, or "house default"), shown to administrators. */
+  /** Where the rule comes from (law, regulation, or 平台默认 — the platform's own choice), shown to administrators. */
   readonly source?: string;
 };
 
