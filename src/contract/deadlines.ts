@@ -54,10 +54,21 @@ export const CardRules = z.object({
 }).openapi('CardRules');
 export type CardRules = z.infer<typeof CardRules>;
 
+/**
+ * What a supervising leader reads to know what is late and where: the case's tracking code and
+ * title, the handling unit's name and the case's own region. A name is null when the caller's
+ * region scope hides that unit or region (a case seen because the caller's unit holds it).
+ */
+const CaseLabel = {
+  trackingCode: z.string(), caseTitle: z.string(),
+  unitName: z.string().nullable().openapi({ description: 'the handling unit' }),
+  regionName: z.string().nullable().openapi({ description: "the case's region" }),
+};
+
 export const Card = z.object({
   id: z.number().int(), caseId: z.number().int(), seq: z.number().int(), stage: StageName, colour: CardColour,
   issuedAt: z.string(), dueAt: z.string(), unitId: z.number().int(), supervisorLevel: z.number().int(),
-  supervisorRegionCode: z.string(), clearedAt: z.string().nullable(),
+  supervisorRegionCode: z.string(), clearedAt: z.string().nullable(), ...CaseLabel,
 }).openapi('Card');
 export type Card = z.infer<typeof Card>;
 export const CardQuery = z.object({
@@ -75,6 +86,9 @@ export const ExtensionRequest = z.object({
   decisionNote: z.string().nullable(), dueBefore: z.string().nullable(), dueAfter: z.string().nullable(),
 }).openapi('ExtensionRequest');
 export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
+/** A request as the lists show it: with the case and the requesting unit named. */
+export const ListedExtensionRequest = ExtensionRequest.extend(CaseLabel).openapi('ListedExtensionRequest');
+export type ListedExtensionRequest = z.infer<typeof ListedExtensionRequest>;
 export const CreateExtensionInput = z.object({
   stage: StageName.default('handle'),
   amount: z.number().int().positive().max(365).openapi({ description: "in the unit of the policy's maximum extension" }),

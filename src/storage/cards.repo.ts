@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
 import type { CardColour } from '../core/deadline/cards.js';
+import type { Card } from '../contract/deadlines.js';
 import { toStageRow, type StageRow } from './stages.repo.js';
+import { inSubtree } from './like.js';
 
 /**
  * Claims up to `limit` running stages whose next card instant has passed. FOR UPDATE SKIP LOCKED:
@@ -64,4 +66,36 @@ export async function membersOf(trx: Tx, unitIds: readonly number[]): Promise<{ 
   if (unitIds.length === 0) return [];
   const rows = await trx.selectFrom('users').select(['id', 'unit_id']).where('unit_id', 'in', [...new Set(unitIds)]).where('disabled', '=', false).execute();
   return rows.map((r) => ({ userId: Number(r.id), unitId: Number(r.unit_id) }));
+}
+
+export type BoardFilter = { path: string; colour?: Card['colour']; active: boolean; limit: number };
+
+const lastCode = (path: string) => path.split('/').filter(Boolean).pop() ?? '';
+
+/**
+ * Cards whose supervising level lies under `path`, newest first, each with its case's code and
+ * title, the handling unit's name and the case's region name, in one statement. A card's case has
+ * the card's own region path and row-level rule, so the inner join never drops a visible card;
+ * units and regions are left joins because their rule is the region scope alone and may hide a
+ * name (then null) but must not hide the card. Every join is on a primary key.
+ */
+export async function boardCards(trx: Tx, f: BoardFilter): Promise<{ items: Card[]; counts: Record<CardColour, number> }> {
+  let base = trx.selectFrom('cards as k').where(inSubtree('k.supervisor_region_path', f.path));
+  base = f.active ? base.where('k.cleared_at', 'is', null) : base.where('k.cleared_at', 'is not', null);
+  const [rows, counts] = await Promise.all([
+    (f.colour ? base.where('k.colour', '=', f.colour) : base)
+      .innerJoin('cases as c', 'c.id', 'k.case_id').leftJoin('units as u', 'u.id', 'k.unit_id').leftJoin('regions as r', 'r.code', 'c.region_code')
+      .selectAll('k').select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', 'r.name as region_name'])
+      .orderBy('k.issued_at', 'desc').orderBy('k.id', 'desc').limit(f.limit).execute(),
+    base.select(['k.colour', sql<number>`count(*)`.as('n')]).groupBy('k.colour').execute(),
+  ]);
+  const items = rows.map((r): Card => ({
+    id: Number(r.id), caseId: Number(r.case_id), seq: r.seq, stage: r.stage as Card['stage'], colour: r.colour,
+    issuedAt: new Date(r.issued_at).toISOString(), dueAt: new Date(r.due_at).toISOString(), unitId: Number(r.unit_id),
+    supervisorLevel: r.supervisor_level, supervisorRegionCode: lastCode(r.supervisor_region_path),
+    clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,
+    trackingCode: r.tracking_code, caseTitle: r.case_title, unitName: r.unit_name, regionName: r.region_name,
+  }));
+  const count = (c: CardColour) => Number(counts.find((x) => x.colour === c)?.n ?? 0);
+  return { items, counts: { blue: count('blue'), yellow: count('yellow'), red: count('red') } };
 }

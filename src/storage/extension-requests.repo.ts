@@ -1,5 +1,5 @@
 import type { Tx } from './db.js';
-import type { ExtensionRequest } from '../contract/deadlines.js';
+import type { ExtensionRequest, ListedExtensionRequest } from '../contract/deadlines.js';
 import type { StageKey } from './stages.repo.js';
 
 type Row = {
@@ -53,10 +53,23 @@ export async function decideExtensionRow(trx: Tx, id: number, d: { status: 'appr
   return toRequest(r as Row);
 }
 
-/** Requests visible in the transaction's scope, newest first. */
-export async function listExtensions(trx: Tx, f: { status?: string; caseId?: number; limit: number }): Promise<StoredExtension[]> {
-  let q = trx.selectFrom('extension_requests').selectAll();
-  if (f.status) q = q.where('status', '=', f.status as Row['status']);
-  if (f.caseId) q = q.where('case_id', '=', f.caseId);
-  return (await q.orderBy('id', 'desc').limit(f.limit).execute()).map((r) => toRequest(r as Row));
+/** A listed request with the handling unit's level and path, like StoredExtension. */
+export type ListedExtension = StoredExtension & Pick<ListedExtensionRequest, 'trackingCode' | 'caseTitle' | 'unitName' | 'regionName'>;
+
+/**
+ * Requests visible in the transaction's scope, newest first, with the case's code, title and
+ * region name and the requesting unit's name in the same statement. The request and its case share
+ * region path and row-level rule, so the inner join drops nothing visible; a unit or region outside
+ * the caller's region scope leaves its name null instead of hiding the request. Joins on primary keys.
+ */
+export async function listExtensions(trx: Tx, f: { status?: string; caseId?: number; limit: number }): Promise<ListedExtension[]> {
+  let q = trx.selectFrom('extension_requests as e').innerJoin('cases as c', 'c.id', 'e.case_id')
+    .leftJoin('units as u', 'u.id', 'e.unit_id').leftJoin('regions as r', 'r.code', 'c.region_code')
+    .selectAll('e').select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', 'r.name as region_name']);
+  if (f.status) q = q.where('e.status', '=', f.status as Row['status']);
+  if (f.caseId) q = q.where('e.case_id', '=', f.caseId);
+  const rows = await q.orderBy('e.id', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({
+    ...toRequest(r as Row), trackingCode: r.tracking_code, caseTitle: r.case_title, unitName: r.unit_name, regionName: r.region_name,
+  }));
 }

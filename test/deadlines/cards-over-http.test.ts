@@ -56,7 +56,12 @@ describe.each(engines)('cards climb the hierarchy for a case handled over HTTP %
 
     const townBoard = (await as.townleader!.get('/api/supervision/cards?colour=red')).body;
     expect(townBoard.items.map((c: { caseId: number; supervisorLevel: number }) => [c.caseId, c.supervisorLevel])).toEqual([[report.body.id, 4]]);
-    expect((await as.leader!.get('/api/supervision/cards')).body.counts).toEqual({ blue: 1, yellow: 1, red: 1 });
+    // Each card says what is late and where: the case's code and title, the handling unit, the case's region.
+    const label = { caseId: report.body.id, trackingCode: report.body.trackingCode, caseTitle: '噪音扰民', unitName: report.body.leadUnit.name, regionName: report.body.regionName };
+    expect(townBoard.items[0]).toMatchObject(label);
+    const countyBoard = (await as.leader!.get('/api/supervision/cards')).body;
+    expect(countyBoard.counts).toEqual({ blue: 1, yellow: 1, red: 1 });
+    expect(countyBoard.items).toEqual([expect.objectContaining(label), expect.objectContaining(label), expect.objectContaining(label)]);
     expect((await as.villageleader!.get('/api/supervision/cards')).body.counts).toEqual({ blue: 1, yellow: 1, red: 0 });
 
     const signed = await as.mediator!.post(`/api/cases/${report.body.id}/actions/sign`, { expectedVersion: report.body.version });

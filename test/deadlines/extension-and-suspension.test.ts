@@ -52,7 +52,11 @@ describe.each(engines)('extensions and suspension move the cards %s', (engine) =
     expect((await village.post(`/api/extension-requests/${req.body.id}/decision`, { decision: 'approve' })).status).toBe(403);
     const town = client(app);
     await town.login('town-leader', testPassword);
-    expect((await town.get('/api/extension-requests?status=requested')).body.map((r: { id: number }) => r.id)).toContain(req.body.id);
+    const pending = (await town.get('/api/extension-requests?status=requested')).body;
+    // The leader reads which case asks for time and who asks, not only its number.
+    expect(pending.find((r: { id: number }) => r.id === req.body.id)).toMatchObject({
+      caseId: s.id, trackingCode: `T${s.id}`, caseTitle: 't', unitName: '甲一村mediation_committee', regionName: '甲一村',
+    });
     const ok = await town.post(`/api/extension-requests/${req.body.id}/decision`, { decision: 'approve', note: '同意' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'approved', dueAfter: '2025-03-19T16:00:00.000Z' });

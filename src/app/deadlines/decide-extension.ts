@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
-import type { ExtensionDecisionInput, ExtensionRequest } from '../../contract/deadlines.js';
+import type { ExtensionDecisionInput, ExtensionRequest, ListedExtensionRequest } from '../../contract/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../core/errors.js';
 import { applyExtension } from '../../core/deadline/stage-clock.js';
 import { nextCardAt } from '../../core/deadline/cards.js';
@@ -45,7 +45,7 @@ async function extendStage(trx: Tx, req: StoredExtension): Promise<Date> {
   return clock.due!;
 }
 
-/** Extension requests in the caller's jurisdiction (or held by their unit), newest first. */
-export async function listExtensionRequests(ctx: Ctx, q: { status?: string; caseId?: number; limit: number }): Promise<ExtensionRequest[]> {
-  return readAs(ctx, 'supervision.read', 'extension-requests', async (trx) => (await listExtensions(trx, q)).map(presentExtension));
+/** Extension requests in the caller's jurisdiction (or held by their unit), newest first, each naming its case, unit and region. */
+export async function listExtensionRequests(ctx: Ctx, q: { status?: string; caseId?: number; limit: number }): Promise<ListedExtensionRequest[]> {
+  return readAs(ctx, 'supervision.read', 'extension-requests', async (trx) => (await listExtensions(trx, q)).map((e) => presentExtension(e)));
 }

@@ -9,8 +9,8 @@ import { enqueue } from '../../storage/outbox.repo.js';
 import { pathAtLevel } from './sweep-deadlines.js';
 import { extensionLeft } from '../../core/deadline/stage-clock.js';
 
-/** A request as the API shows it (without the handling unit's path). */
-export const presentExtension = ({ unitLevel: _l, unitPath: _p, regionPath: _r, ...e }: StoredExtension): ExtensionRequest => e;
+/** A request as the API shows it (without the handling unit's path); a listed one keeps its case label. */
+export const presentExtension = <T extends StoredExtension>({ unitLevel: _l, unitPath: _p, regionPath: _r, ...e }: T): Omit<T, 'unitLevel' | 'unitPath' | 'regionPath'> => e;
 
 /**
  * A handler of the unit that holds a running stage asks for more time (延期申请) with a reason; the

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { readAs } from '../context.js';
 import type { Card } from '../../contract/deadlines.js';
@@ -8,8 +7,7 @@ import { ageInDays, backlogColour, type BacklogColour } from '../../core/deadlin
 import { regionPathOf } from '../regions/region-path-of.js';
 import { loadPolicies } from './load-policies.js';
 import { inSubtree } from '../../storage/like.js';
-
-const lastCode = (path: string) => path.split('/').filter(Boolean).pop() ?? '';
+import { boardCards } from '../../storage/cards.repo.js';
 
 /**
  * The supervision board (督办): cards whose supervising level lies in the caller's jurisdiction (or
@@ -19,19 +17,7 @@ export async function listCards(ctx: Ctx, q: { colour?: string; region?: string;
   return readAs(ctx, 'supervision.read', 'supervision-cards', async (trx) => {
     const path = q.region ? await regionPathOf(trx, q.region) : ctx.actor.scopePath;
     if (!covers(ctx.actor, path)) throw notFound('region', q.region ?? '');
-    let base = trx.selectFrom('cards').where(inSubtree('supervisor_region_path', path));
-    base = q.active === 'false' ? base.where('cleared_at', 'is not', null) : base.where('cleared_at', 'is', null);
-    const rows = await (q.colour ? base.where('colour', '=', q.colour as Card['colour']) : base).selectAll()
-      .orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
-    const counts = await base.select(['colour', sql<number>`count(*)`.as('n')]).groupBy('colour').execute();
-    const items: Card[] = rows.map((r) => ({
-      id: Number(r.id), caseId: Number(r.case_id), seq: r.seq, stage: r.stage as Card['stage'], colour: r.colour,
-      issuedAt: new Date(r.issued_at).toISOString(), dueAt: new Date(r.due_at).toISOString(), unitId: Number(r.unit_id),
-      supervisorLevel: r.supervisor_level, supervisorRegionCode: lastCode(r.supervisor_region_path),
-      clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,
-    }));
-    const count = (c: string) => Number(counts.find((x) => x.colour === c)?.n ?? 0);
-    return { items, counts: { blue: count('blue'), yellow: count('yellow'), red: count('red') } };
+    return boardCards(trx, { path, colour: q.colour as Card['colour'] | undefined, active: q.active !== 'false', limit: q.limit });
   });
 }
 

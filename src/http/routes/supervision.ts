@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { IdParam } from '../../contract/common.js';
 import {
-  BacklogBoard, BacklogQuery, CardList, CardQuery, CreateExtensionInput, ExtensionDecisionInput, ExtensionQuery, ExtensionRequest,
+  BacklogBoard, BacklogQuery, CardList, CardQuery, CreateExtensionInput, ExtensionDecisionInput, ExtensionQuery, ExtensionRequest, ListedExtensionRequest,
 } from '../../contract/deadlines.js';
 import { backlogBoard, listCards } from '../../app/deadlines/supervision.js';
 import { requestExtension } from '../../app/deadlines/request-extension.js';
@@ -22,7 +22,7 @@ supervisionRoutes.openapi(
 );
 
 supervisionRoutes.openapi(
-  createRoute({ ...common, method: 'get', path: '/extension-requests', summary: 'Extension requests in your jurisdiction', request: { query: ExtensionQuery }, responses: { 200: json(z.array(ExtensionRequest), 'Requests'), ...errorResponses } }),
+  createRoute({ ...common, method: 'get', path: '/extension-requests', summary: 'Extension requests in your jurisdiction', request: { query: ExtensionQuery }, responses: { 200: json(z.array(ListedExtensionRequest), 'Requests'), ...errorResponses } }),
   async (c) => c.json(await listExtensionRequests(c.var.ctx, c.req.valid('query')), 200),
 );
 
