@@ -3,7 +3,7 @@ import { ApiError, NETWORK_ERROR_CODE } from './api-error.js';
 
 const KNOWN_CODES = new Set([
   'ValidationFailed', 'Unauthenticated', 'InvalidCredentials', 'AccountDisabled', 'Forbidden', 'NotFound',
-  'Conflict', 'AlreadyExists', 'StaleVersion', 'HasChildren', 'InUse', NETWORK_ERROR_CODE,
+  'Conflict', 'AlreadyExists', 'StaleVersion', 'HasChildren', 'InUse', 'InvalidTransition', 'Unprocessable', NETWORK_ERROR_CODE,
 ]);
 
 interface FieldIssue {

@@ -68,6 +68,8 @@ export const en: Messages = {
     Conflict: 'This conflicts with the current data. Please refresh and try again.',
     AlreadyExists: 'A record with the same code or name already exists.',
     StaleVersion: 'Someone else changed this meanwhile. Please refresh and try again.',
+    InvalidTransition: 'This cannot be done in its current state (it may already have been decided). Please refresh.',
+    Unprocessable: 'This cannot be done now (for example, the stage has ended or the time asked for is beyond the maximum).',
     HasChildren: 'This node still has children and cannot be deleted.',
     InUse: 'This record is in use and cannot be deleted.',
     Network: 'Cannot reach the server. Please check the network and try again.',

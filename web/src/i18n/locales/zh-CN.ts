@@ -67,6 +67,8 @@ export const zhCN = {
     Conflict: '操作与当前数据冲突，请刷新后重试。',
     AlreadyExists: '已存在相同编码或名称的记录。',
     StaleVersion: '数据已被他人修改，请刷新后重试。',
+    InvalidTransition: '当前状态下不能执行此操作（可能已被处理），请刷新后查看。',
+    Unprocessable: '暂时无法执行此操作（例如该环节已结束，或申请的时间超过上限）。',
     HasChildren: '该节点下还有下级，不能删除。',
     InUse: '该记录正在使用中，不能删除。',
     Network: '无法连接服务器，请检查网络后重试。',
