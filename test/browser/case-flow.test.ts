@@ -24,6 +24,7 @@ browserSuite('staff workbench in Chromium [browser]', () => {
     const shot = (name: string) => `${lang}-${name}`;
     let caseUrl = '';
     let trackingCode = '';
+    const caseTitle = lang === 'en' ? 'Noise from the flat upstairs' : '楼上装修噪音扰民';
 
     it(`${lang}: the clerk registers a walk-in neighbour dispute and sees the dispatch preview`, async () => {
       const clerk = await signIn(live.browser, live.server.base, 'clerk', lang);
@@ -33,7 +34,7 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await page.getByTestId('intake-title').waitFor();
       await pickOption(page, 'intake-kind', T.dispute);
       await pickTree(page, 'intake-category', T.noise, T.noise);
-      await page.getByTestId('intake-title').fill(lang === 'en' ? 'Noise from the flat upstairs' : '楼上装修噪音扰民');
+      await page.getByTestId('intake-title').fill(caseTitle);
       await page.getByTestId('intake-description').fill(lang === 'en' ? 'Drilling every night after ten.' : '楼上住户每晚十点后仍在装修，多次沟通未果。');
       await pickRegion(page, 'intake-region', VILLAGE, lang);
       await page.getByTestId('intake-map').click({ position: { x: 120, y: 100 } });
@@ -93,10 +94,22 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       const { page } = leader;
       await checkPage(leader, shot('workbench-leader'));
       await page.goto(`${live.server.base}/supervision`);
-      const caseId = caseUrl.split('/').pop();
-      await page.getByTestId('cards-table').getByRole('link', { name: `#${caseId}` }).first().waitFor();
-      await page.getByTestId('extension-requests-table').getByRole('link', { name: `#${caseId}` }).waitFor();
+      // Each row says what is late and where: the tracking code (a link to the case), its title, the handling unit.
+      const cardRow = page.getByTestId('cards-table').getByRole('row').filter({ has: page.getByRole('link', { name: trackingCode }) }).first();
+      await cardRow.waitFor();
+      expect(await cardRow.getByRole('link', { name: trackingCode }).getAttribute('href')).toBe(caseUrl);
+      expect(await cardRow.textContent()).toContain(caseTitle);
+      expect(await cardRow.textContent()).toContain(T.committee);
+      const requestRow = page.getByTestId('extension-requests-table').getByRole('row').filter({ has: page.getByRole('link', { name: trackingCode }) });
+      await requestRow.waitFor();
+      expect(await requestRow.textContent()).toContain(T.committee);
       await checkPage(leader, shot('supervision'));
+      // The county leader is not the township's: the refusal stays on the page in the reader's language.
+      await requestRow.getByRole('button', { name: lang === 'en' ? 'Approve' : /^批\s?准$/ }).click();
+      await expect.poll(() => page.getByTestId('error-alert').textContent()).toContain(lang === 'en' ? 'You are not allowed to do this.' : '您没有权限执行此操作。');
+      // The browser logs the refused request's 403; it was meant, so it is not a console error of the page.
+      await expect.poll(() => leader.errors).toEqual([expect.stringContaining('403')]);
+      leader.errors.length = 0;
       await page.goto(`${live.server.base}/dispatch`);
       await page.getByTestId('queue-received').waitFor();
       await checkPage(leader, shot('dispatch-centre'));

@@ -36,7 +36,7 @@ import type { CardList as CardListSchema, BacklogBoard as BacklogBoardSchema } f
 import type { InboxPage as InboxPageSchema, DeadLetterPage as DeadLetterPageSchema, CreatedWebhook as CreatedWebhookSchema } from '../../../src/contract/notifications.js';
 export type { CaseDetail, CaseSummary, Party, SubmitCaseInput, ActionBodies, CaseActionName } from '../../../src/contract/cases.js';
 export type { DispatchDecision, DispatchRule, DryRunInput, CreateDispatchRuleInput, UpdateDispatchRuleInput } from '../../../src/contract/dispatch.js';
-export type { CalendarYear, Card, CardRules, CreateExtensionInput, DeadlinePolicy, PolicyTable, ExtensionRequest, PutCalendarDayInput } from '../../../src/contract/deadlines.js';
+export type { CalendarYear, Card, CardRules, CreateExtensionInput, DeadlinePolicy, PolicyTable, ExtensionRequest, ListedExtensionRequest, PutCalendarDayInput } from '../../../src/contract/deadlines.js';
 export type { InboxMessage, Webhook, CreateWebhookInput } from '../../../src/contract/notifications.js';
 export type CasePage = z.infer<typeof CasePageSchema>;
 export type CaseListQuery = ClientQuery<typeof CaseListQuerySchema>;

@@ -1,9 +1,9 @@
-import type { BacklogBoard, CalendarYear, CardList, CardRules, CreateExtensionInput, ExtensionRequest, PolicyTable, PutCalendarDayInput } from '../../../api/contract-types.js';
+import type { BacklogBoard, CalendarYear, CardList, CardRules, CreateExtensionInput, ExtensionRequest, ListedExtensionRequest, PolicyTable, PutCalendarDayInput } from '../../../api/contract-types.js';
 import { http } from '../../../api/http-client.js';
 
 export const fetchCards = (query: { colour?: string; region?: string; limit?: number }, signal?: AbortSignal) => http.get<CardList>('/api/supervision/cards', query, signal);
 export const fetchExtensionRequests = (query: { status?: string; caseId?: number }, signal?: AbortSignal) =>
-  http.get<ExtensionRequest[]>('/api/extension-requests', query, signal);
+  http.get<ListedExtensionRequest[]>('/api/extension-requests', query, signal);
 export const requestExtension = (caseId: number, input: CreateExtensionInput) =>
   http.post<ExtensionRequest>(`/api/cases/${caseId}/extension-requests`, input);
 export const decideExtension = (id: number, decision: 'approve' | 'refuse', note?: string) =>

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { App, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { BacklogBoard, Card as WarningCard, ExtensionRequest } from '../../../api/contract-types.js';
+import type { BacklogBoard, Card as WarningCard, ListedExtensionRequest } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { useMe } from '../../../app/auth-context.js';
 import { CardTag } from '../../../components/case-status-tag.js';
@@ -18,8 +19,12 @@ import { decideExtension, fetchBacklog, fetchCards, fetchExtensionRequests } fro
 const COLOURS = ['blue', 'yellow', 'red'] as const;
 type Key = 'colour' | 'region';
 const KEYS: readonly Key[] = ['colour', 'region'];
+// Titles and reasons wrap at this width so one long text does not stretch a table past the screen.
+const wrap = (text: string) => <span style={{ display: 'inline-block', maxWidth: 280 }}>{text}</span>;
+// A unit or region outside the reader's region scope comes back unnamed.
+const named = (name: string | null) => name ?? '—';
 
-/** 督办: cards by colour and region (each links to its case), extension requests to decide, the petition backlog. */
+/** 督办: cards by colour and region, extension requests to decide (each names its case, unit and region and links to the case), the petition backlog. */
 export function SupervisionPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -29,38 +34,52 @@ export function SupervisionPage() {
   const requests = useApiQuery((signal) => fetchExtensionRequests({ status: 'requested' }, signal), []);
   const backlog = useApiQuery((signal) => fetchBacklog(filters.region ? { region: filters.region } : {}, signal), [filters.region]);
   const time = (at: string | null) => formatTime(at, i18n.language);
-  const caseLink = (id: number, label?: string) => <Link to={`/cases/${id}`}>{label ?? `#${id}`}</Link>;
+  const caseLink = (id: number, trackingCode: string) => <Link to={`/cases/${id}`}>{trackingCode}</Link>;
+  // A refused decision stays on the page as a sentence in the reader's language until the next attempt.
+  const [decideError, setDecideError] = useState<unknown>(null);
+  const [deciding, setDeciding] = useState<number | null>(null);
 
   const decide = async (id: number, decision: 'approve' | 'refuse') => {
+    setDecideError(null);
+    setDeciding(id);
     try {
       await decideExtension(id, decision);
       message.success(t('supervision.decided'));
       requests.reload();
     } catch (failure) {
-      message.error(String((failure as Error).message));
+      setDecideError(failure);
+    } finally {
+      setDeciding(null);
     }
   };
 
   const cardColumns: ColumnsType<WarningCard> = [
     { title: t('supervision.colour'), dataIndex: 'colour', key: 'colour', render: (c: string) => <CardTag colour={c} label={t(`supervision.cards.${c}`)} /> },
-    { title: t('supervision.case'), dataIndex: 'caseId', key: 'case', render: (id: number) => caseLink(id) },
+    { title: t('cases.code'), key: 'code', render: (_, c) => caseLink(c.caseId, c.trackingCode) },
+    { title: t('cases.titleCol'), dataIndex: 'caseTitle', key: 'title', render: wrap },
+    { title: t('supervision.handlingUnit'), dataIndex: 'unitName', key: 'unit', render: named },
+    { title: t('cases.region'), dataIndex: 'regionName', key: 'region', render: named },
     { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
     { title: t('supervision.dueAt'), dataIndex: 'dueAt', key: 'due', render: time },
     { title: t('supervision.issuedAt'), dataIndex: 'issuedAt', key: 'issued', render: time },
   ];
-  const requestColumns: ColumnsType<ExtensionRequest> = [
-    { title: t('supervision.case'), dataIndex: 'caseId', key: 'case', render: (id: number) => caseLink(id) },
+  const requestColumns: ColumnsType<ListedExtensionRequest> = [
+    { title: t('cases.code'), key: 'code', render: (_, r) => caseLink(r.caseId, r.trackingCode) },
+    { title: t('cases.titleCol'), dataIndex: 'caseTitle', key: 'title', render: wrap },
+    { title: t('supervision.requestingUnit'), dataIndex: 'unitName', key: 'unit', render: named },
     { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
     { title: t('supervision.amount'), key: 'amount', render: (_, r) => `${r.amount} ${t(`timeUnits.${r.unit}`)}` },
-    { title: t('supervision.reason'), dataIndex: 'reason', key: 'reason' },
+    { title: t('supervision.reason'), dataIndex: 'reason', key: 'reason', render: wrap },
     {
       title: t('common.actions'),
       key: 'actions',
+      // Pinned, so the decision stays in reach while the wide row scrolls on a narrow screen.
+      fixed: 'right',
       render: (_, r) =>
         me.roles.includes('leader') && (
           <Space size={0}>
-            <Button type="link" onClick={() => void decide(r.id, 'approve')}>{t('supervision.approve')}</Button>
-            <Button type="link" danger onClick={() => void decide(r.id, 'refuse')}>{t('supervision.refuse')}</Button>
+            <Button type="link" disabled={deciding === r.id} onClick={() => void decide(r.id, 'approve')}>{t('supervision.approve')}</Button>
+            <Button type="link" danger disabled={deciding === r.id} onClick={() => void decide(r.id, 'refuse')}>{t('supervision.refuse')}</Button>
           </Space>
         ),
     },
@@ -98,7 +117,8 @@ export function SupervisionPage() {
         <Table<WarningCard> size="small" rowKey="id" data-testid="cards-table" columns={cardColumns} dataSource={cards.data?.items ?? []} loading={cards.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} locale={{ emptyText: t('supervision.noCards') }} />
       </Card>
       <Card title={h2(t('supervision.extensions'))} style={{ marginBottom: 16 }}>
-        <Table<ExtensionRequest> size="small" rowKey="id" data-testid="extension-requests-table" columns={requestColumns} dataSource={requests.data ?? []} loading={requests.loading} scroll={{ x: 'max-content' }} pagination={false} />
+        <ErrorAlert error={decideError} />
+        <Table<ListedExtensionRequest> size="small" rowKey="id" data-testid="extension-requests-table" columns={requestColumns} dataSource={requests.data ?? []} loading={requests.loading} scroll={{ x: 'max-content' }} pagination={false} />
       </Card>
       <Card title={h2(t('supervision.backlog'))}>
         <Table size="small" rowKey="caseId" columns={backlogColumns} dataSource={backlog.data?.items ?? []} loading={backlog.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} />
