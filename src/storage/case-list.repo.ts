@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
 import { inSubtree, likeEscape } from './like.js';
+import { caseRegionName } from './case-views.repo.js';
 import type { CaseSummary } from '../contract/cases.js';
 
 export type CaseFilter = {
@@ -17,7 +18,7 @@ const clusterLinks = sql<number>`(SELECT count(*) FROM case_links l WHERE l.case
 
 /** A filtered page of case summaries; the scope admits the jurisdiction and cases the unit holds. */
 export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {
-  let q = trx.selectFrom('cases as c').innerJoin('regions as r', 'r.code', 'c.region_code').leftJoin('units as u', 'u.id', 'c.lead_unit_id')
+  let q = trx.selectFrom('cases as c').leftJoin('regions as r', 'r.code', 'c.region_code').leftJoin('units as u', 'u.id', 'c.lead_unit_id')
     .leftJoin('regions as ur', 'ur.code', 'u.region_code')
     .where((eb) => eb.or([
       inSubtree('c.region_path', f.scopePath),
@@ -42,7 +43,7 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
   if (f.receivedTo) q = q.where('c.received_at', '<', f.receivedTo);
   const order = f.sort === 'received_asc' ? sql`c.received_at ASC, c.id ASC` : f.sort === 'updated_desc' ? sql`c.updated_at DESC, c.id DESC` : sql`c.received_at DESC, c.id DESC`;
   const [rows, count] = await Promise.all([
-    q.select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', 'r.name as region_name', 'c.title',
+    q.select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', caseRegionName.as('region_name'), 'c.title',
       'c.status', 'c.version', 'c.lead_unit_id', 'u.name as lead_name', 'u.type_code as lead_type', 'ur.level as lead_level', 'c.received_at', 'c.updated_at', 'c.repeat_of',
       sentBacks.as('sent_backs'), clusterLinks.as('cluster_links')])
       .orderBy(order).limit(pageSize).offset((page - 1) * pageSize).execute(),

@@ -4,9 +4,16 @@ import { stagesOf } from './stages.repo.js';
 
 /** Reads for showing cases: the row, names of actors and units, links. */
 
+/**
+ * The name of the case's region (`cases as c` left-joined to `regions as r`). The join is left
+ * because a holder may see a case whose region is outside their scope (RLS hides that region row;
+ * an inner join would hide the case); then the name comes from civicgrid_region_name.
+ */
+export const caseRegionName = sql<string>`coalesce(r.name, civicgrid_region_name(c.region_code))`;
+
 export async function caseRow(trx: Tx, id: number) {
-  return trx.selectFrom('cases as c').innerJoin('regions as r', 'r.code', 'c.region_code')
-    .select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', 'r.name as region_name',
+  return trx.selectFrom('cases as c').leftJoin('regions as r', 'r.code', 'c.region_code')
+    .select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', caseRegionName.as('region_name'),
       'c.title', 'c.description', 'c.address', 'c.lat', 'c.lng', 'c.transfer_source', 'c.transfer_ref', 'c.attachments', 'c.status',
       'c.version', 'c.lead_unit_id', 'c.centre_unit_id', 'c.state', 'c.repeat_of', 'c.received_at', 'c.updated_at'])
     .where('c.id', '=', id).executeTakeFirst();
