@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuery, RegionCode, pageOf } from './common.js';
-import { TimeUnit } from './deadlines.js';
+import { CardColour, TimeUnit } from './deadlines.js';
 
 export const CaseKind = z.enum(['appeal', 'dispute', 'petition', 'hazard']).openapi('CaseKind');
 export const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer']).openapi('Channel');
@@ -81,6 +81,8 @@ export const CaseSummary = z
     repeatOf: z.number().int().nullable(),
     sentBackCount: z.number().int().openapi({ description: 'how often units sent the case back to its centre (退回)' }),
     clusterSize: z.number().int().openapi({ description: 'cases in the burst of similar cases this one completed (疑似群体性), itself included; 0 when none' }),
+    dueAt: z.string().nullable().openapi({ description: 'the earliest deadline among its running stages; null when no clock runs (suspended, resolved, …)' }),
+    card: CardColour.nullable().openapi({ description: 'its most severe active supervision card (督办牌), if any' }),
   })
   .openapi('CaseSummary');
 export type CaseSummary = z.infer<typeof CaseSummary>;

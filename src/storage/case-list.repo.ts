@@ -15,6 +15,11 @@ const sentBacks = sql<number>`coalesce((c.state->'counters'->>'sendBacks')::int,
 // Cluster links point from the case that completed a burst to the earlier ones, keyed by case_id
 // first in the primary key: a count per listed row is an index range, not a scan.
 const clusterLinks = sql<number>`(SELECT count(*) FROM case_links l WHERE l.case_id = c.id AND l.kind = 'cluster')`;
+// The case's standing for a worker's list: its next deadline and its worst active card. Stages and
+// cards are keyed by case_id first, so each is an index range per listed row.
+const nextDue = sql<Date | string | null>`(SELECT min(st.due_at) FROM assignment_stages st WHERE st.case_id = c.id AND st.completed_at IS NULL)`;
+const worstCard = sql<'blue' | 'yellow' | 'red' | null>`(SELECT (ARRAY['blue', 'yellow', 'red'])[max(CASE k.colour WHEN 'blue' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END)]
+  FROM cards k WHERE k.case_id = c.id AND k.cleared_at IS NULL)`;
 
 /** A filtered page of case summaries; the scope admits the jurisdiction and cases the unit holds. */
 export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {
@@ -45,7 +50,7 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
   const [rows, count] = await Promise.all([
     q.select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', caseRegionName.as('region_name'), 'c.title',
       'c.status', 'c.version', 'c.lead_unit_id', 'u.name as lead_name', 'u.type_code as lead_type', 'ur.level as lead_level', 'c.received_at', 'c.updated_at', 'c.repeat_of',
-      sentBacks.as('sent_backs'), clusterLinks.as('cluster_links')])
+      sentBacks.as('sent_backs'), clusterLinks.as('cluster_links'), nextDue.as('next_due'), worstCard.as('worst_card')])
       .orderBy(order).limit(pageSize).offset((page - 1) * pageSize).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -58,6 +63,7 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
       leadUnit: r.lead_unit_id ? { id: Number(r.lead_unit_id), name: r.lead_name ?? '', level: Number(r.lead_level ?? 0), typeCode: r.lead_type ?? '' } : null,
       receivedAt: new Date(r.received_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(), repeatOf: r.repeat_of === null ? null : Number(r.repeat_of),
       sentBackCount: Number(r.sent_backs), clusterSize: Number(r.cluster_links) > 0 ? Number(r.cluster_links) + 1 : 0,
+      dueAt: r.next_due === null ? null : new Date(r.next_due).toISOString(), card: r.worst_card,
     })),
   };
 }

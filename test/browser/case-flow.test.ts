@@ -71,6 +71,8 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       const { page } = mediator;
       await page.getByTestId(`task-${trackingCode}`).waitFor();
       expect(Number(await page.getByTestId('tasks-count-toSign').textContent())).toBeGreaterThan(0);
+      // Each task carries its deadline (the sign-for stage's).
+      expect(await page.getByTestId(`task-due-${trackingCode}`).textContent()).toMatch(lang === 'en' ? /Due \d/ : /时限 \d/);
       await checkPage(mediator, shot('workbench-mediator'));
       await page.getByTestId(`task-${trackingCode}`).click();
       await page.getByTestId('action-sign').waitFor();
@@ -92,6 +94,11 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await advanceClock(live.server.base, 12 * DAY, true);
       const leader = await signIn(live.browser, live.server.base, 'leader', lang);
       const { page } = leader;
+      // On the workbench: the jurisdiction's cards, the late case among the most severe, linking to it.
+      const onBoard = page.getByTestId('workbench-supervision').getByTestId(`board-${trackingCode}`).first();
+      await onBoard.waitFor();
+      expect(await onBoard.getAttribute('href')).toBe(caseUrl);
+      expect(Number(await page.getByTestId('workbench-supervision').locator('.ant-statistic-content-value').nth(1).textContent())).toBeGreaterThan(0);
       await checkPage(leader, shot('workbench-leader'));
       await page.goto(`${live.server.base}/supervision`);
       // Each row says what is late and where: the tracking code (a link to the case), its title, the handling unit.

@@ -63,10 +63,18 @@ describe.each(engines)('cards climb the hierarchy for a case handled over HTTP %
     expect(countyBoard.counts).toEqual({ blue: 1, yellow: 1, red: 1 });
     expect(countyBoard.items).toEqual([expect.objectContaining(label), expect.objectContaining(label), expect.objectContaining(label)]);
     expect((await as.villageleader!.get('/api/supervision/cards')).body.counts).toEqual({ blue: 1, yellow: 1, red: 0 });
+    // Lists and the case page carry the case's standing: its worst active card and next deadline.
+    expect(report.body).toMatchObject({ card: null, dueAt: expect.any(String) });
+    const listed = (await as.mediator!.get('/api/cases?status=dispatched')).body.items.find((c: { id: number }) => c.id === report.body.id);
+    expect(listed).toMatchObject({ card: 'red', dueAt: report.body.dueAt });
+    expect((await as.mediator!.get(`/api/cases/${report.body.id}`)).body).toMatchObject({ card: 'red', dueAt: report.body.dueAt });
 
     const signed = await as.mediator!.post(`/api/cases/${report.body.id}/actions/sign`, { expectedVersion: report.body.version });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect((await as.leader!.get('/api/supervision/cards')).body.counts).toEqual({ blue: 0, yellow: 0, red: 0 });
+    const after = (await as.mediator!.get(`/api/cases/${report.body.id}`)).body;
+    expect(after.card, 'cards clear when the stage completes').toBeNull();
+    expect(after.dueAt, 'the handling stage now runs').not.toBe(report.body.dueAt);
     const history = (await as.leader!.get('/api/supervision/cards?active=false')).body;
     expect(history.items.every((c: { clearedAt: string | null }) => c.clearedAt !== null)).toBe(true);
     expect(history.counts).toEqual({ blue: 1, yellow: 1, red: 1 });

@@ -10,9 +10,12 @@ import type { FieldCrypto } from '../crypto/field-cipher.js';
 import { caseActor } from './case-actor.js';
 import { pendingStagesOf } from '../../storage/extension-requests.repo.js';
 import { extensionLeft } from '../../core/deadline/stage-clock.js';
+import { worstColour, type CardColour } from '../../core/deadline/cards.js';
 import { mayRequestExtension } from '../deadlines/extension-offer.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+/** The earliest of some instants (null ones are clocks that do not run). */
+const earliest = (ds: (Date | null)[]) => ds.reduce<Date | null>((min, d) => (d !== null && (min === null || d < min) ? d : min), null);
 
 /** The whole case as staff see it: masked parties, timeline with names, assignments, and the caller's actions. */
 export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?: boolean } = {}): Promise<CaseDetail> {
@@ -32,6 +35,8 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     title: row.title, status: state.status, version: state.version, leadUnit: row.lead_unit_id ? unit(Number(row.lead_unit_id)) : null,
     receivedAt: iso(row.received_at)!, updatedAt: iso(row.updated_at)!, repeatOf: row.repeat_of === null ? null : Number(row.repeat_of),
     sentBackCount: state.counters.sendBacks, clusterSize: clusterLinks > 0 ? clusterLinks + 1 : 0,
+    dueAt: iso(earliest(timed.stages.filter((x) => x.completedAt === null).map((x) => x.clock.due))),
+    card: worstColour(timed.cards.filter((x) => x.cleared_at === null).map((x) => x.colour as CardColour)),
     description: row.description, address: row.address, point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
     transfer: row.transfer_source ? { source: row.transfer_source as 'court', reference: row.transfer_ref ?? '' } : null,
     attachments: row.attachments as CaseDetail['attachments'], centre: unit(state.centre.unitId),

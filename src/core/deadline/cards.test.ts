@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from './calendar.js';
-import { type CardRules, cardInstants, cardsDue, DEFAULT_CARD_RULES, nextCardAt, validateCardRules } from './cards.js';
+import { type CardRules, cardInstants, cardsDue, DEFAULT_CARD_RULES, nextCardAt, validateCardRules, worstColour } from './cards.js';
 import { cst } from './cst.js';
 import { DEFAULT_POLICY_TABLE } from './default-policies.js';
 import { DEFAULT_ESCALATION, escalationFor, supervisingLevel } from './escalation.js';
@@ -107,5 +107,17 @@ describe('escalation as data', () => {
     expect(supervisingLevel(1, 'red')).toBe(1);
     const table = { ...DEFAULT_ESCALATION, yellow: { notify: 'level_leader' as const, levelsUp: 1, onSupervisionBoard: false } };
     expect(supervisingLevel(5, 'yellow', table)).toBe(4);
+  });
+});
+
+describe('worstColour', () => {
+  it.each([
+    [[], null],
+    [['blue'], 'blue'],
+    [['blue', 'yellow'], 'yellow'],
+    [['red', 'blue'], 'red'],
+    [['yellow', 'red', 'blue'], 'red'],
+  ] as const)('%j → %s', (colours, worst) => {
+    expect(worstColour(colours)).toBe(worst);
   });
 });

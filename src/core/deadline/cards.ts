@@ -17,6 +17,13 @@ export type CardColour = 'blue' | 'yellow' | 'red';
 /** The colours, least severe first. */
 export const CARD_COLOURS: readonly CardColour[] = ['blue', 'yellow', 'red'];
 
+/** The most severe of some cards' colours (red over yellow over blue), or null for none: a case's standing on lists. */
+export function worstColour(colours: Iterable<CardColour>): CardColour | null {
+  let worst = -1;
+  for (const c of colours) worst = Math.max(worst, CARD_COLOURS.indexOf(c));
+  return worst < 0 ? null : CARD_COLOURS[worst]!;
+}
+
 /** Card rules; a null criterion is switched off, and a colour with no criterion is never issued. */
 export type CardRules = {
   readonly blue: { readonly passedFraction: number | null; readonly workingDaysLeft: number | null };

@@ -50,6 +50,8 @@ export const CHANNELS = ['grid', 'hotline', 'walk_in', 'online', 'letter', 'tran
 export const COMPLEXITIES = ['general', 'major', 'special'] as const;
 export const CASE_STATUSES = ['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged'] as const;
 export const TRANSFER_SOURCES = ['court', 'police', 'procuratorate', 'petition_bureau'] as const;
+/** Supervision card colours, least severe first (as the server orders them). */
+export const CARD_COLOURS = ['blue', 'yellow', 'red'] as const satisfies readonly CardList['items'][number]['colour'][];
 export type { CaseUrges } from '../../../src/contract/public.js';
 
 // Partner API keys (Open311).

@@ -15,8 +15,9 @@ import { RegionPicker } from '../../../components/region-picker/region-picker.js
 import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
 import { decideExtension, fetchBacklog, fetchCards, fetchExtensionRequests } from '../api/supervision-api.js';
+import { CARD_COLOURS } from '../../../api/contract-types.js';
 
-const COLOURS = ['blue', 'yellow', 'red'] as const;
+const COLOURS = CARD_COLOURS;
 type Key = 'colour' | 'region';
 const KEYS: readonly Key[] = ['colour', 'region'];
 // Titles and reasons wrap at this width so one long text does not stretch a table past the screen.
@@ -60,7 +61,8 @@ export function SupervisionPage() {
     { title: t('supervision.handlingUnit'), dataIndex: 'unitName', key: 'unit', render: named },
     { title: t('cases.region'), dataIndex: 'regionName', key: 'region', render: named },
     { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
-    { title: t('supervision.dueAt'), dataIndex: 'dueAt', key: 'due', render: time },
+    // A card's dueAt is when its threshold was reached (80 % of the time, the deadline, …), not the stage's deadline.
+    { title: t('supervision.triggeredAt'), dataIndex: 'dueAt', key: 'due', render: time },
     { title: t('supervision.issuedAt'), dataIndex: 'issuedAt', key: 'issued', render: time },
   ];
   const requestColumns: ColumnsType<ListedExtensionRequest> = [

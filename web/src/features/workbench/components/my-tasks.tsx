@@ -1,11 +1,11 @@
-import { Card, Empty, List, Segmented } from 'antd';
+import { Card, Empty, List, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseSummary } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { useMe } from '../../../app/auth-context.js';
-import { CaseStatusTag } from '../../../components/case-status-tag.js';
+import { CardTag, CaseStatusTag } from '../../../components/case-status-tag.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { fetchCases } from '../../cases/api/cases-api.js';
@@ -14,7 +14,8 @@ const STATUSES = ['dispatched', 'signed', 'in_progress', 'suspended', 'resolved'
 
 /**
  * My unit's tasks: cases with an assignment at my unit, grouped into to sign for (dispatched to us),
- * in handling (we lead), co-unit requests (another unit leads) and resolved awaiting evaluation.
+ * in handling (we lead), co-unit requests (another unit leads), resolved awaiting evaluation, and
+ * due soon or late (a supervision card is out); each with its deadline and card colour.
  */
 export function MyTasks() {
   const { t, i18n } = useTranslation();
@@ -32,29 +33,36 @@ export function MyTasks() {
     { key: 'handling', items: all.filter((c) => ['signed', 'in_progress', 'suspended'].includes(c.status) && ours(c)) },
     { key: 'coRequests', items: all.filter((c) => ['in_progress', 'suspended'].includes(c.status) && !ours(c)) },
     { key: 'resolved', items: all.filter((c) => c.status === 'resolved') },
+    // 临期: the sweep's blue card marks a stage near its limit, yellow and red one past it.
+    { key: 'dueSoon', items: all.filter((c) => c.card !== null).sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')) },
   ];
   const current = groups.find((g) => g.key === shown)?.items ?? [];
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tasks.title')}</h2>} data-testid="workbench-tasks" extra={<Link to={`/cases?unit=${unit}`}>{t('tasks.viewAll')}</Link>}>
       <ErrorAlert error={query.error} onRetry={query.reload} />
-      <Segmented
-        block
-        value={shown}
-        onChange={(key) => setShown(String(key))}
-        style={{ marginBottom: 12 }}
-        options={groups.map((group) => ({
-          value: group.key,
-          label: <span data-testid={`tasks-tab-${group.key}`}>{t(`tasks.${group.key}`)} <strong data-testid={`tasks-count-${group.key}`}>{group.items.length}</strong></span>,
-        }))}
-      />
+      {/* Five groups: on a grid worker's phone the control scrolls sideways instead of squeezing its labels. */}
+      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+        <Segmented
+          value={shown}
+          onChange={(key) => setShown(String(key))}
+          options={groups.map((group) => ({
+            value: group.key,
+            label: <span data-testid={`tasks-tab-${group.key}`}>{t(`tasks.${group.key}`)} <strong data-testid={`tasks-count-${group.key}`}>{group.items.length}</strong></span>,
+          }))}
+        />
+      </div>
       {current.length ? (
         <List
           dataSource={current}
           renderItem={(c) => (
-            <List.Item key={c.id} extra={<CaseStatusTag status={c.status} />}>
+            <List.Item key={c.id} extra={<Space size={4} wrap>{c.card && <CardTag colour={c.card} label={t(`supervision.cards.${c.card}`)} />}<CaseStatusTag status={c.status} /></Space>}>
               <List.Item.Meta
                 title={<Link to={`/cases/${c.id}`} data-testid={`task-${c.trackingCode}`}>{`${c.trackingCode} ${c.title}`}</Link>}
-                description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{`${c.regionName} · ${t(`enums.kind.${c.kind}`)} · ${formatTime(c.receivedAt, i18n.language)}`}</span>}
+                description={
+                  <span style={{ color: 'rgba(0,0,0,0.75)' }} data-testid={`task-due-${c.trackingCode}`}>
+                    {`${c.regionName} · ${t(`enums.kind.${c.kind}`)} · ${c.dueAt ? t('tasks.due', { time: formatTime(c.dueAt, i18n.language) }) : t('tasks.noClock')}`}
+                  </span>
+                }
               />
             </List.Item>
           )}

@@ -1,10 +1,11 @@
 import { Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../app/auth-context.js';
+import { hasAnyRole, useMe } from '../../../app/auth-context.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionLevelTag } from '../../../components/region-level-tag.js';
-import { CASE_ROLES } from '../../../app/nav-items.js';
+import { CASE_ROLES, rolesFor } from '../../../app/nav-items.js';
+import { SupervisionSummary } from './supervision-summary.js';
 import { InboxCard } from './inbox-card.js';
 import { MyTasks } from './my-tasks.js';
 
@@ -15,6 +16,8 @@ export function WorkbenchPage() {
   const hasCaseRole = me.roles.some((role) => CASE_ROLES.includes(role));
   // The auditor reads the audit log and nothing else (三员分立): no inbox, only the way to the log.
   const auditorOnly = me.roles.every((role) => role === 'auditor');
+  // Leaders and dispatchers supervise their jurisdiction (the 督办 board's audience, see nav-items).
+  const supervises = hasAnyRole(me, rolesFor('/supervision'));
   const breadcrumb = me.jurisdiction.breadcrumb.map((region) => region.name).join(' / ') || me.jurisdiction.name;
 
   return (
@@ -51,6 +54,11 @@ export function WorkbenchPage() {
         {hasCaseRole && (
           <Col xs={24} xl={10}>
             <InboxCard />
+          </Col>
+        )}
+        {supervises && (
+          <Col xs={24} xl={14}>
+            <SupervisionSummary />
           </Col>
         )}
       </Row>
