@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseWebhookHosts, type WebhookHostList } from './core/notify/webhook-hosts.js';
 
 /** Environment parsed once into a frozen, typed Config. Nothing else reads process.env. */
 const Env = z.object({
@@ -31,6 +32,8 @@ const Env = z.object({
   CIVICGRID_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   CIVICGRID_DELIVERY_BACKOFF_SECONDS: z.coerce.number().min(0).default(30),
   CIVICGRID_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Hosts webhooks may post to (`host` or `.domain`), comma separated; unset: any (see src/core/notify/webhook-hosts.ts). */
+  CIVICGRID_WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
   /** SMS: 'log' writes each message to the log; 'http' POSTs JSON to CIVICGRID_SMS_URL (a gateway). */
   CIVICGRID_SMS_ADAPTER: z.enum(['log', 'http']).default('log'),
   CIVICGRID_SMS_URL: z.string().url().optional(),
@@ -61,7 +64,7 @@ export type Config = Readonly<{
   dataKey: { kind: 'inline'; base64: string } | { kind: 'file'; path: string };
   cipher: 'aes-256-gcm' | 'sm4';
   sweep: { intervalMs: number; batchSize: number };
-  delivery: { intervalMs: number; maxAttempts: number; backoffMs: number; webhookTimeoutMs: number };
+  delivery: { intervalMs: number; maxAttempts: number; backoffMs: number; webhookTimeoutMs: number; webhookHosts: WebhookHostList };
   sms: { kind: 'log' } | { kind: 'http'; url: string };
   testClock: boolean;
   /** Public portal abuse limits; counted per node (see src/app/public/rate-limiter.ts). */
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     delivery: {
       intervalMs: e.CIVICGRID_DELIVER_SECONDS * 1000, maxAttempts: e.CIVICGRID_DELIVERY_MAX_ATTEMPTS,
       backoffMs: e.CIVICGRID_DELIVERY_BACKOFF_SECONDS * 1000, webhookTimeoutMs: e.CIVICGRID_WEBHOOK_TIMEOUT_MS,
+      webhookHosts: parseWebhookHosts(e.CIVICGRID_WEBHOOK_ALLOWED_HOSTS),
     },
     sms: smsConfig(e.CIVICGRID_SMS_ADAPTER, e.CIVICGRID_SMS_URL),
     testClock: e.CIVICGRID_TEST_CLOCK === '1',

@@ -90,3 +90,33 @@ describe.each(engines)('webhook delivery %s', (engine) => {
     expect((await leaderClient.get('/api/webhooks')).status).toBe(403);
   });
 });
+
+describe.each(engines)('webhook host list %s', (engine) => {
+  let t: TestDb;
+  let admin: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    await seedWorld(t.db);
+    const unit = await makeUnit(t.db, 'countyA');
+    await makeUser(t.db, 'admin2', unit, ['admin']);
+    const deps = testDeps(t.db, { env: { CIVICGRID_WEBHOOK_ALLOWED_HOSTS: 'hooks.example.gov.cn, .partner.gov.cn' } });
+    admin = client(createApp(deps));
+    await admin.login('admin2', testPassword);
+  });
+  afterAll(() => t.drop());
+
+  it(`${engineLabel(engine)} refuses URLs outside CIVICGRID_WEBHOOK_ALLOWED_HOSTS with a 400, on create and on change`, async () => {
+    for (const url of ['http://127.0.0.1:8080/api/admin', 'http://169.254.169.254/latest/meta-data', 'https://evil.example.gov.cn/x']) {
+      const r = await admin.post('/api/webhooks', { url, topics: ['*'] });
+      expect(r.status, url).toBe(400);
+      expect(r.body.error.code).toBe('ValidationFailed');
+    }
+    const ok = await admin.post('/api/webhooks', { url: 'https://hooks.example.gov.cn/civicgrid', topics: ['*'] });
+    expect(ok.status).toBe(201);
+    expect((await admin.post('/api/webhooks', { url: 'https://a.partner.gov.cn/in', topics: ['*'] })).status).toBe(201);
+    const moved = await admin.patch(`/api/webhooks/${ok.body.id}`, { url: 'http://10.0.0.5/internal' });
+    expect(moved.status).toBe(400);
+    expect((await admin.get('/api/webhooks')).body.map((w: { url: string }) => w.url).sort()).toEqual(['https://a.partner.gov.cn/in', 'https://hooks.example.gov.cn/civicgrid']);
+  });
+});

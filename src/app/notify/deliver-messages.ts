@@ -5,6 +5,7 @@ import { getWebhook, insertInbox, webhooksFor } from '../../storage/notification
 import { messageText } from './message-text.js';
 import { signBody } from './webhook-signature.js';
 import type { SmsAdapter } from './sms.js';
+import { webhookHostAllowed } from '../../core/notify/webhook-hosts.js';
 
 type DeliveryDeps = Pick<Deps, 'db' | 'clock' | 'log' | 'config'>;
 export type DeliveryResult = { fannedOut: number; sent: number; failed: number; dead: number };
@@ -78,6 +79,8 @@ async function sendOne(deps: DeliveryDeps, sms: SmsAdapter, m: StoredMessage, no
 async function postWebhook(deps: DeliveryDeps, m: StoredMessage): Promise<void> {
   const hook = await deps.db.tx(systemScope, (trx) => getWebhook(trx, m.webhookId ?? 0));
   if (!hook || !hook.enabled) throw new Error('webhook removed or disabled');
+  // Checked again at delivery: the list may have narrowed since the webhook was registered.
+  if (!webhookHostAllowed(hook.url, deps.config.delivery.webhookHosts)) throw new Error('host not among CIVICGRID_WEBHOOK_ALLOWED_HOSTS');
   const body = JSON.stringify(m.payload);
   const res = await fetch(hook.url, {
     method: 'POST',

@@ -2,12 +2,20 @@ import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
 import type { CreateWebhookInput, UpdateWebhookInput, Webhook } from '../../contract/notifications.js';
-import { notFound } from '../../core/errors.js';
+import { DomainError, notFound } from '../../core/errors.js';
+import { webhookHostAllowed } from '../../core/notify/webhook-hosts.js';
 import { deleteWebhook, getWebhook, insertWebhook, listWebhooks, updateWebhook, type WebhookRow } from '../../storage/notifications.repo.js';
 import { listDeadLetters, retryDeadLetter } from '../../storage/outbox.repo.js';
 
 // The secret signs every delivery; it is shown once, at creation, and never again (only a hint).
 const shown = ({ secret, createdAt, ...w }: WebhookRow): Webhook => ({ ...w, createdAt: createdAt.toISOString(), secretHint: `…${secret.slice(-4)}` });
+
+/** Refuses a URL whose host the deployment's list does not name (CIVICGRID_WEBHOOK_ALLOWED_HOSTS). */
+function checkHost(ctx: Ctx, url: string | undefined): void {
+  if (url !== undefined && !webhookHostAllowed(url, ctx.deps.config.delivery.webhookHosts)) {
+    throw new DomainError('ValidationFailed', 'this host is not among the webhook hosts this server may post to', { field: 'url', allowed: ctx.deps.config.delivery.webhookHosts });
+  }
+}
 
 /** Registered webhooks (administrator). */
 export async function getWebhooks(ctx: Ctx): Promise<Webhook[]> {
@@ -17,6 +25,7 @@ export async function getWebhooks(ctx: Ctx): Promise<Webhook[]> {
 /** Registers a webhook; answers its secret this once. */
 export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promise<Webhook & { secret: string }> {
   return writeAs(ctx, 'webhook.manage', 'webhook.create', 'webhooks', async (trx) => {
+    checkHost(ctx, input.url);
     const secret = input.secret ?? randomBytes(24).toString('base64url');
     const id = await insertWebhook(trx, { url: input.url, secret, topics: input.topics, enabled: input.enabled, at: ctx.deps.clock.now() });
     const row = (await getWebhook(trx, id))!;
@@ -27,6 +36,7 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
 /** Changes a webhook's URL, topics, secret or switch. */
 export async function changeWebhook(ctx: Ctx, id: number, input: UpdateWebhookInput): Promise<Webhook> {
   return writeAs(ctx, 'webhook.manage', 'webhook.update', `webhook:${id}`, async (trx) => {
+    checkHost(ctx, input.url);
     if (!(await updateWebhook(trx, id, input))) throw notFound('webhook', id);
     return { value: shown((await getWebhook(trx, id))!), details: { changed: Object.keys(input) } };
   });
