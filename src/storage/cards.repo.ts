@@ -4,6 +4,7 @@ import type { CardColour } from '../core/deadline/cards.js';
 import type { Card } from '../contract/deadlines.js';
 import { toStageRow, type StageRow } from './stages.repo.js';
 import { inSubtree } from './like.js';
+import { caseRegionName } from './case-views.repo.js';
 
 /**
  * Claims up to `limit` running stages whose next card instant has passed. FOR UPDATE SKIP LOCKED:
@@ -77,7 +78,8 @@ const lastCode = (path: string) => path.split('/').filter(Boolean).pop() ?? '';
  * title, the handling unit's name and the case's region name, in one statement. A card's case has
  * the card's own region path and row-level rule, so the inner join never drops a visible card;
  * units and regions are left joins because their rule is the region scope alone and may hide a
- * name (then null) but must not hide the card. Every join is on a primary key.
+ * unit's name (then null) but must not hide the card; the region is named even then
+ * (caseRegionName). Every join is on a primary key.
  */
 export async function boardCards(trx: Tx, f: BoardFilter): Promise<{ items: Card[]; counts: Record<CardColour, number> }> {
   let base = trx.selectFrom('cards as k').where(inSubtree('k.supervisor_region_path', f.path));
@@ -85,7 +87,7 @@ export async function boardCards(trx: Tx, f: BoardFilter): Promise<{ items: Card
   const [rows, counts] = await Promise.all([
     (f.colour ? base.where('k.colour', '=', f.colour) : base)
       .innerJoin('cases as c', 'c.id', 'k.case_id').leftJoin('units as u', 'u.id', 'k.unit_id').leftJoin('regions as r', 'r.code', 'c.region_code')
-      .selectAll('k').select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', 'r.name as region_name'])
+      .selectAll('k').select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', caseRegionName.as('region_name')])
       .orderBy('k.issued_at', 'desc').orderBy('k.id', 'desc').limit(f.limit).execute(),
     base.select(['k.colour', sql<number>`count(*)`.as('n')]).groupBy('k.colour').execute(),
   ]);

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Tx } from './db.js';
 import { inSubtree, likeEscape } from './like.js';
 import { caseRegionName } from './case-views.repo.js';
+import { worstColour, type CardColour } from '../core/deadline/cards.js';
+import { clusterSize } from '../core/repeat/cluster.js';
 import type { CaseSummary } from '../contract/cases.js';
 
 export type CaseFilter = {
@@ -18,8 +20,7 @@ const clusterLinks = sql<number>`(SELECT count(*) FROM case_links l WHERE l.case
 // The case's standing for a worker's list: its next deadline and its worst active card. Stages and
 // cards are keyed by case_id first, so each is an index range per listed row.
 const nextDue = sql<Date | string | null>`(SELECT min(st.due_at) FROM assignment_stages st WHERE st.case_id = c.id AND st.completed_at IS NULL)`;
-const worstCard = sql<'blue' | 'yellow' | 'red' | null>`(SELECT (ARRAY['blue', 'yellow', 'red'])[max(CASE k.colour WHEN 'blue' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END)]
-  FROM cards k WHERE k.case_id = c.id AND k.cleared_at IS NULL)`;
+const activeCards = sql<CardColour[] | null>`(SELECT array_agg(k.colour) FROM cards k WHERE k.case_id = c.id AND k.cleared_at IS NULL)`;
 
 /** A filtered page of case summaries; the scope admits the jurisdiction and cases the unit holds. */
 export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {
@@ -50,7 +51,7 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
   const [rows, count] = await Promise.all([
     q.select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', caseRegionName.as('region_name'), 'c.title',
       'c.status', 'c.version', 'c.lead_unit_id', 'u.name as lead_name', 'u.type_code as lead_type', 'ur.level as lead_level', 'c.received_at', 'c.updated_at', 'c.repeat_of',
-      sentBacks.as('sent_backs'), clusterLinks.as('cluster_links'), nextDue.as('next_due'), worstCard.as('worst_card')])
+      sentBacks.as('sent_backs'), clusterLinks.as('cluster_links'), nextDue.as('next_due'), activeCards.as('active_cards')])
       .orderBy(order).limit(pageSize).offset((page - 1) * pageSize).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -62,8 +63,8 @@ export async function listCaseRows(trx: Tx, f: CaseFilter, page: number, pageSiz
       title: r.title, status: r.status as CaseSummary['status'], version: Number(r.version),
       leadUnit: r.lead_unit_id ? { id: Number(r.lead_unit_id), name: r.lead_name ?? '', level: Number(r.lead_level ?? 0), typeCode: r.lead_type ?? '' } : null,
       receivedAt: new Date(r.received_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(), repeatOf: r.repeat_of === null ? null : Number(r.repeat_of),
-      sentBackCount: Number(r.sent_backs), clusterSize: Number(r.cluster_links) > 0 ? Number(r.cluster_links) + 1 : 0,
-      dueAt: r.next_due === null ? null : new Date(r.next_due).toISOString(), card: r.worst_card,
+      sentBackCount: Number(r.sent_backs), clusterSize: clusterSize(Number(r.cluster_links)),
+      dueAt: r.next_due === null ? null : new Date(r.next_due).toISOString(), card: worstColour(r.active_cards ?? []),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Tx } from './db.js';
 import type { ExtensionRequest, ListedExtensionRequest } from '../contract/deadlines.js';
 import type { StageKey } from './stages.repo.js';
+import { caseRegionName } from './case-views.repo.js';
 
 type Row = {
   id: number; case_id: number; seq: number; stage: string; unit_id: number; unit_level: number; unit_path: string; region_path: string;
@@ -59,13 +60,14 @@ export type ListedExtension = StoredExtension & Pick<ListedExtensionRequest, 'tr
 /**
  * Requests visible in the transaction's scope, newest first, with the case's code, title and
  * region name and the requesting unit's name in the same statement. The request and its case share
- * region path and row-level rule, so the inner join drops nothing visible; a unit or region outside
- * the caller's region scope leaves its name null instead of hiding the request. Joins on primary keys.
+ * region path and row-level rule, so the inner join drops nothing visible; a unit outside the
+ * caller's region scope leaves its name null instead of hiding the request, and the region is named
+ * even then (caseRegionName). Joins on primary keys.
  */
 export async function listExtensions(trx: Tx, f: { status?: string; caseId?: number; limit: number }): Promise<ListedExtension[]> {
   let q = trx.selectFrom('extension_requests as e').innerJoin('cases as c', 'c.id', 'e.case_id')
     .leftJoin('units as u', 'u.id', 'e.unit_id').leftJoin('regions as r', 'r.code', 'c.region_code')
-    .selectAll('e').select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', 'r.name as region_name']);
+    .selectAll('e').select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', caseRegionName.as('region_name')]);
   if (f.status) q = q.where('e.status', '=', f.status as Row['status']);
   if (f.caseId) q = q.where('e.case_id', '=', f.caseId);
   const rows = await q.orderBy('e.id', 'desc').limit(f.limit).execute();

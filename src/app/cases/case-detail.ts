@@ -11,6 +11,7 @@ import { caseActor } from './case-actor.js';
 import { pendingStagesOf } from '../../storage/extension-requests.repo.js';
 import { extensionLeft } from '../../core/deadline/stage-clock.js';
 import { worstColour, type CardColour } from '../../core/deadline/cards.js';
+import { clusterSize } from '../../core/repeat/cluster.js';
 import { mayRequestExtension } from '../deadlines/extension-offer.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -34,7 +35,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     complexity: row.complexity as CaseDetail['complexity'], categoryCode: row.category_code, regionCode: row.region_code, regionName: row.region_name,
     title: row.title, status: state.status, version: state.version, leadUnit: row.lead_unit_id ? unit(Number(row.lead_unit_id)) : null,
     receivedAt: iso(row.received_at)!, updatedAt: iso(row.updated_at)!, repeatOf: row.repeat_of === null ? null : Number(row.repeat_of),
-    sentBackCount: state.counters.sendBacks, clusterSize: clusterLinks > 0 ? clusterLinks + 1 : 0,
+    sentBackCount: state.counters.sendBacks, clusterSize: clusterSize(clusterLinks),
     dueAt: iso(earliest(timed.stages.filter((x) => x.completedAt === null).map((x) => x.clock.due))),
     card: worstColour(timed.cards.filter((x) => x.cleared_at === null).map((x) => x.colour as CardColour)),
     description: row.description, address: row.address, point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
