@@ -11,7 +11,8 @@ import type { Engine } from './report.js';
  * not in memory), PostgreSQL as a temporary database on the server at BENCH_DATABASE_URL
  * (or TEST_DATABASE_URL, or the local default), dropped again afterwards.
  */
-export const postgresAdminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const postgresAdminUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export type BenchDb = { db: Db; drop(): Promise<void> };
 
@@ -34,18 +35,34 @@ export async function openBenchDb(engine: Engine): Promise<BenchDb> {
   if (engine === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'civicgrid-bench-'));
     const db = await createDb({ kind: 'pglite', dir });
-    return { db, drop: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      drop: async () => {
+        await db.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `civicgrid_bench_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const db = await createDb({ kind: 'postgres', url: url.toString() });
-  return { db, drop: async () => { await db.close(); await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 async function admin(statement: string): Promise<void> {
   const c = new pg.Client({ connectionString: postgresAdminUrl });
   await c.connect();
-  try { await c.query(statement); } finally { await c.end(); }
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
 }

@@ -24,20 +24,56 @@ const read = <T>(b: BenchDb, fn: (trx: Tx) => Promise<T>) => b.db.tx(systemScope
 
 // The reads: one county (雨花台区, 98 villages → 2,558 nodes), the whole province, a village by name.
 const queries: Step[] = [
-  { name: 'subtree count: one county (320114, 2,558 nodes)', times: queryRuns, run: (b) => read(b, (trx) => countSubtree(trx, '32/3201/320114/')) },
-  { name: 'subtree count: one city (3201 Nanjing)', times: queryRuns, run: (b) => read(b, (trx) => countSubtree(trx, '32/3201/')) },
-  { name: 'subtree count: the province (572,513 nodes)', times: 5, run: (b) => read(b, (trx) => countSubtree(trx, '32/')) },
-  { name: 'search a village by name across the province (level 5)', times: queryRuns, run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', level: 5, within: '32/', limit: 20 })) },
+  {
+    name: 'subtree count: one county (320114, 2,558 nodes)',
+    times: queryRuns,
+    run: (b) => read(b, (trx) => countSubtree(trx, '32/3201/320114/')),
+  },
+  {
+    name: 'subtree count: one city (3201 Nanjing)',
+    times: queryRuns,
+    run: (b) => read(b, (trx) => countSubtree(trx, '32/3201/')),
+  },
+  {
+    name: 'subtree count: the province (572,513 nodes)',
+    times: 5,
+    run: (b) => read(b, (trx) => countSubtree(trx, '32/')),
+  },
+  {
+    name: 'search a village by name across the province (level 5)',
+    times: queryRuns,
+    run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', level: 5, within: '32/', limit: 20 })),
+  },
   // What the region picker sends (GET /api/regions?q=…&level=5) for a provincial user: row-level security on.
-  { name: 'region picker: a village by name, as a province user through the API query (RLS on)', times: queryRuns, run: (b) => b.db.tx(regionScope('32/'), (trx) => searchUnder(trx, '32/', '梅园新村', 5, 1, 20)) },
-  { name: 'search a name across every level (572 k names)', times: queryRuns, run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', within: '32/', limit: 20 })) },
-  { name: 'search by code prefix (3201140010…)', times: queryRuns, run: (b) => read(b, (trx) => searchRegions(trx, { text: '3201140010', limit: 20 })) },
-  { name: "a village's children (5 grids)", times: queryRuns, run: (b) => read(b, (trx) => listChildren(trx, '320114001001', { limit: 50 })) },
+  {
+    name: 'region picker: a village by name, as a province user through the API query (RLS on)',
+    times: queryRuns,
+    run: (b) => b.db.tx(regionScope('32/'), (trx) => searchUnder(trx, '32/', '梅园新村', 5, 1, 20)),
+  },
+  {
+    name: 'search a name across every level (572 k names)',
+    times: queryRuns,
+    run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', within: '32/', limit: 20 })),
+  },
+  {
+    name: 'search by code prefix (3201140010…)',
+    times: queryRuns,
+    run: (b) => read(b, (trx) => searchRegions(trx, { text: '3201140010', limit: 20 })),
+  },
+  {
+    name: "a village's children (5 grids)",
+    times: queryRuns,
+    run: (b) => read(b, (trx) => listChildren(trx, '320114001001', { limit: 50 })),
+  },
 ];
 
 /** Runs the benchmark on both engines and returns its figures. */
 export async function run(): Promise<BenchResult> {
-  const metrics: Metric[] = [{ name: `import ${total.toLocaleString('en-US')} nodes into an empty database`, samples: {} }, { name: 'import again (0 changed)', samples: {} }, ...queries.map((q) => ({ name: q.name, samples: {} }))];
+  const metrics: Metric[] = [
+    { name: `import ${total.toLocaleString('en-US')} nodes into an empty database`, samples: {} },
+    { name: 'import again (0 changed)', samples: {} },
+    ...queries.map((q) => ({ name: q.name, samples: {} })),
+  ];
   const skipped: BenchResult['skipped'] = {};
   const pgDown = await postgresUnavailable();
   if (pgDown) {
@@ -54,27 +90,34 @@ export async function run(): Promise<BenchResult> {
     metrics,
     skipped,
     notes: [
-      'Name search has no trigram index: `name LIKE \'%…%\'` scans the rows of the level (or of every level) inside the path range. A `pg_trgm` GIN index would make it index-driven if it ever matters.',
-      'Subtree counts are range scans of the unique index on `path` (`path >= \'32/3201/\' AND path < \'32/32010\'`, COLLATE "C"). Not `LIKE \'32/3201/%\'`: LIKE is not leakproof, so under the table\'s row-level security PostgreSQL will not use it as an index condition and scans all rows (450 ms instead of 2 ms for a county).',
+      "Name search has no trigram index: `name LIKE '%…%'` scans the rows of the level (or of every level) inside the path range. A `pg_trgm` GIN index would make it index-driven if it ever matters.",
+      "Subtree counts are range scans of the unique index on `path` (`path >= '32/3201/' AND path < '32/32010'`, COLLATE \"C\"). Not `LIKE '32/3201/%'`: LIKE is not leakproof, so under the table's row-level security PostgreSQL will not use it as an index condition and scans all rows (450 ms instead of 2 ms for a county).",
       'The import ends with `ANALYZE regions` (as the owner); without fresh statistics the first name searches on the just-filled table were planned as on an empty one (130 ms instead of 17 ms).',
     ],
   };
 }
 
 async function oneRun(engine: Engine, i: number, metrics: Metric[]): Promise<void> {
-  const add = (k: number, ms: number[]) => { (metrics[k]!.samples[engine] ??= []).push(...ms); };
+  const add = (k: number, ms: number[]) => {
+    (metrics[k]!.samples[engine] ??= []).push(...ms);
+  };
   const b = await openBenchDb(engine);
   try {
     const first = await timed(() => importProvince({ db: b.db, log }, input));
-    if (changedIn(first.value) !== total) throw new Error(`${engine}: the import changed ${changedIn(first.value)} rows, expected ${total}`);
+    if (changedIn(first.value) !== total)
+      throw new Error(`${engine}: the import changed ${changedIn(first.value)} rows, expected ${total}`);
     const counts = await read(b, (trx) => countByLevel(trx, '32/'));
-    if (JSON.stringify(counts) !== JSON.stringify(expected)) throw new Error(`${engine}: counts per level ${JSON.stringify(counts)}`);
+    if (JSON.stringify(counts) !== JSON.stringify(expected))
+      throw new Error(`${engine}: counts per level ${JSON.stringify(counts)}`);
     const again = await timed(() => importProvince({ db: b.db, log }, input));
-    if (changedIn(again.value) !== 0) throw new Error(`${engine}: the second import changed ${changedIn(again.value)} rows`);
+    if (changedIn(again.value) !== 0)
+      throw new Error(`${engine}: the second import changed ${changedIn(again.value)} rows`);
     add(0, [first.ms]);
     add(1, [again.ms]);
     for (const [k, q] of queries.entries()) add(2 + k, await repeat(q.times, () => q.run(b)));
-    process.stderr.write(`  ${engine} run ${i}/${runs}: import ${(first.ms / 1000).toFixed(1)} s, again ${(again.ms / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `  ${engine} run ${i}/${runs}: import ${(first.ms / 1000).toFixed(1)} s, again ${(again.ms / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await b.drop();
   }

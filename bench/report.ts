@@ -59,7 +59,10 @@ export const loadNow = () => os.loadavg()[0]!;
  */
 export function environmentLine(at: Date, loadBefore: number): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const after = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const after = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM · load average ${loadBefore.toFixed(1)} before, ${after} (1 / 5 / 15 min) after`;
 }
 
@@ -72,18 +75,37 @@ function spread(xs: readonly number[]): string {
 export function renderSection(r: BenchResult, at: Date, loadBefore: number): string {
   const measured = (['pglite', 'postgres'] as const).filter((e) => !r.skipped[e]);
   const both = measured.length === 2;
-  const head = ['what', ...measured.map((e) => `${engineNames[e]} (median)`), ...(both ? ['PGlite ÷ PostgreSQL'] : []), 'runs'];
+  const head = [
+    'what',
+    ...measured.map((e) => `${engineNames[e]} (median)`),
+    ...(both ? ['PGlite ÷ PostgreSQL'] : []),
+    'runs',
+  ];
   const rows = r.metrics.map((m) => {
     const med = measured.map((e) => (m.samples[e]?.length ? median(m.samples[e]!) : Number.NaN));
     const cells = measured.map((e, k) => (Number.isNaN(med[k]!) ? '–' : formatMs(med[k]!) + spread(m.samples[e]!)));
-    const ratio = both && med.every((x) => !Number.isNaN(x) && x > 0) ? [`${(med[0]! / med[1]!).toFixed(2)} ×`] : both ? ['–'] : [];
+    const ratio =
+      both && med.every((x) => !Number.isNaN(x) && x > 0) ? [`${(med[0]! / med[1]!).toFixed(2)} ×`] : both ? ['–'] : [];
     const runs = measured.map((e) => m.samples[e]?.length ?? 0).join(' / ');
     return [m.name, ...cells, ...ratio, runs];
   });
   const table = [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   const skipped = Object.entries(r.skipped).map(([e, why]) => `- ${engineNames[e as Engine]} not measured: ${why}`);
-  return [`## ${r.title}`, '', r.description, '', `Measured ${environmentLine(at, loadBefore)}.`, '', table, '', ...skipped, ...r.notes.map((n) => `- ${n}`), '']
-    .join('\n').replace(/\n{3,}/g, '\n\n');
+  return [
+    `## ${r.title}`,
+    '',
+    r.description,
+    '',
+    `Measured ${environmentLine(at, loadBefore)}.`,
+    '',
+    table,
+    '',
+    ...skipped,
+    ...r.notes.map((n) => `- ${n}`),
+    '',
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 const intro = `# Benchmarks
@@ -101,6 +123,9 @@ export async function writeSection(file: string, id: string, markdown: string): 
   const block = `${start}\n${markdown.trimEnd()}\n${end}`;
   const i = current.indexOf(start);
   const j = current.indexOf(end);
-  const next = i >= 0 && j > i ? current.slice(0, i) + block + current.slice(j + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    i >= 0 && j > i
+      ? current.slice(0, i) + block + current.slice(j + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
   await writeFile(file, next);
 }

@@ -15,7 +15,10 @@ type BenchModule = { run?: () => Promise<BenchResult> };
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const names = (await readdir(here)).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.slice(0, -3)).sort();
+  const names = (await readdir(here))
+    .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+    .map((f) => f.slice(0, -3))
+    .sort();
   const unknown = wanted.filter((w) => !names.includes(w));
   if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')}; there are: ${names.join(', ')}`);
   let ran = 0;
@@ -34,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -47,7 +47,10 @@ export async function run(): Promise<BenchResult> {
     { name: `one sweep: ${stages.toLocaleString('en-US')} open stages, each owing one card`, samples: {} },
     { name: `idle sweep: ${stages.toLocaleString('en-US')} open stages, none due`, samples: {} },
   ];
-  const skipped: BenchResult['skipped'] = { pglite: 'a province-scale sweep is a PostgreSQL deployment; PGlite serves one county (the simulated-clock test sweeps it)' };
+  const skipped: BenchResult['skipped'] = {
+    pglite:
+      'a province-scale sweep is a PostgreSQL deployment; PGlite serves one county (the simulated-clock test sweeps it)',
+  };
   const notes: string[] = [];
   const pgDown = await postgresUnavailable();
   if (pgDown) skipped.postgres = pgDown;
@@ -75,7 +78,10 @@ export async function run(): Promise<BenchResult> {
   return {
     id: 'sweep',
     title: 'Deadline sweep: 1,000,000 open stages',
-    description: 'One `sweepDeadlines` run (the use case behind the server\'s interval loop and `civicgrid sweep`) over a fresh PostgreSQL database holding 1,000,000 running assignment stages, at an instant when each owes its blue card; then a sweep with nothing due. Source: `bench/sweep.ts`.',
-    metrics, skipped, notes,
+    description:
+      "One `sweepDeadlines` run (the use case behind the server's interval loop and `civicgrid sweep`) over a fresh PostgreSQL database holding 1,000,000 running assignment stages, at an instant when each owes its blue card; then a sweep with nothing due. Source: `bench/sweep.ts`.",
+    metrics,
+    skipped,
+    notes,
   };
 }

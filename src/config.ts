@@ -14,7 +14,10 @@ const Env = z.object({
   CIVICGRID_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   CIVICGRID_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CIVICGRID_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
-  CIVICGRID_DEMO_COUNTY: z.string().regex(/^\d{6}$/).default('320114'),
+  CIVICGRID_DEMO_COUNTY: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('320114'),
   /** Cases generated for the demo county on a fresh install (a living workbench); 0 disables. */
   CIVICGRID_DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(250),
   CIVICGRID_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
@@ -64,7 +67,13 @@ export type Config = Readonly<{
   dataKey: { kind: 'inline'; base64: string } | { kind: 'file'; path: string };
   cipher: 'aes-256-gcm' | 'sm4';
   sweep: { intervalMs: number; batchSize: number };
-  delivery: { intervalMs: number; maxAttempts: number; backoffMs: number; webhookTimeoutMs: number; webhookHosts: WebhookHostList };
+  delivery: {
+    intervalMs: number;
+    maxAttempts: number;
+    backoffMs: number;
+    webhookTimeoutMs: number;
+    webhookHosts: WebhookHostList;
+  };
   sms: { kind: 'log' } | { kind: 'http'; url: string };
   testClock: boolean;
   /** Public portal abuse limits; counted per node (see src/app/public/rate-limiter.ts). */
@@ -97,19 +106,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     dataKey: e.CIVICGRID_DATA_KEY
       ? { kind: 'inline' as const, base64: e.CIVICGRID_DATA_KEY }
-      : { kind: 'file' as const, path: path.resolve(e.CIVICGRID_DATA_KEY_FILE ?? path.join(dataDir, 'keys', 'data.key')) },
+      : {
+          kind: 'file' as const,
+          path: path.resolve(e.CIVICGRID_DATA_KEY_FILE ?? path.join(dataDir, 'keys', 'data.key')),
+        },
     cipher: e.CIVICGRID_CIPHER,
     sweep: { intervalMs: e.CIVICGRID_SWEEP_SECONDS * 1000, batchSize: e.CIVICGRID_SWEEP_BATCH },
     delivery: {
-      intervalMs: e.CIVICGRID_DELIVER_SECONDS * 1000, maxAttempts: e.CIVICGRID_DELIVERY_MAX_ATTEMPTS,
-      backoffMs: e.CIVICGRID_DELIVERY_BACKOFF_SECONDS * 1000, webhookTimeoutMs: e.CIVICGRID_WEBHOOK_TIMEOUT_MS,
+      intervalMs: e.CIVICGRID_DELIVER_SECONDS * 1000,
+      maxAttempts: e.CIVICGRID_DELIVERY_MAX_ATTEMPTS,
+      backoffMs: e.CIVICGRID_DELIVERY_BACKOFF_SECONDS * 1000,
+      webhookTimeoutMs: e.CIVICGRID_WEBHOOK_TIMEOUT_MS,
       webhookHosts: parseWebhookHosts(e.CIVICGRID_WEBHOOK_ALLOWED_HOSTS),
     },
     sms: smsConfig(e.CIVICGRID_SMS_ADAPTER, e.CIVICGRID_SMS_URL),
     testClock: e.CIVICGRID_TEST_CLOCK === '1',
     public: {
       trustProxy: e.CIVICGRID_TRUST_PROXY === 'true',
-      lookupFailures: { max: e.CIVICGRID_PUBLIC_LOOKUP_FAILURES, windowMs: e.CIVICGRID_PUBLIC_LOOKUP_WINDOW_MINUTES * 60_000 },
+      lookupFailures: {
+        max: e.CIVICGRID_PUBLIC_LOOKUP_FAILURES,
+        windowMs: e.CIVICGRID_PUBLIC_LOOKUP_WINDOW_MINUTES * 60_000,
+      },
       submissions: { max: e.CIVICGRID_PUBLIC_SUBMISSIONS_PER_HOUR, windowMs: 3_600_000 },
       minSubmitMs: e.CIVICGRID_PUBLIC_MIN_SUBMIT_SECONDS * 1000,
       formTokenTtlMs: 24 * 3_600_000,

@@ -24,7 +24,8 @@ export async function startServer() {
     // first /api/health. In the background the server is usable at once and the workbench fills up.
     if (logins && config.demoCases > 0) {
       demoCases = seedDemoCases(deps, config.demoCases, generation.signal).catch((e: unknown) => {
-        if (!stopping) deps.log.error('demo case generation failed', { error: e instanceof Error ? e.message : String(e) });
+        if (!stopping)
+          deps.log.error('demo case generation failed', { error: e instanceof Error ? e.message : String(e) });
       });
     }
   });

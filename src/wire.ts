@@ -8,7 +8,10 @@ import { mkdirSync } from 'node:fs';
 import { loadFieldCrypto } from './app/crypto/load-data-key.js';
 
 /** Config → database (migrated) → the explicit dependency object shared by server, CLI and jobs. */
-export async function openDeps(config: Config, clock: Clock = config.testClock ? manualClock(new Date()) : systemClock): Promise<Deps> {
+export async function openDeps(
+  config: Config,
+  clock: Clock = config.testClock ? manualClock(new Date()) : systemClock,
+): Promise<Deps> {
   if (config.database.kind === 'pglite' && config.database.dir) mkdirSync(config.database.dir, { recursive: true });
   const db = await createDb(config.database, config.appRole);
   const log = createLog(config.logLevel);

@@ -30,13 +30,18 @@ const allowed: Record<string, string[]> = {
 describe('the dependency rule', () => {
   const all = files(root);
 
-  it.each(all.filter((f) => allowed[layerOf(f)]).map((f) => [path.relative(root, f), f]))('%s imports only inward', (_, file) => {
-    const layer = layerOf(file);
-    for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
-      const target = path.relative(root, path.resolve(path.dirname(file), spec));
-      expect(allowed[layer], `${path.relative(root, file)} imports ${target}`).toContain(target.split(path.sep)[0]!.replace(/\.js$/, '.ts'));
-    }
-  });
+  it.each(all.filter((f) => allowed[layerOf(f)]).map((f) => [path.relative(root, f), f]))(
+    '%s imports only inward',
+    (_, file) => {
+      const layer = layerOf(file);
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const target = path.relative(root, path.resolve(path.dirname(file), spec));
+        expect(allowed[layer], `${path.relative(root, file)} imports ${target}`).toContain(
+          target.split(path.sep)[0]!.replace(/\.js$/, '.ts'),
+        );
+      }
+    },
+  );
 
   it('keeps the core pure: no node:*, no clock reads', () => {
     for (const file of all.filter((f) => layerOf(f) === 'core' && !f.endsWith('.test.ts'))) {
@@ -48,7 +53,9 @@ describe('the dependency rule', () => {
   });
 
   it('reads the environment only in config.ts', () => {
-    const readers = all.filter((f) => !f.endsWith('.test.ts') && /process\.env\b/.test(readFileSync(f, 'utf8'))).map((f) => path.relative(root, f));
+    const readers = all
+      .filter((f) => !f.endsWith('.test.ts') && /process\.env\b/.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
     expect(readers.filter((f) => f !== 'config.ts' && f !== 'main.ts')).toEqual([]);
   });
 });

@@ -15,10 +15,33 @@ import { client } from './http-client.js';
 export async function seedDemoWorld(deps: Deps) {
   await seedOnFirstStart(deps);
   const db: Db = deps.db;
-  const grid = await db.tx(systemScope, (trx) => trx.selectFrom('users').select(['grid_code', 'scope_path']).where('username', '=', 'gridworker').executeTakeFirstOrThrow());
-  const [province, city, county, township, village] = grid.scope_path.split('/').filter(Boolean) as [string, string, string, string, string];
-  const unitAt = (region: string, type: string) => db.tx(systemScope, async (trx) =>
-    Number((await trx.selectFrom('units').select('id').where('region_code', '=', region).where('type_code', '=', type).executeTakeFirstOrThrow()).id));
+  const grid = await db.tx(systemScope, (trx) =>
+    trx
+      .selectFrom('users')
+      .select(['grid_code', 'scope_path'])
+      .where('username', '=', 'gridworker')
+      .executeTakeFirstOrThrow(),
+  );
+  const [province, city, county, township, village] = grid.scope_path.split('/').filter(Boolean) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const unitAt = (region: string, type: string) =>
+    db.tx(systemScope, async (trx) =>
+      Number(
+        (
+          await trx
+            .selectFrom('units')
+            .select('id')
+            .where('region_code', '=', region)
+            .where('type_code', '=', type)
+            .executeTakeFirstOrThrow()
+        ).id,
+      ),
+    );
   const units = {
     villageCommittee: await unitAt(village, 'mediation_committee'),
     villageStation: await unitAt(village, 'service_centre'),

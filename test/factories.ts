@@ -40,7 +40,10 @@ export async function seedWorld(db: Db, at = new Date('2026-01-05T02:00:00Z')): 
       const path = `${parent ? byCode[parent] : ''}${r.code}/`;
       byCode[r.code] = path;
       paths[key] = path;
-      await trx.insertInto('regions').values({ code: r.code, parent_code: parent, level: r.level, name: r.name, path }).execute();
+      await trx
+        .insertInto('regions')
+        .values({ code: r.code, parent_code: parent, level: r.level, name: r.name, path })
+        .execute();
     }
     void at;
   });
@@ -48,21 +51,46 @@ export async function seedWorld(db: Db, at = new Date('2026-01-05T02:00:00Z')): 
 }
 
 /** A unit of the given type at a world region. */
-export async function makeUnit(db: Db, region: WorldRegion, typeCode = 'service_centre', at = new Date()): Promise<number> {
+export async function makeUnit(
+  db: Db,
+  region: WorldRegion,
+  typeCode = 'service_centre',
+  at = new Date(),
+): Promise<number> {
   const r = world[region];
-  const path = await db.tx(systemScope, async (trx) => (await trx.selectFrom('regions').select('path').where('code', '=', r.code).executeTakeFirstOrThrow()).path);
-  return db.tx(systemScope, (trx) => insertUnit(trx, { typeCode, regionCode: r.code, regionPath: path, name: `${r.name}${typeCode}`, phone: null, at }));
+  const path = await db.tx(
+    systemScope,
+    async (trx) =>
+      (await trx.selectFrom('regions').select('path').where('code', '=', r.code).executeTakeFirstOrThrow()).path,
+  );
+  return db.tx(systemScope, (trx) =>
+    insertUnit(trx, { typeCode, regionCode: r.code, regionPath: path, name: `${r.name}${typeCode}`, phone: null, at }),
+  );
 }
 
 /** An account with roles in a unit; grid workers get the world's grid unless told otherwise. */
-export async function makeUser(db: Db, username: string, unitId: number, roles: Role[], gridCode?: string): Promise<number> {
+export async function makeUser(
+  db: Db,
+  username: string,
+  unitId: number,
+  roles: Role[],
+  gridCode?: string,
+): Promise<number> {
   const hash = await passwordHash();
   return db.tx(systemScope, async (trx) => {
     const unit = await trx.selectFrom('units').select('region_path').where('id', '=', unitId).executeTakeFirstOrThrow();
-    const grid = gridCode ? await trx.selectFrom('regions').select('path').where('code', '=', gridCode).executeTakeFirstOrThrow() : undefined;
+    const grid = gridCode
+      ? await trx.selectFrom('regions').select('path').where('code', '=', gridCode).executeTakeFirstOrThrow()
+      : undefined;
     return insertUser(trx, {
-      username, displayName: username, unitId, gridCode: gridCode ?? null, scopePath: grid?.path ?? unit.region_path,
-      roles, passwordHash: hash, at: new Date(),
+      username,
+      displayName: username,
+      unitId,
+      gridCode: gridCode ?? null,
+      scopePath: grid?.path ?? unit.region_path,
+      roles,
+      passwordHash: hash,
+      at: new Date(),
     });
   });
 }

@@ -8,14 +8,22 @@ export function client(app: App) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await app.request(path, {
       method,
-      headers: { ...(body !== undefined || method !== 'GET' ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...headers },
+      headers: {
+        ...(body !== undefined || method !== 'GET' ? { 'content-type': 'application/json' } : {}),
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
     const text = await res.text();
     let json: any = undefined;
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = text; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
     return { status: res.status, body: json, headers: res.headers };
   };
   return {
@@ -25,6 +33,8 @@ export function client(app: App) {
     delete: (p: string) => call('DELETE', p, {}),
     raw: call,
     login: (username: string, password: string) => call('POST', '/api/auth/login', { username, password }),
-    get cookie() { return cookie; },
+    get cookie() {
+      return cookie;
+    },
   };
 }

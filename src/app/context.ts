@@ -12,7 +12,12 @@ export type Ctx = { deps: Deps; actor: Actor; requestId: string | null };
  * Runs a read inside the actor's jurisdiction (RLS scope = their region path) after the
  * role check. Refusals are audited, since a denied attempt is itself worth a record.
  */
-export async function readAs<T>(ctx: Ctx, permission: Permission, target: string, fn: (trx: Tx) => Promise<T>): Promise<T> {
+export async function readAs<T>(
+  ctx: Ctx,
+  permission: Permission,
+  target: string,
+  fn: (trx: Tx) => Promise<T>,
+): Promise<T> {
   await ensurePermitted(ctx, permission, `${permission}`, target);
   try {
     return await ctx.deps.db.tx(scopeOf(ctx), fn);
@@ -66,7 +71,8 @@ function who(ctx: Ctx) {
 }
 
 /** The RLS scope of a context: the operator's empty path means the whole tree. */
-const scopeOf = (ctx: Ctx): Scope => (ctx.actor.scopePath === '' ? systemScope : regionScope(ctx.actor.scopePath, ctx.actor.unitId));
+const scopeOf = (ctx: Ctx): Scope =>
+  ctx.actor.scopePath === '' ? systemScope : regionScope(ctx.actor.scopePath, ctx.actor.unitId);
 
 function actorId(ctx: Ctx): number | null {
   return ctx.actor.userId > 0 ? ctx.actor.userId : null;

@@ -25,6 +25,7 @@ export function exitCodeFor(e: unknown): number {
 
 export function messageFor(e: unknown): string {
   if (isDomainError(e)) return `${e.code}: ${e.message}`;
-  if (e instanceof ZodError) return `invalid arguments: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
+  if (e instanceof ZodError)
+    return `invalid arguments: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
   return e instanceof Error ? e.message : String(e);
 }

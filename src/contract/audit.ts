@@ -27,6 +27,11 @@ export const AuditQuery = PageQuery.extend({
 });
 
 export const AuditVerification = z
-  .object({ ok: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().nullable(), reason: z.string().nullable() })
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    firstBrokenId: z.number().int().nullable(),
+    reason: z.string().nullable(),
+  })
   .openapi('AuditVerification');
 export type AuditVerification = z.infer<typeof AuditVerification>;

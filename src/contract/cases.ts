@@ -5,11 +5,21 @@ import { CardColour, TimeUnit } from './deadlines.js';
 export const CaseKind = z.enum(['appeal', 'dispute', 'petition', 'hazard']).openapi('CaseKind');
 export const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer']).openapi('Channel');
 export const Complexity = z.enum(['general', 'major', 'special']).openapi('Complexity');
-export const CaseStatus = z.enum(['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged']).openapi('CaseStatus');
-export const TransferSource = z.enum(['court', 'police', 'procuratorate', 'petition_bureau']).openapi({ description: '诉调 / 公调 / 检调 / 访调 对接' });
+export const CaseStatus = z
+  .enum(['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged'])
+  .openapi('CaseStatus');
+export const TransferSource = z
+  .enum(['court', 'police', 'procuratorate', 'petition_bureau'])
+  .openapi({ description: '诉调 / 公调 / 检调 / 访调 对接' });
 
-const MobileOrLandline = z.string().trim().regex(/^[\d\s+()-]{5,20}$/, 'a phone number');
-const IdNumber = z.string().trim().regex(/^(\d{15}|\d{17}[\dXx])$/, 'an 18-character resident ID number');
+const MobileOrLandline = z
+  .string()
+  .trim()
+  .regex(/^[\d\s+()-]{5,20}$/, 'a phone number');
+const IdNumber = z
+  .string()
+  .trim()
+  .regex(/^(\d{15}|\d{17}[\dXx])$/, 'an 18-character resident ID number');
 
 export const PartyInput = z
   .object({
@@ -24,8 +34,15 @@ export const PartyInput = z
 export const AttachmentMeta = z.object({
   name: z.string().min(1).max(200),
   contentType: z.string().max(100),
-  size: z.number().int().min(0).max(100 * 1024 * 1024),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 1024 * 1024),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export const SubmitCaseInput = z
@@ -43,7 +60,10 @@ export const SubmitCaseInput = z
     parties: z.array(PartyInput).max(20).default([]),
     attachments: z.array(AttachmentMeta).max(20).default([]),
   })
-  .refine((c) => (c.channel === 'transfer') === (c.transfer !== undefined), { message: 'a transferred case names its source and reference, and only it', path: ['transfer'] })
+  .refine((c) => (c.channel === 'transfer') === (c.transfer !== undefined), {
+    message: 'a transferred case names its source and reference, and only it',
+    path: ['transfer'],
+  })
   .openapi('SubmitCaseInput');
 export type SubmitCaseInput = z.infer<typeof SubmitCaseInput>;
 
@@ -60,7 +80,9 @@ export const Party = z
   .openapi('Party');
 export type Party = z.infer<typeof Party>;
 
-export const UnitBrief = z.object({ id: z.number().int(), name: z.string(), level: z.number().int(), typeCode: z.string() }).openapi('UnitBrief');
+export const UnitBrief = z
+  .object({ id: z.number().int(), name: z.string(), level: z.number().int(), typeCode: z.string() })
+  .openapi('UnitBrief');
 
 export const CaseSummary = z
   .object({
@@ -80,8 +102,19 @@ export const CaseSummary = z
     updatedAt: z.string(),
     repeatOf: z.number().int().nullable(),
     sentBackCount: z.number().int().openapi({ description: 'how often units sent the case back to its centre (退回)' }),
-    clusterSize: z.number().int().openapi({ description: 'cases in the burst of similar cases this one completed (疑似群体性), itself included; 0 when none' }),
-    dueAt: z.string().nullable().openapi({ description: 'the earliest deadline among its running stages; null when no clock runs (suspended, resolved, …)' }),
+    clusterSize: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          'cases in the burst of similar cases this one completed (疑似群体性), itself included; 0 when none',
+      }),
+    dueAt: z
+      .string()
+      .nullable()
+      .openapi({
+        description: 'the earliest deadline among its running stages; null when no clock runs (suspended, resolved, …)',
+      }),
     card: CardColour.nullable().openapi({ description: 'its most severe active supervision card (督办牌), if any' }),
   })
   .openapi('CaseSummary');
@@ -93,7 +126,12 @@ export const TimelineEntry = z
     version: z.number().int(),
     type: z.string(),
     at: z.string(),
-    actor: z.object({ userId: z.number().int().nullable(), name: z.string(), unitId: z.number().int().nullable(), unitName: z.string().nullable() }),
+    actor: z.object({
+      userId: z.number().int().nullable(),
+      name: z.string(),
+      unitId: z.number().int().nullable(),
+      unitName: z.string().nullable(),
+    }),
     fromStatus: CaseStatus.nullable(),
     toStatus: CaseStatus,
     reason: z.string().nullable(),
@@ -112,16 +150,32 @@ export const AssignmentView = z
     assignedAt: z.string(),
     signedAt: z.string().nullable(),
     endedAt: z.string().nullable(),
-    stages: z.array(z.object({
-      stage: z.enum(['sign_for', 'handle', 'co_reply', 'return_visit']),
-      startAt: z.string(),
-      dueAt: z.string().nullable().openapi({ description: 'null while the case is suspended (the clock stands still)' }),
-      completedAt: z.string().nullable(),
-      extensionLeft: z.object({ amount: z.number(), unit: TimeUnit }).nullable()
-        .openapi({ description: "what is left of the policy's maximum extension; null when the stage allows none" }),
-      canRequestExtension: z.boolean().openapi({ description: "the caller's unit holds this running stage and may ask for more time now" }),
-    })),
-    cards: z.array(z.object({ stage: z.string(), colour: z.enum(['blue', 'yellow', 'red']), issuedAt: z.string(), clearedAt: z.string().nullable() })),
+    stages: z.array(
+      z.object({
+        stage: z.enum(['sign_for', 'handle', 'co_reply', 'return_visit']),
+        startAt: z.string(),
+        dueAt: z
+          .string()
+          .nullable()
+          .openapi({ description: 'null while the case is suspended (the clock stands still)' }),
+        completedAt: z.string().nullable(),
+        extensionLeft: z
+          .object({ amount: z.number(), unit: TimeUnit })
+          .nullable()
+          .openapi({ description: "what is left of the policy's maximum extension; null when the stage allows none" }),
+        canRequestExtension: z
+          .boolean()
+          .openapi({ description: "the caller's unit holds this running stage and may ask for more time now" }),
+      }),
+    ),
+    cards: z.array(
+      z.object({
+        stage: z.string(),
+        colour: z.enum(['blue', 'yellow', 'red']),
+        issuedAt: z.string(),
+        clearedAt: z.string().nullable(),
+      }),
+    ),
   })
   .openapi('Assignment');
 
@@ -136,8 +190,19 @@ export const CaseDetail = CaseSummary.extend({
   assignments: z.array(AssignmentView),
   timeline: z.array(TimelineEntry),
   outcome: z.record(z.string(), z.unknown()).nullable(),
-  counters: z.object({ sendBacks: z.number().int(), redos: z.number().int(), transfers: z.number().int(), escalations: z.number().int() }),
-  links: z.array(z.object({ caseId: z.number().int(), kind: z.enum(['repeat', 'cluster', 'merged']), trackingCode: z.string().nullable() })),
+  counters: z.object({
+    sendBacks: z.number().int(),
+    redos: z.number().int(),
+    transfers: z.number().int(),
+    escalations: z.number().int(),
+  }),
+  links: z.array(
+    z.object({
+      caseId: z.number().int(),
+      kind: z.enum(['repeat', 'cluster', 'merged']),
+      trackingCode: z.string().nullable(),
+    }),
+  ),
   availableActions: z.array(z.string()).openapi({ description: 'the actions the caller may take now' }),
 }).openapi('CaseDetail');
 export type CaseDetail = z.infer<typeof CaseDetail>;
@@ -145,15 +210,28 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CaseListQuery = PageQuery.extend({
   status: CaseStatus.optional(),
   kind: CaseKind.optional(),
-  category: z.string().regex(/^[a-z0-9_]{1,40}$/).optional().openapi({ description: 'this category and its subcategories' }),
+  category: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/)
+    .optional()
+    .openapi({ description: 'this category and its subcategories' }),
   region: RegionCode.optional().openapi({ description: 'this region and everything below' }),
   unit: z.coerce.number().int().positive().optional().openapi({ description: 'cases with an assignment at this unit' }),
   q: z.string().trim().min(1).max(64).optional(),
   receivedFrom: z.iso.datetime({ offset: true }).optional(),
   receivedTo: z.iso.datetime({ offset: true }).optional(),
-  dueBefore: z.iso.datetime({ offset: true }).optional().openapi({ description: 'cases with a running stage due before this instant' }),
-  card: z.enum(['blue', 'yellow', 'red']).optional().openapi({ description: 'cases with an active card of this colour' }),
-  sentBack: z.enum(['true', 'false']).optional().openapi({ description: 'true: cases sent back at least once; false: never sent back' }),
+  dueBefore: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'cases with a running stage due before this instant' }),
+  card: z
+    .enum(['blue', 'yellow', 'red'])
+    .optional()
+    .openapi({ description: 'cases with an active card of this colour' }),
+  sentBack: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'true: cases sent back at least once; false: never sent back' }),
   sort: z.enum(['received_desc', 'received_asc', 'updated_desc']).default('received_desc'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
@@ -163,8 +241,16 @@ export const RevealInput = z.object({ reason: z.string().trim().min(4).max(200) 
 const V = { expectedVersion: z.number().int().positive() };
 const note = z.string().trim().max(1000).nullable().optional();
 const Outcome = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mediated'), agreement: z.enum(['written', 'oral']), summary: z.string().trim().min(1).max(2000) }),
-  z.object({ kind: z.literal('not_mediated'), guidance: z.enum(['litigation', 'arbitration']), summary: z.string().trim().min(1).max(2000) }),
+  z.object({
+    kind: z.literal('mediated'),
+    agreement: z.enum(['written', 'oral']),
+    summary: z.string().trim().min(1).max(2000),
+  }),
+  z.object({
+    kind: z.literal('not_mediated'),
+    guidance: z.enum(['litigation', 'arbitration']),
+    summary: z.string().trim().min(1).max(2000),
+  }),
   z.object({ kind: z.literal('answered'), summary: z.string().trim().min(1).max(2000) }),
   z.object({ kind: z.literal('not_accepted'), reason: z.string().trim().min(1).max(2000) }),
 ]);
@@ -175,17 +261,38 @@ export const ActionBodies = {
   redispatch: z.object({ ...V, unitId: z.number().int().positive(), task: note }),
   sign: z.object(V),
   start_handling: z.object({ ...V, mode: z.enum(['on_site', 'online']) }),
-  request_joint: z.object({ ...V, leadTask: note, coUnits: z.array(z.object({ unitId: z.number().int().positive(), task: z.string().trim().min(1).max(1000) })).min(1).max(10) }),
+  request_joint: z.object({
+    ...V,
+    leadTask: note,
+    coUnits: z
+      .array(z.object({ unitId: z.number().int().positive(), task: z.string().trim().min(1).max(1000) }))
+      .min(1)
+      .max(10),
+  }),
   sign_co_task: z.object(V),
   reply_co_task: z.object({ ...V, reply: z.string().trim().min(1).max(2000) }),
   close_co_task: z.object({ ...V, unitId: z.number().int().positive(), note }),
   escalate: z.object({ ...V, task: note }),
-  send_back: z.object({ ...V, reasonCode: z.enum(['not_responsible', 'outside_region', 'insufficient_information', 'duplicate', 'other']), note }),
-  transfer: z.object({ ...V, unitId: z.number().int().positive(), note: z.string().trim().min(1).max(1000), task: note }),
+  send_back: z.object({
+    ...V,
+    reasonCode: z.enum(['not_responsible', 'outside_region', 'insufficient_information', 'duplicate', 'other']),
+    note,
+  }),
+  transfer: z.object({
+    ...V,
+    unitId: z.number().int().positive(),
+    note: z.string().trim().min(1).max(1000),
+    task: note,
+  }),
   suspend: z.object({ ...V, reason: z.string().trim().min(1).max(1000) }),
   resume: z.object({ ...V, note }),
   resolve: z.object({ ...V, outcome: Outcome }),
-  evaluate: z.object({ ...V, rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']), by: z.enum(['resident', 'staff']), note }),
+  evaluate: z.object({
+    ...V,
+    rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+    by: z.enum(['resident', 'staff']),
+    note,
+  }),
   reopen: z.object({ ...V, reason: z.enum(['dissatisfied', 'repeat_visit']), note }),
   close: z.object({ ...V, note }),
   merge: z.object({ ...V, into: z.number().int().positive(), note }),

@@ -14,13 +14,20 @@ export const Category = z
 export type Category = z.infer<typeof Category>;
 
 export const CategoryCodeParam = z.object({
-  code: z.string().regex(/^[a-z0-9_]{1,40}$/).openapi({ param: { name: 'code', in: 'path' } }),
+  code: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/)
+    .openapi({ param: { name: 'code', in: 'path' } }),
 });
 
 export const CreateCategoryInput = z
   .object({
     code: z.string().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits and underscore'),
-    parentCode: z.string().regex(/^[a-z0-9_]{1,40}$/).nullable().optional(),
+    parentCode: z
+      .string()
+      .regex(/^[a-z0-9_]{1,40}$/)
+      .nullable()
+      .optional(),
     nameZh: z.string().min(1).max(60),
     nameEn: z.string().min(1).max(80),
     sort: z.number().int().min(0).max(10_000).optional(),

@@ -12,10 +12,18 @@ export const ErrorBody = z
   .openapi('Error');
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const Role = z.enum(['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader']).openapi('Role');
+export const Role = z
+  .enum(['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'])
+  .openapi('Role');
 export type Role = z.infer<typeof Role>;
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -24,6 +32,8 @@ export const PageQuery = z.object({
 
 /** A page of items with the total, so lists can be server-paged. */
 export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }).openapi(name);
+  z
+    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+    .openapi(name);
 
 export const RegionCode = z.string().regex(/^\d{2,18}$/, 'a region code is 2–18 digits');

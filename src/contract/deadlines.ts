@@ -7,24 +7,45 @@ export const StageName = z.enum(['sign_for', 'handle', 'co_reply', 'return_visit
 export const TimeUnit = z.enum(['hour', 'calendar_day', 'working_day']).openapi('TimeUnit');
 export const CardColour = z.enum(['blue', 'yellow', 'red']).openapi('CardColour');
 
-export const CalendarDayView = z.object({
-  date: IsoDate, weekday: z.number().int().min(0).max(6), working: z.boolean(),
-  name: z.string().nullable(), source: z.enum(['chinese-days', 'admin']).nullable(),
-}).openapi('CalendarDayView');
-export const CalendarYear = z.object({
-  year: z.number().int(),
-  months: z.array(z.object({ month: z.number().int().min(1).max(12), workingDays: z.number().int(), days: z.array(CalendarDayView) })),
-}).openapi('CalendarYear');
+export const CalendarDayView = z
+  .object({
+    date: IsoDate,
+    weekday: z.number().int().min(0).max(6),
+    working: z.boolean(),
+    name: z.string().nullable(),
+    source: z.enum(['chinese-days', 'admin']).nullable(),
+  })
+  .openapi('CalendarDayView');
+export const CalendarYear = z
+  .object({
+    year: z.number().int(),
+    months: z.array(
+      z.object({
+        month: z.number().int().min(1).max(12),
+        workingDays: z.number().int(),
+        days: z.array(CalendarDayView),
+      }),
+    ),
+  })
+  .openapi('CalendarYear');
 export type CalendarYear = z.infer<typeof CalendarYear>;
 export const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
-export const CalendarOverride = z.object({ date: IsoDate, kind: z.enum(['workday', 'holiday']), name: z.string().max(40).nullable().optional() }).openapi('CalendarOverride');
-export const PutCalendarYearInput = z.object({ days: z.array(CalendarOverride).max(366) }).openapi('PutCalendarYearInput');
+export const CalendarOverride = z
+  .object({ date: IsoDate, kind: z.enum(['workday', 'holiday']), name: z.string().max(40).nullable().optional() })
+  .openapi('CalendarOverride');
+export const PutCalendarYearInput = z
+  .object({ days: z.array(CalendarOverride).max(366) })
+  .openapi('PutCalendarYearInput');
 export type PutCalendarYearInput = z.infer<typeof PutCalendarYearInput>;
-export const PutCalendarDayInput = z.object({
-  kind: z.enum(['workday', 'holiday', 'default']).openapi({ description: "'default' removes the override (Monday–Friday rule)" }),
-  name: z.string().max(40).nullable().optional(),
-}).openapi('PutCalendarDayInput');
+export const PutCalendarDayInput = z
+  .object({
+    kind: z
+      .enum(['workday', 'holiday', 'default'])
+      .openapi({ description: "'default' removes the override (Monday–Friday rule)" }),
+    name: z.string().max(40).nullable().optional(),
+  })
+  .openapi('PutCalendarDayInput');
 export type PutCalendarDayInput = z.infer<typeof PutCalendarDayInput>;
 export const DateParam = z.object({ date: IsoDate.openapi({ param: { name: 'date', in: 'path' } }) });
 
@@ -41,17 +62,27 @@ export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
 export const PolicyTable = z.object({ policies: z.array(DeadlinePolicy).max(500) }).openapi('PolicyTable');
 export type PolicyTable = z.infer<typeof PolicyTable>;
 
-export const CardRules = z.object({
-  cards: z.object({
-    blue: z.object({ passedFraction: z.number().min(0).max(1).nullable(), workingDaysLeft: z.number().min(0).max(365).nullable() }),
-    yellow: z.object({ overdueMs: z.number().int().min(0) }),
-    red: z.object({ overdueFraction: z.number().min(0).max(100).nullable(), overdueWorkingDays: z.number().min(0).max(365).nullable() }),
-  }),
-  backlog: z.object({
-    greenFromDays: z.number().int().min(0).max(10_000), yellowFromDays: z.number().int().min(0).max(10_000),
-    redFromDays: z.number().int().min(0).max(10_000), difficultRaise: z.number().int().min(0).max(2),
-  }),
-}).openapi('CardRules');
+export const CardRules = z
+  .object({
+    cards: z.object({
+      blue: z.object({
+        passedFraction: z.number().min(0).max(1).nullable(),
+        workingDaysLeft: z.number().min(0).max(365).nullable(),
+      }),
+      yellow: z.object({ overdueMs: z.number().int().min(0) }),
+      red: z.object({
+        overdueFraction: z.number().min(0).max(100).nullable(),
+        overdueWorkingDays: z.number().min(0).max(365).nullable(),
+      }),
+    }),
+    backlog: z.object({
+      greenFromDays: z.number().int().min(0).max(10_000),
+      yellowFromDays: z.number().int().min(0).max(10_000),
+      redFromDays: z.number().int().min(0).max(10_000),
+      difficultRaise: z.number().int().min(0).max(2),
+    }),
+  })
+  .openapi('CardRules');
 export type CardRules = z.infer<typeof CardRules>;
 
 /**
@@ -60,42 +91,85 @@ export type CardRules = z.infer<typeof CardRules>;
  * region scope hides that unit or region (a case seen because the caller's unit holds it).
  */
 const CaseLabel = {
-  trackingCode: z.string(), caseTitle: z.string(),
+  trackingCode: z.string(),
+  caseTitle: z.string(),
   unitName: z.string().nullable().openapi({ description: 'the handling unit' }),
   regionName: z.string().nullable().openapi({ description: "the case's region" }),
 };
 
-export const Card = z.object({
-  id: z.number().int(), caseId: z.number().int(), seq: z.number().int(), stage: StageName, colour: CardColour,
-  issuedAt: z.string(), dueAt: z.string(), unitId: z.number().int(), supervisorLevel: z.number().int(),
-  supervisorRegionCode: z.string(), clearedAt: z.string().nullable(), ...CaseLabel,
-}).openapi('Card');
+export const Card = z
+  .object({
+    id: z.number().int(),
+    caseId: z.number().int(),
+    seq: z.number().int(),
+    stage: StageName,
+    colour: CardColour,
+    issuedAt: z.string(),
+    dueAt: z.string(),
+    unitId: z.number().int(),
+    supervisorLevel: z.number().int(),
+    supervisorRegionCode: z.string(),
+    clearedAt: z.string().nullable(),
+    ...CaseLabel,
+  })
+  .openapi('Card');
 export type Card = z.infer<typeof Card>;
 export const CardQuery = z.object({
   colour: CardColour.optional(),
   region: RegionCode.optional().openapi({ description: "cards on this region's supervision board and below" }),
-  active: z.enum(['true', 'false']).optional().openapi({ description: 'true: not cleared (default); false: cleared only' }),
+  active: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'true: not cleared (default); false: cleared only' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const CardList = z.object({ items: z.array(Card), counts: z.object({ blue: z.number().int(), yellow: z.number().int(), red: z.number().int() }) }).openapi('CardList');
+export const CardList = z
+  .object({
+    items: z.array(Card),
+    counts: z.object({ blue: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  })
+  .openapi('CardList');
 
-export const ExtensionRequest = z.object({
-  id: z.number().int(), caseId: z.number().int(), seq: z.number().int(), stage: StageName, unitId: z.number().int(),
-  requestedBy: z.number().int(), requestedAt: z.string(), amount: z.number(), unit: TimeUnit, reason: z.string(),
-  status: z.enum(['requested', 'approved', 'refused']), decidedBy: z.number().int().nullable(), decidedAt: z.string().nullable(),
-  decisionNote: z.string().nullable(), dueBefore: z.string().nullable(), dueAfter: z.string().nullable(),
-}).openapi('ExtensionRequest');
+export const ExtensionRequest = z
+  .object({
+    id: z.number().int(),
+    caseId: z.number().int(),
+    seq: z.number().int(),
+    stage: StageName,
+    unitId: z.number().int(),
+    requestedBy: z.number().int(),
+    requestedAt: z.string(),
+    amount: z.number(),
+    unit: TimeUnit,
+    reason: z.string(),
+    status: z.enum(['requested', 'approved', 'refused']),
+    decidedBy: z.number().int().nullable(),
+    decidedAt: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    dueBefore: z.string().nullable(),
+    dueAfter: z.string().nullable(),
+  })
+  .openapi('ExtensionRequest');
 export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
 /** A request as the lists show it: with the case and the requesting unit named. */
 export const ListedExtensionRequest = ExtensionRequest.extend(CaseLabel).openapi('ListedExtensionRequest');
 export type ListedExtensionRequest = z.infer<typeof ListedExtensionRequest>;
-export const CreateExtensionInput = z.object({
-  stage: StageName.default('handle'),
-  amount: z.number().int().positive().max(365).openapi({ description: "in the unit of the policy's maximum extension" }),
-  reason: z.string().trim().min(2).max(500),
-}).openapi('CreateExtensionInput');
+export const CreateExtensionInput = z
+  .object({
+    stage: StageName.default('handle'),
+    amount: z
+      .number()
+      .int()
+      .positive()
+      .max(365)
+      .openapi({ description: "in the unit of the policy's maximum extension" }),
+    reason: z.string().trim().min(2).max(500),
+  })
+  .openapi('CreateExtensionInput');
 export type CreateExtensionInput = z.infer<typeof CreateExtensionInput>;
-export const ExtensionDecisionInput = z.object({ decision: z.enum(['approve', 'refuse']), note: z.string().max(500).nullable().optional() }).openapi('ExtensionDecisionInput');
+export const ExtensionDecisionInput = z
+  .object({ decision: z.enum(['approve', 'refuse']), note: z.string().max(500).nullable().optional() })
+  .openapi('ExtensionDecisionInput');
 export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionInput>;
 export const ExtensionQuery = z.object({
   status: z.enum(['requested', 'approved', 'refused']).optional(),
@@ -103,9 +177,25 @@ export const ExtensionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const BacklogItem = z.object({
-  caseId: z.number().int(), trackingCode: z.string(), title: z.string(), status: z.string(), receivedAt: z.string(),
-  ageDays: z.number().int(), difficult: z.boolean(), colour: z.enum(['green', 'yellow', 'red']),
-}).openapi('BacklogItem');
-export const BacklogBoard = z.object({ items: z.array(BacklogItem), counts: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }) }).openapi('BacklogBoard');
-export const BacklogQuery = z.object({ region: RegionCode.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+export const BacklogItem = z
+  .object({
+    caseId: z.number().int(),
+    trackingCode: z.string(),
+    title: z.string(),
+    status: z.string(),
+    receivedAt: z.string(),
+    ageDays: z.number().int(),
+    difficult: z.boolean(),
+    colour: z.enum(['green', 'yellow', 'red']),
+  })
+  .openapi('BacklogItem');
+export const BacklogBoard = z
+  .object({
+    items: z.array(BacklogItem),
+    counts: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+  })
+  .openapi('BacklogBoard');
+export const BacklogQuery = z.object({
+  region: RegionCode.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});

@@ -6,11 +6,22 @@ const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'trans
 const Complexity = z.enum(['general', 'major', 'special']);
 const CategoryCode = z.string().regex(/^[a-z0-9_]{1,40}$/);
 const Fallback = z.enum(['climb', 'service_centre', 'county_centre']).openapi('DispatchFallback', {
-  description: 'climb: the same unit type one level up, up to the county; service_centre: the service centre at the target level, then climb; county_centre: the county service centre',
+  description:
+    'climb: the same unit type one level up, up to the county; service_centre: the service centre at the target level, then climb; county_centre: the county service centre',
 });
 // PostgreSQL text cannot hold NUL, and no rule name needs a control character.
-const RuleName = z.string().trim().min(1).max(80).regex(/^[^\p{Cc}]*$/u, 'no control characters');
-const TargetLevel = z.number().int().min(1).max(5).openapi({ description: '1 province, 2 city, 3 county, 4 township, 5 village: a level of the case’s region path' });
+const RuleName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+const TargetLevel = z
+  .number()
+  .int()
+  .min(1)
+  .max(5)
+  .openapi({ description: '1 province, 2 city, 3 county, 4 township, 5 village: a level of the case’s region path' });
 
 export const DispatchRule = z
   .object({
@@ -49,7 +60,13 @@ export const CreateDispatchRuleInput = z
     targetLevel: TargetLevel,
     fallback: Fallback.default('climb'),
     enabled: z.boolean().default(true),
-    position: z.number().int().min(1).max(10_000).optional().openapi({ description: '1 puts it first; by default it goes last' }),
+    position: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .openapi({ description: '1 puts it first; by default it goes last' }),
   })
   .openapi('CreateDispatchRuleInput');
 export type CreateDispatchRuleInput = z.infer<typeof CreateDispatchRuleInput>;
@@ -62,7 +79,13 @@ export const UpdateDispatchRuleInput = z
     targetLevel: TargetLevel.optional(),
     fallback: Fallback.optional(),
     enabled: z.boolean().optional(),
-    position: z.number().int().min(1).max(10_000).optional().openapi({ description: 'moves the rule to this place in the order (1 = first)' }),
+    position: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .openapi({ description: 'moves the rule to this place in the order (1 = first)' }),
   })
   .openapi('UpdateDispatchRuleInput');
 export type UpdateDispatchRuleInput = z.infer<typeof UpdateDispatchRuleInput>;
@@ -84,14 +107,32 @@ const Via = z.enum(['target', 'climb', 'service_centre', 'county_centre', 'final
 export const DispatchDecision = z
   .object({
     unit: z
-      .object({ id: z.number().int(), typeCode: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), regionLevel: z.number().int() })
+      .object({
+        id: z.number().int(),
+        typeCode: z.string(),
+        name: z.string(),
+        regionCode: z.string(),
+        regionName: z.string(),
+        regionLevel: z.number().int(),
+      })
       .nullable(),
     rule: z.object({ id: z.number().int(), position: z.number().int(), name: z.string() }).nullable(),
-    via: z.union([Via, z.literal('none')]).openapi({ description: 'target: the rule’s own unit; climb / service_centre / county_centre: its fallback; final: the county centre; nearest_centre: a centre above the county' }),
-    steps: z.array(z.object({
-      via: Via, typeCode: z.string(), level: z.number().int(),
-      regionCode: z.string().nullable(), regionName: z.string().nullable(), unitId: z.number().int().nullable(),
-    })),
+    via: z
+      .union([Via, z.literal('none')])
+      .openapi({
+        description:
+          'target: the rule’s own unit; climb / service_centre / county_centre: its fallback; final: the county centre; nearest_centre: a centre above the county',
+      }),
+    steps: z.array(
+      z.object({
+        via: Via,
+        typeCode: z.string(),
+        level: z.number().int(),
+        regionCode: z.string().nullable(),
+        regionName: z.string().nullable(),
+        unitId: z.number().int().nullable(),
+      }),
+    ),
     explanation: z.object({ zh: z.string(), en: z.string() }),
   })
   .openapi('DispatchDecision');

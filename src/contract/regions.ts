@@ -5,7 +5,12 @@ export const Region = z
   .object({
     code: z.string().openapi({ example: '320114001001' }),
     parentCode: z.string().nullable(),
-    level: z.number().int().min(1).max(7).openapi({ description: 'province 1, city 2, county 3, township 4, village 5, grid 6, micro-grid 7' }),
+    level: z
+      .number()
+      .int()
+      .min(1)
+      .max(7)
+      .openapi({ description: 'province 1, city 2, county 3, township 4, village 5, grid 6, micro-grid 7' }),
     name: z.string(),
     path: z.string(),
     hasChildren: z.boolean().optional(),

@@ -27,5 +27,6 @@ export class DomainError extends Error {
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
 
 /** Shorthands used across use cases, so messages stay uniform. */
-export const notFound = (what: string, id: string | number) => new DomainError('NotFound', `${what} ${id} not found`, { what, id });
+export const notFound = (what: string, id: string | number) =>
+  new DomainError('NotFound', `${what} ${id} not found`, { what, id });
 export const forbidden = (action: string) => new DomainError('Forbidden', `not allowed: ${action}`, { action });

@@ -29,11 +29,30 @@ export type AppOptions = { webDist?: string };
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new OpenAPIHono<HttpEnv>();
   app.onError(handleError);
-  app.use('*', requestId, securityHeaders, async (c, next) => { c.set('deps', deps); await next(); });
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: { code: 'PayloadTooLarge', message: 'the body is larger than 1 MiB' } }, 413) }));
+  app.use('*', requestId, securityHeaders, async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => c.json({ error: { code: 'PayloadTooLarge', message: 'the body is larger than 1 MiB' } }, 413),
+    }),
+  );
   app.use('/api/*', jsonOnlyWrites);
 
-  for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, categoryRoutes, auditRoutes, caseRoutes, dispatchRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    regionRoutes,
+    unitRoutes,
+    userRoutes,
+    categoryRoutes,
+    auditRoutes,
+    caseRoutes,
+    dispatchRoutes,
+  ]) {
     app.route('/api', routes);
   }
   for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes]) {
@@ -46,12 +65,22 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/open311/v2', open311Routes(deps));
   // Browser tests move the server's time; only when CIVICGRID_TEST_CLOCK=1 gave it a manual clock.
   if (deps.config.testClock && isManualClock(deps.clock)) app.route('/api', testClockRoutes(deps, deps.clock));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'civicgrid API', version: '0.1.0', description: 'Grid-based social governance: regions, organisation, accounts, cases.' },
+    info: {
+      title: 'civicgrid API',
+      version: '0.1.0',
+      description: 'Grid-based social governance: regions, organisation, accounts, cases.',
+    },
   });
-  app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404));
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'NotFound', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404),
+  );
   if (options.webDist) mountWebApp(app, options.webDist);
   return app;
 }

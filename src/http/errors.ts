@@ -7,7 +7,9 @@ import type { HttpEnv } from './env.js';
 
 type Body = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
-const body = (code: string, message: string, details?: Record<string, unknown>): Body => ({ error: { code, message, ...(details ? { details } : {}) } });
+const body = (code: string, message: string, details?: Record<string, unknown>): Body => ({
+  error: { code, message, ...(details ? { details } : {}) },
+});
 
 /** Every failure leaves as `{"error":{code,message,details}}`; only unknown failures are 500s, and they are logged. */
 export function handleError(err: Error, c: Context<HttpEnv>) {
@@ -20,13 +22,23 @@ export function handleError(err: Error, c: Context<HttpEnv>) {
   if (err instanceof ZodError) return c.json(validationBody(err), 400);
   if (err instanceof HTTPException) {
     const status = err.status;
-    const code = status === 413 ? 'PayloadTooLarge' : status === 404 ? 'NotFound' : status === 405 ? 'MethodNotAllowed' : 'ValidationFailed';
+    const code =
+      status === 413
+        ? 'PayloadTooLarge'
+        : status === 404
+          ? 'NotFound'
+          : status === 405
+            ? 'MethodNotAllowed'
+            : 'ValidationFailed';
     return c.json(body(code, err.message || 'bad request'), status);
   }
   const db = databaseInputError(err);
   if (db) return c.json(body(db.code, db.message), db.status);
   c.var.deps?.log.error('unhandled error', { requestId: c.var.requestId, error: err.message, stack: err.stack });
-  return c.json(body('Internal', 'something went wrong on our side; the request id is in the X-Request-Id header'), 500);
+  return c.json(
+    body('Internal', 'something went wrong on our side; the request id is in the X-Request-Id header'),
+    500,
+  );
 }
 
 export function validationBody(err: ZodError): Body {
@@ -43,8 +55,15 @@ export function validationBody(err: ZodError): Body {
 function databaseInputError(err: Error): { status: 400 | 409; code: string; message: string } | null {
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string' || !/^2[23]/.test(code)) return null;
-  if (code === '23505') return { status: 409, code: 'AlreadyExists', message: 'a record with these values already exists' };
-  if (code === '23503') return { status: 400, code: 'ValidationFailed', message: 'the request refers to a record that does not exist' };
-  if (code.startsWith('22')) return { status: 400, code: 'ValidationFailed', message: 'the request contains a value the database cannot store (e.g. a NUL character)' };
+  if (code === '23505')
+    return { status: 409, code: 'AlreadyExists', message: 'a record with these values already exists' };
+  if (code === '23503')
+    return { status: 400, code: 'ValidationFailed', message: 'the request refers to a record that does not exist' };
+  if (code.startsWith('22'))
+    return {
+      status: 400,
+      code: 'ValidationFailed',
+      message: 'the request contains a value the database cannot store (e.g. a NUL character)',
+    };
   return null;
 }

@@ -28,6 +28,8 @@ export const errorResponses = {
 } as const;
 
 /** A JSON request body entry. */
-export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 
 export const sessionSecurity = [{ session: [] as string[] }];

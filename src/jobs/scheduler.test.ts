@@ -8,15 +8,30 @@ describe('the job scheduler', () => {
     let runs = 0;
     let active = 0;
     let overlapped = false;
-    const jobs = startJobs([
-      { name: 'tick', intervalMs: 5, run: async () => {
-        runs++; active++; overlapped ||= active > 1;
-        await new Promise((r) => setTimeout(r, 8));
-        active--;
-        if (runs === 2) throw new Error('boom');
-      } },
-      { name: 'off', intervalMs: 0, run: async () => { throw new Error('a job with interval 0 never runs'); } },
-    ], createLog('error', (l) => lines.push(l)));
+    const jobs = startJobs(
+      [
+        {
+          name: 'tick',
+          intervalMs: 5,
+          run: async () => {
+            runs++;
+            active++;
+            overlapped ||= active > 1;
+            await new Promise((r) => setTimeout(r, 8));
+            active--;
+            if (runs === 2) throw new Error('boom');
+          },
+        },
+        {
+          name: 'off',
+          intervalMs: 0,
+          run: async () => {
+            throw new Error('a job with interval 0 never runs');
+          },
+        },
+      ],
+      createLog('error', (l) => lines.push(l)),
+    );
     expect(runs).toBe(1);
     await new Promise((r) => setTimeout(r, 80));
     await jobs.stop();

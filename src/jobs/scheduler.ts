@@ -17,16 +17,26 @@ export function startJobs(jobs: readonly Job[], log: Log): { stop(): Promise<voi
   const running = new Set<Promise<void>>();
   const loop = (job: Job) => {
     if (stopped) return;
-    const p = job.run().then(
-      (r) => { log.debug(`${job.name} ran`, { result: r as Record<string, unknown> }); },
-      (e: unknown) => { log.error(`${job.name} failed`, { error: e instanceof Error ? e.message : String(e) }); },
-    ).finally(() => {
-      running.delete(p);
-      if (stopped) return;
-      const t = setTimeout(() => { timers.delete(t); loop(job); }, job.intervalMs);
-      t.unref();
-      timers.add(t);
-    });
+    const p = job
+      .run()
+      .then(
+        (r) => {
+          log.debug(`${job.name} ran`, { result: r as Record<string, unknown> });
+        },
+        (e: unknown) => {
+          log.error(`${job.name} failed`, { error: e instanceof Error ? e.message : String(e) });
+        },
+      )
+      .finally(() => {
+        running.delete(p);
+        if (stopped) return;
+        const t = setTimeout(() => {
+          timers.delete(t);
+          loop(job);
+        }, job.intervalMs);
+        t.unref();
+        timers.add(t);
+      });
     running.add(p);
   };
   for (const job of jobs) if (job.intervalMs > 0) loop(job);
@@ -41,8 +51,15 @@ export function startJobs(jobs: readonly Job[], log: Log): { stop(): Promise<voi
 
 /** The server's background jobs from config: the deadline sweep and the outbox delivery (0 s disables either). */
 export function startScheduler(deps: Deps): { stop(): Promise<void> } {
-  return startJobs([
-    { name: 'sweep-deadlines', intervalMs: deps.config.sweep.intervalMs, run: () => sweepDeadlines(deps, { batchSize: deps.config.sweep.batchSize }) },
-    { name: 'deliver-outbox', intervalMs: deps.config.delivery.intervalMs, run: () => deliverOutbox(deps) },
-  ], deps.log);
+  return startJobs(
+    [
+      {
+        name: 'sweep-deadlines',
+        intervalMs: deps.config.sweep.intervalMs,
+        run: () => sweepDeadlines(deps, { batchSize: deps.config.sweep.batchSize }),
+      },
+      { name: 'deliver-outbox', intervalMs: deps.config.delivery.intervalMs, run: () => deliverOutbox(deps) },
+    ],
+    deps.log,
+  );
 }

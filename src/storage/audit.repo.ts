@@ -34,7 +34,12 @@ export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
 export type AuditFilter = { actor?: string; action?: string; outcome?: string; from?: Date; to?: Date };
 
 /** A page of audit records, newest first. */
-export async function listAudit(trx: Tx, f: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRecord[]; total: number }> {
+export async function listAudit(
+  trx: Tx,
+  f: AuditFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: AuditRecord[]; total: number }> {
   let q = trx.selectFrom('audit_log');
   if (f.actor) q = q.where('actor_name', '=', f.actor);
   if (f.action) q = q.where('action', 'like', `${likeEscape(f.action)}%`);
@@ -42,14 +47,27 @@ export async function listAudit(trx: Tx, f: AuditFilter, page: number, pageSize:
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     total: Number(count.n),
     items: rows.map((r) => ({
-      id: Number(r.id), at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name, action: r.action,
-      target: r.target, outcome: r.outcome, requestId: r.request_id, details: r.details, hash: r.hash,
+      id: Number(r.id),
+      at: r.at.toISOString(),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      target: r.target,
+      outcome: r.outcome,
+      requestId: r.request_id,
+      details: r.details,
+      hash: r.hash,
     })),
   };
 }
@@ -66,7 +84,10 @@ export async function readChain(trx: Tx, afterId: number, limit: number): Promis
 
 /** The chain's head as the trigger keeps it: the last id and hash ever appended. */
 export async function readHead(trx: Tx): Promise<{ lastId: number; lastHash: string }> {
-  const r = await sql<{ last_id: number; last_hash: string }>`SELECT last_id, last_hash FROM audit_head WHERE id = 1`.execute(trx);
+  const r = await sql<{
+    last_id: number;
+    last_hash: string;
+  }>`SELECT last_id, last_hash FROM audit_head WHERE id = 1`.execute(trx);
   const row = r.rows[0];
   if (!row) throw new Error('audit_head is missing: the foundation migration did not run');
   return { lastId: Number(row.last_id), lastHash: row.last_hash };

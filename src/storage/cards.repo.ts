@@ -12,16 +12,32 @@ import { caseRegionName } from './case-views.repo.js';
  * sweepers share the work and never handle one row at the same time.
  */
 export async function claimDueStages(trx: Tx, now: Date, limit: number): Promise<StageRow[]> {
-  const rows = await trx.selectFrom('assignment_stages').selectAll()
-    .where('next_card_at', '<=', now).where('completed_at', 'is', null).where('suspended_at', 'is', null)
-    .orderBy('next_card_at').limit(limit).forUpdate().skipLocked().execute();
+  const rows = await trx
+    .selectFrom('assignment_stages')
+    .selectAll()
+    .where('next_card_at', '<=', now)
+    .where('completed_at', 'is', null)
+    .where('suspended_at', 'is', null)
+    .orderBy('next_card_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
   return rows.map((r) => toStageRow(r as never));
 }
 
 /** A card to issue. */
 export type NewCard = {
-  caseId: number; seq: number; stage: string; colour: CardColour; issuedAt: Date; dueAt: Date; unitId: number;
-  supervisorLevel: number; supervisorRegionPath: string; regionPath: string;
+  caseId: number;
+  seq: number;
+  stage: string;
+  colour: CardColour;
+  issuedAt: Date;
+  dueAt: Date;
+  unitId: number;
+  supervisorLevel: number;
+  supervisorRegionPath: string;
+  regionPath: string;
 };
 
 /**
@@ -39,13 +55,20 @@ export async function insertCards(trx: Tx, cards: readonly NewCard[]): Promise<(
       ${col((c) => c.regionPath)}::text[])
     ON CONFLICT (case_id, seq, stage, colour) DO NOTHING
     RETURNING id, case_id, seq, stage, colour`.execute(trx);
-  const key = (x: { caseId: number; seq: number; stage: string; colour: string }) => `${x.caseId}/${x.seq}/${x.stage}/${x.colour}`;
+  const key = (x: { caseId: number; seq: number; stage: string; colour: string }) =>
+    `${x.caseId}/${x.seq}/${x.stage}/${x.colour}`;
   const byKey = new Map(cards.map((c) => [key(c), c]));
-  return r.rows.map((x) => ({ ...byKey.get(key({ caseId: Number(x.case_id), seq: x.seq, stage: x.stage, colour: x.colour }))!, id: Number(x.id) }));
+  return r.rows.map((x) => ({
+    ...byKey.get(key({ caseId: Number(x.case_id), seq: x.seq, stage: x.stage, colour: x.colour }))!,
+    id: Number(x.id),
+  }));
 }
 
 /** Stores each swept stage's issued colours and next card instant in one statement. */
-export async function saveSweptStages(trx: Tx, rows: readonly { caseId: number; seq: number; stage: string; issued: readonly string[]; nextCardAt: Date | null }[]): Promise<void> {
+export async function saveSweptStages(
+  trx: Tx,
+  rows: readonly { caseId: number; seq: number; stage: string; issued: readonly string[]; nextCardAt: Date | null }[],
+): Promise<void> {
   if (rows.length === 0) return;
   const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
   await sql`UPDATE assignment_stages s SET issued = string_to_array(v.issued, ','), next_card_at = v.next_card_at
@@ -56,16 +79,27 @@ export async function saveSweptStages(trx: Tx, rows: readonly { caseId: number; 
 }
 
 /** Users holding the leader role in units at any of the given region paths (the level's leaders), whatever the caller's scope. */
-export async function leadersAt(trx: Tx, regionPaths: readonly string[]): Promise<{ userId: number; regionPath: string }[]> {
+export async function leadersAt(
+  trx: Tx,
+  regionPaths: readonly string[],
+): Promise<{ userId: number; regionPath: string }[]> {
   if (regionPaths.length === 0) return [];
-  const r = await sql<{ user_id: number; region_path: string }>`SELECT user_id, region_path FROM civicgrid_leaders_at(${[...new Set(regionPaths)]}::text[])`.execute(trx);
+  const r = await sql<{
+    user_id: number;
+    region_path: string;
+  }>`SELECT user_id, region_path FROM civicgrid_leaders_at(${[...new Set(regionPaths)]}::text[])`.execute(trx);
   return r.rows.map((x) => ({ userId: Number(x.user_id), regionPath: x.region_path }));
 }
 
 /** Active members of units (a blue card reminds the handling unit itself). */
 export async function membersOf(trx: Tx, unitIds: readonly number[]): Promise<{ userId: number; unitId: number }[]> {
   if (unitIds.length === 0) return [];
-  const rows = await trx.selectFrom('users').select(['id', 'unit_id']).where('unit_id', 'in', [...new Set(unitIds)]).where('disabled', '=', false).execute();
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', 'unit_id'])
+    .where('unit_id', 'in', [...new Set(unitIds)])
+    .where('disabled', '=', false)
+    .execute();
   return rows.map((r) => ({ userId: Number(r.id), unitId: Number(r.unit_id) }));
 }
 
@@ -81,23 +115,47 @@ const lastCode = (path: string) => path.split('/').filter(Boolean).pop() ?? '';
  * unit's name (then null) but must not hide the card; the region is named even then
  * (caseRegionName). Every join is on a primary key.
  */
-export async function boardCards(trx: Tx, f: BoardFilter): Promise<{ items: Card[]; counts: Record<CardColour, number> }> {
+export async function boardCards(
+  trx: Tx,
+  f: BoardFilter,
+): Promise<{ items: Card[]; counts: Record<CardColour, number> }> {
   let base = trx.selectFrom('cards as k').where(inSubtree('k.supervisor_region_path', f.path));
   base = f.active ? base.where('k.cleared_at', 'is', null) : base.where('k.cleared_at', 'is not', null);
   const [rows, counts] = await Promise.all([
     (f.colour ? base.where('k.colour', '=', f.colour) : base)
-      .innerJoin('cases as c', 'c.id', 'k.case_id').leftJoin('units as u', 'u.id', 'k.unit_id').leftJoin('regions as r', 'r.code', 'c.region_code')
-      .selectAll('k').select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', caseRegionName.as('region_name')])
-      .orderBy('k.issued_at', 'desc').orderBy('k.id', 'desc').limit(f.limit).execute(),
-    base.select(['k.colour', sql<number>`count(*)`.as('n')]).groupBy('k.colour').execute(),
+      .innerJoin('cases as c', 'c.id', 'k.case_id')
+      .leftJoin('units as u', 'u.id', 'k.unit_id')
+      .leftJoin('regions as r', 'r.code', 'c.region_code')
+      .selectAll('k')
+      .select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', caseRegionName.as('region_name')])
+      .orderBy('k.issued_at', 'desc')
+      .orderBy('k.id', 'desc')
+      .limit(f.limit)
+      .execute(),
+    base
+      .select(['k.colour', sql<number>`count(*)`.as('n')])
+      .groupBy('k.colour')
+      .execute(),
   ]);
-  const items = rows.map((r): Card => ({
-    id: Number(r.id), caseId: Number(r.case_id), seq: r.seq, stage: r.stage as Card['stage'], colour: r.colour,
-    issuedAt: new Date(r.issued_at).toISOString(), dueAt: new Date(r.due_at).toISOString(), unitId: Number(r.unit_id),
-    supervisorLevel: r.supervisor_level, supervisorRegionCode: lastCode(r.supervisor_region_path),
-    clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,
-    trackingCode: r.tracking_code, caseTitle: r.case_title, unitName: r.unit_name, regionName: r.region_name,
-  }));
+  const items = rows.map(
+    (r): Card => ({
+      id: Number(r.id),
+      caseId: Number(r.case_id),
+      seq: r.seq,
+      stage: r.stage as Card['stage'],
+      colour: r.colour,
+      issuedAt: new Date(r.issued_at).toISOString(),
+      dueAt: new Date(r.due_at).toISOString(),
+      unitId: Number(r.unit_id),
+      supervisorLevel: r.supervisor_level,
+      supervisorRegionCode: lastCode(r.supervisor_region_path),
+      clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,
+      trackingCode: r.tracking_code,
+      caseTitle: r.case_title,
+      unitName: r.unit_name,
+      regionName: r.region_name,
+    }),
+  );
   const count = (c: CardColour) => Number(counts.find((x) => x.colour === c)?.n ?? 0);
   return { items, counts: { blue: count('blue'), yellow: count('yellow'), red: count('red') } };
 }

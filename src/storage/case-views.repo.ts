@@ -12,14 +12,43 @@ import { stagesOf } from './stages.repo.js';
 export const caseRegionName = sql<string>`coalesce(r.name, civicgrid_region_name(c.region_code))`;
 
 export async function caseRow(trx: Tx, id: number) {
-  return trx.selectFrom('cases as c').leftJoin('regions as r', 'r.code', 'c.region_code')
-    .select(['c.id', 'c.tracking_code', 'c.kind', 'c.channel', 'c.complexity', 'c.category_code', 'c.region_code', caseRegionName.as('region_name'),
-      'c.title', 'c.description', 'c.address', 'c.lat', 'c.lng', 'c.transfer_source', 'c.transfer_ref', 'c.attachments', 'c.status',
-      'c.version', 'c.lead_unit_id', 'c.centre_unit_id', 'c.state', 'c.repeat_of', 'c.received_at', 'c.updated_at'])
-    .where('c.id', '=', id).executeTakeFirst();
+  return trx
+    .selectFrom('cases as c')
+    .leftJoin('regions as r', 'r.code', 'c.region_code')
+    .select([
+      'c.id',
+      'c.tracking_code',
+      'c.kind',
+      'c.channel',
+      'c.complexity',
+      'c.category_code',
+      'c.region_code',
+      caseRegionName.as('region_name'),
+      'c.title',
+      'c.description',
+      'c.address',
+      'c.lat',
+      'c.lng',
+      'c.transfer_source',
+      'c.transfer_ref',
+      'c.attachments',
+      'c.status',
+      'c.version',
+      'c.lead_unit_id',
+      'c.centre_unit_id',
+      'c.state',
+      'c.repeat_of',
+      'c.received_at',
+      'c.updated_at',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 }
 
-export type Names = { users: Map<number, string>; units: Map<number, { name: string; level: number; typeCode: string }> };
+export type Names = {
+  users: Map<number, string>;
+  units: Map<number, { name: string; level: number; typeCode: string }>;
+};
 
 /** Display names of users and units, even outside the caller's region scope (see civicgrid_names). */
 export async function namesOf(trx: Tx, userIds: number[], unitIds: number[]): Promise<Names> {
@@ -38,15 +67,25 @@ export async function eventRows(trx: Tx, caseId: number) {
 }
 
 export async function linkRows(trx: Tx, caseId: number) {
-  return trx.selectFrom('case_links as l').leftJoin('cases as c', 'c.id', 'l.related_id')
-    .select(['l.related_id', 'l.kind', 'c.tracking_code']).where('l.case_id', '=', caseId).orderBy('l.related_id').execute();
+  return trx
+    .selectFrom('case_links as l')
+    .leftJoin('cases as c', 'c.id', 'l.related_id')
+    .select(['l.related_id', 'l.kind', 'c.tracking_code'])
+    .where('l.case_id', '=', caseId)
+    .orderBy('l.related_id')
+    .execute();
 }
 
 /** The timed stages of a case's assignments (with clock and policy, for extensions) and the cards they drew, for the case page. */
 export async function stagesAndCards(trx: Tx, caseId: number) {
   const [stages, cards] = await Promise.all([
     stagesOf(trx, caseId),
-    trx.selectFrom('cards').select(['seq', 'stage', 'colour', 'issued_at', 'cleared_at']).where('case_id', '=', caseId).orderBy('issued_at').execute(),
+    trx
+      .selectFrom('cards')
+      .select(['seq', 'stage', 'colour', 'issued_at', 'cleared_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('issued_at')
+      .execute(),
   ]);
   return { stages, cards };
 }

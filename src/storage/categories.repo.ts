@@ -1,8 +1,22 @@
 import type { Tx } from './db.js';
 import type { Category } from '../contract/categories.js';
 
-const toCategory = (r: { code: string; parent_code: string | null; path: string; name_zh: string; name_en: string; sort: number; disabled: boolean }): Category => ({
-  code: r.code, parentCode: r.parent_code, path: r.path, nameZh: r.name_zh, nameEn: r.name_en, sort: Number(r.sort), disabled: r.disabled,
+const toCategory = (r: {
+  code: string;
+  parent_code: string | null;
+  path: string;
+  name_zh: string;
+  name_en: string;
+  sort: number;
+  disabled: boolean;
+}): Category => ({
+  code: r.code,
+  parentCode: r.parent_code,
+  path: r.path,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  sort: Number(r.sort),
+  disabled: r.disabled,
 });
 
 export async function listCategories(trx: Tx): Promise<Category[]> {
@@ -15,7 +29,10 @@ export async function getCategory(trx: Tx, code: string): Promise<Category | und
 }
 
 /** Inserts or refreshes categories given parent-first; the path is derived from the parent's. */
-export async function upsertCategory(trx: Tx, c: { code: string; parentCode: string | null; nameZh: string; nameEn: string; sort: number }): Promise<Category> {
+export async function upsertCategory(
+  trx: Tx,
+  c: { code: string; parentCode: string | null; nameZh: string; nameEn: string; sort: number },
+): Promise<Category> {
   const parent = c.parentCode ? await getCategory(trx, c.parentCode) : undefined;
   const path = `${parent?.path ?? ''}${c.code}/`;
   const r = await trx
@@ -27,7 +44,11 @@ export async function upsertCategory(trx: Tx, c: { code: string; parentCode: str
   return toCategory(r);
 }
 
-export async function updateCategoryRow(trx: Tx, code: string, patch: { name_zh?: string; name_en?: string; sort?: number; disabled?: boolean }): Promise<Category | undefined> {
+export async function updateCategoryRow(
+  trx: Tx,
+  code: string,
+  patch: { name_zh?: string; name_en?: string; sort?: number; disabled?: boolean },
+): Promise<Category | undefined> {
   const r = await trx.updateTable('categories').set(patch).where('code', '=', code).returningAll().executeTakeFirst();
   return r && toCategory(r);
 }

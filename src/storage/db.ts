@@ -8,9 +8,7 @@ import { migrate, type MigrationRunner } from './migrate.js';
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export type Engine = 'pglite' | 'postgres';
-export type DbConfig =
-  | { kind: 'pglite'; dir: string | null }
-  | { kind: 'postgres'; url: string };
+export type DbConfig = { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string };
 
 export type Tx = Transaction<Schema>;
 
@@ -41,13 +39,23 @@ export async function createDb(config: DbConfig, appRole = 'civicgrid_app'): Pro
 async function openPglite(dir: string | null, appRole: string): Promise<Db> {
   const pglite = dir ? new PGlite(dir) : new PGlite();
   await pglite.waitReady;
-  const runner: MigrationRunner = { exec: async (s) => { await pglite.exec(s); }, query: (q, p) => pglite.query(q, p) };
+  const runner: MigrationRunner = {
+    exec: async (s) => {
+      await pglite.exec(s);
+    },
+    query: (q, p) => pglite.query(q, p),
+  };
   await migrate(runner);
   const kysely = new Kysely<Schema>({
     dialect: new PGliteDialect({
       pglite,
       onCreateConnection: async (conn) => {
-        await conn.executeQuery({ sql: `SET ROLE ${appRole}`, parameters: [], query: undefined as never, queryId: undefined as never });
+        await conn.executeQuery({
+          sql: `SET ROLE ${appRole}`,
+          parameters: [],
+          query: undefined as never,
+          queryId: undefined as never,
+        });
       },
     }),
   });
@@ -58,11 +66,20 @@ async function openPglite(dir: string | null, appRole: string): Promise<Db> {
     engine: 'pglite',
     kysely,
     tx: (scope, fn) => queue(() => runScoped(kysely, scope, fn)),
-    asOwner: (s) => queue(async () => {
-      await pglite.exec('RESET ROLE');
-      try { await pglite.exec(s); } finally { await pglite.exec(`SET ROLE ${appRole}`); }
-    }),
-    close: async () => { await queue(async () => { await kysely.destroy(); }); },
+    asOwner: (s) =>
+      queue(async () => {
+        await pglite.exec('RESET ROLE');
+        try {
+          await pglite.exec(s);
+        } finally {
+          await pglite.exec(`SET ROLE ${appRole}`);
+        }
+      }),
+    close: async () => {
+      await queue(async () => {
+        await kysely.destroy();
+      });
+    },
   };
 }
 
@@ -70,16 +87,27 @@ async function openPostgres(url: string, appRole: string): Promise<Db> {
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
   try {
-    await migrate({ exec: async (s) => { await owner.query(s); }, query: (q, p) => owner.query(q, p) });
+    await migrate({
+      exec: async (s) => {
+        await owner.query(s);
+      },
+      query: (q, p) => owner.query(q, p),
+    });
   } finally {
     await owner.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Every pooled connection drops to the application role, so RLS applies to it.
-  pool.on('connect', (client) => { client.query(`SET ROLE ${appRole}`).catch(() => client.release(true)); });
+  pool.on('connect', (client) => {
+    client.query(`SET ROLE ${appRole}`).catch(() => client.release(true));
+  });
   // An idle pooled connection that the server ends (a restart, a failover, an administrator) would
   // otherwise crash the process; the pool discards it and opens a fresh one for the next query.
-  pool.on('error', (error) => { process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'idle database connection lost', error: error.message })}\n`); });
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `${JSON.stringify({ level: 'warn', msg: 'idle database connection lost', error: error.message })}\n`,
+    );
+  });
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
@@ -88,7 +116,11 @@ async function openPostgres(url: string, appRole: string): Promise<Db> {
     asOwner: async (s) => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      try { await c.query(s); } finally { await c.end(); }
+      try {
+        await c.query(s);
+      } finally {
+        await c.end();
+      }
     },
     close: () => kysely.destroy(),
   };
@@ -98,7 +130,9 @@ async function runScoped<T>(kysely: Kysely<Schema>, scope: Scope, fn: (trx: Tx) 
   return kysely.transaction().execute(async (trx) => {
     const value = scope.kind === 'system' ? '*' : scope.path;
     const unit = scope.kind === 'region' && scope.unitId ? String(scope.unitId) : '';
-    await sql`select set_config('civicgrid.scope', ${value}, true), set_config('civicgrid.unit', ${unit}, true)`.execute(trx);
+    await sql`select set_config('civicgrid.scope', ${value}, true), set_config('civicgrid.unit', ${unit}, true)`.execute(
+      trx,
+    );
     return fn(trx);
   });
 }

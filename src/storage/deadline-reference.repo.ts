@@ -21,10 +21,24 @@ export async function readCalendarDays(trx: Tx, year?: number): Promise<StoredCa
  */
 export async function upsertCalendarDays(trx: Tx, days: readonly StoredCalendarDay[], at: Date): Promise<void> {
   for (let i = 0; i < days.length; i += 1000) {
-    const chunk = days.slice(i, i + 1000).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: d.source, updated_at: at }));
-    await trx.insertInto('calendar_days').values(chunk).onConflict((oc) => oc.column('date').doUpdateSet((eb) => ({
-      kind: eb.ref('excluded.kind'), name: eb.ref('excluded.name'), source: eb.ref('excluded.source'), updated_at: eb.ref('excluded.updated_at'),
-    })).where((eb) => eb.or([eb('excluded.source', '=', 'admin'), eb('calendar_days.source', '=', 'chinese-days')]))).execute();
+    const chunk = days
+      .slice(i, i + 1000)
+      .map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: d.source, updated_at: at }));
+    await trx
+      .insertInto('calendar_days')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .column('date')
+          .doUpdateSet((eb) => ({
+            kind: eb.ref('excluded.kind'),
+            name: eb.ref('excluded.name'),
+            source: eb.ref('excluded.source'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where((eb) => eb.or([eb('excluded.source', '=', 'admin'), eb('calendar_days.source', '=', 'chinese-days')])),
+      )
+      .execute();
   }
 }
 
@@ -44,7 +58,8 @@ export async function readPolicies(trx: Tx): Promise<DeadlinePolicy[]> {
     amount: Number(r.amount),
     unit: r.unit as TimeUnit,
     ...(r.max_extension_amount !== null && r.max_extension_unit !== null
-      ? { maxExtension: { amount: Number(r.max_extension_amount), unit: r.max_extension_unit as TimeUnit } } : {}),
+      ? { maxExtension: { amount: Number(r.max_extension_amount), unit: r.max_extension_unit as TimeUnit } }
+      : {}),
     rollToWorkingDay: r.roll_to_working_day,
     ...(r.source ? { source: r.source } : {}),
   }));
@@ -54,11 +69,23 @@ export async function readPolicies(trx: Tx): Promise<DeadlinePolicy[]> {
 export async function replacePolicies(trx: Tx, table: readonly DeadlinePolicy[], at: Date): Promise<void> {
   await trx.deleteFrom('deadline_policies').execute();
   if (table.length === 0) return;
-  await trx.insertInto('deadline_policies').values(table.map((p) => ({
-    kind: p.kind === '*' ? null : p.kind, complexity: p.complexity === '*' ? null : p.complexity, stage: p.stage,
-    amount: p.amount, unit: p.unit, max_extension_amount: p.maxExtension?.amount ?? null, max_extension_unit: p.maxExtension?.unit ?? null,
-    roll_to_working_day: p.rollToWorkingDay ?? true, source: p.source ?? null, updated_at: at,
-  }))).execute();
+  await trx
+    .insertInto('deadline_policies')
+    .values(
+      table.map((p) => ({
+        kind: p.kind === '*' ? null : p.kind,
+        complexity: p.complexity === '*' ? null : p.complexity,
+        stage: p.stage,
+        amount: p.amount,
+        unit: p.unit,
+        max_extension_amount: p.maxExtension?.amount ?? null,
+        max_extension_unit: p.maxExtension?.unit ?? null,
+        roll_to_working_day: p.rollToWorkingDay ?? true,
+        source: p.source ?? null,
+        updated_at: at,
+      })),
+    )
+    .execute();
 }
 
 /** Whether the policy table has any row (seeding fills it only when empty, so deletions stay deleted). */
@@ -78,20 +105,38 @@ export async function readCardRules(trx: Tx): Promise<{ cards: CardRules; backlo
       red: { overdueFraction: n(r.red_overdue_fraction), overdueWorkingDays: n(r.red_overdue_working_days) },
     },
     backlog: {
-      greenFromDays: r.backlog_green_days, yellowFromDays: r.backlog_yellow_days,
-      redFromDays: r.backlog_red_days, difficultRaise: r.backlog_difficult_raise,
+      greenFromDays: r.backlog_green_days,
+      yellowFromDays: r.backlog_yellow_days,
+      redFromDays: r.backlog_red_days,
+      difficultRaise: r.backlog_difficult_raise,
     },
   };
 }
 
 /** Writes the one row of card rules and backlog thresholds; `onlyIfMissing` for the seed. */
-export async function writeCardRules(trx: Tx, rules: { cards: CardRules; backlog: BacklogRules }, at: Date, onlyIfMissing = false): Promise<void> {
+export async function writeCardRules(
+  trx: Tx,
+  rules: { cards: CardRules; backlog: BacklogRules },
+  at: Date,
+  onlyIfMissing = false,
+): Promise<void> {
   const { cards: c, backlog: b } = rules;
   const row = {
-    id: 1, blue_passed_fraction: c.blue.passedFraction, blue_working_days_left: c.blue.workingDaysLeft,
-    yellow_overdue_ms: c.yellow.overdueMs, red_overdue_fraction: c.red.overdueFraction, red_overdue_working_days: c.red.overdueWorkingDays,
-    backlog_green_days: b.greenFromDays, backlog_yellow_days: b.yellowFromDays, backlog_red_days: b.redFromDays,
-    backlog_difficult_raise: b.difficultRaise, updated_at: at,
+    id: 1,
+    blue_passed_fraction: c.blue.passedFraction,
+    blue_working_days_left: c.blue.workingDaysLeft,
+    yellow_overdue_ms: c.yellow.overdueMs,
+    red_overdue_fraction: c.red.overdueFraction,
+    red_overdue_working_days: c.red.overdueWorkingDays,
+    backlog_green_days: b.greenFromDays,
+    backlog_yellow_days: b.yellowFromDays,
+    backlog_red_days: b.redFromDays,
+    backlog_difficult_raise: b.difficultRaise,
+    updated_at: at,
   };
-  await trx.insertInto('card_rules').values(row).onConflict((oc) => (onlyIfMissing ? oc.column('id').doNothing() : oc.column('id').doUpdateSet(row))).execute();
+  await trx
+    .insertInto('card_rules')
+    .values(row)
+    .onConflict((oc) => (onlyIfMissing ? oc.column('id').doNothing() : oc.column('id').doUpdateSet(row)))
+    .execute();
 }

@@ -10,20 +10,42 @@ import type { Label, PathRegion, PathUnit } from '../core/dispatch/types.js';
 export async function regionsOnPath(trx: Tx, regionCode: string): Promise<PathRegion[] | undefined> {
   const own = await trx.selectFrom('regions').select('path').where('code', '=', regionCode).executeTakeFirst();
   if (!own) return undefined;
-  const rows = await trx.selectFrom('regions').select(['code', 'level', 'name'])
-    .where('code', 'in', codesOfPath(own.path)).orderBy('level').execute();
+  const rows = await trx
+    .selectFrom('regions')
+    .select(['code', 'level', 'name'])
+    .where('code', 'in', codesOfPath(own.path))
+    .orderBy('level')
+    .execute();
   return rows.map((r) => ({ code: r.code, level: Number(r.level) as RegionLevel, name: r.name }));
 }
 
 /** The enabled units sitting at any of the given regions (the case's path), by id. */
 export async function unitsAtRegions(trx: Tx, regionCodes: readonly string[]): Promise<PathUnit[]> {
   if (regionCodes.length === 0) return [];
-  const rows = await trx.selectFrom('units as u').innerJoin('regions as r', 'r.code', 'u.region_code')
-    .select(['u.id', 'u.type_code', 'u.name', 'u.region_code', 'u.region_path', 'r.name as region_name', 'r.level as region_level'])
-    .where('u.region_code', 'in', [...regionCodes]).where('u.disabled', '=', false).orderBy('u.id').execute();
+  const rows = await trx
+    .selectFrom('units as u')
+    .innerJoin('regions as r', 'r.code', 'u.region_code')
+    .select([
+      'u.id',
+      'u.type_code',
+      'u.name',
+      'u.region_code',
+      'u.region_path',
+      'r.name as region_name',
+      'r.level as region_level',
+    ])
+    .where('u.region_code', 'in', [...regionCodes])
+    .where('u.disabled', '=', false)
+    .orderBy('u.id')
+    .execute();
   return rows.map((r) => ({
-    id: Number(r.id), typeCode: r.type_code, name: r.name, regionCode: r.region_code, regionName: r.region_name,
-    regionLevel: Number(r.region_level) as RegionLevel, regionPath: r.region_path,
+    id: Number(r.id),
+    typeCode: r.type_code,
+    name: r.name,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    regionLevel: Number(r.region_level) as RegionLevel,
+    regionPath: r.region_path,
   }));
 }
 

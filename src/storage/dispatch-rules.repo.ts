@@ -25,23 +25,58 @@ function ruleQuery(trx: Tx) {
   return trx
     .selectFrom('dispatch_rules as d')
     .leftJoin('categories as c', 'c.code', 'd.category_code')
-    .select(['d.id', 'd.position', 'd.name', 'd.kind', 'd.category_code', 'd.complexity', 'd.channel', 'd.cross_region', 'd.target_unit_type',
-      'd.target_level', 'd.fallback', 'd.enabled', 'd.updated_at', 'c.path as category_path', 'c.name_zh as category_zh', 'c.name_en as category_en']);
+    .select([
+      'd.id',
+      'd.position',
+      'd.name',
+      'd.kind',
+      'd.category_code',
+      'd.complexity',
+      'd.channel',
+      'd.cross_region',
+      'd.target_unit_type',
+      'd.target_level',
+      'd.fallback',
+      'd.enabled',
+      'd.updated_at',
+      'c.path as category_path',
+      'c.name_zh as category_zh',
+      'c.name_en as category_en',
+    ]);
 }
 
 type RuleRow = Awaited<ReturnType<ReturnType<typeof ruleQuery>['executeTakeFirstOrThrow']>>;
 
 const toRule = (r: RuleRow): StoredDispatchRule => ({
-  id: Number(r.id), position: Number(r.position), name: r.name, kind: r.kind as CaseKind | null,
-  category: r.category_code && r.category_path ? { code: r.category_code, path: r.category_path, name: { zh: r.category_zh ?? '', en: r.category_en ?? '' } } : null,
-  complexity: r.complexity as Complexity | null, channel: r.channel as Channel | null, crossRegion: r.cross_region,
-  targetUnitType: r.target_unit_type, targetLevel: Number(r.target_level) as RegionLevel, fallback: r.fallback, enabled: r.enabled,
+  id: Number(r.id),
+  position: Number(r.position),
+  name: r.name,
+  kind: r.kind as CaseKind | null,
+  category:
+    r.category_code && r.category_path
+      ? { code: r.category_code, path: r.category_path, name: { zh: r.category_zh ?? '', en: r.category_en ?? '' } }
+      : null,
+  complexity: r.complexity as Complexity | null,
+  channel: r.channel as Channel | null,
+  crossRegion: r.cross_region,
+  targetUnitType: r.target_unit_type,
+  targetLevel: Number(r.target_level) as RegionLevel,
+  fallback: r.fallback,
+  enabled: r.enabled,
   updatedAt: new Date(r.updated_at),
 });
 
 const toColumns = (v: Partial<DispatchRuleValues>) => ({
-  name: v.name, kind: v.kind, category_code: v.categoryCode, complexity: v.complexity, channel: v.channel, cross_region: v.crossRegion,
-  target_unit_type: v.targetUnitType, target_level: v.targetLevel, fallback: v.fallback, enabled: v.enabled,
+  name: v.name,
+  kind: v.kind,
+  category_code: v.categoryCode,
+  complexity: v.complexity,
+  channel: v.channel,
+  cross_region: v.crossRegion,
+  target_unit_type: v.targetUnitType,
+  target_level: v.targetLevel,
+  fallback: v.fallback,
+  enabled: v.enabled,
 });
 
 /** Every rule in the order they are tried: by position, ties by id. */
@@ -57,7 +92,10 @@ export async function getDispatchRule(trx: Tx, id: number): Promise<StoredDispat
 
 /** How many rules there are, enabled or not. */
 export async function countDispatchRules(trx: Tx): Promise<number> {
-  const r = await trx.selectFrom('dispatch_rules').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom('dispatch_rules')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -71,17 +109,37 @@ export async function lockDispatchRules(trx: Tx): Promise<void> {
 }
 
 /** Inserts a rule at a position (the caller renumbers the rest) and returns its id. */
-export async function insertDispatchRule(trx: Tx, v: DispatchRuleValues & { position: number; at: Date }): Promise<number> {
-  const r = await trx.insertInto('dispatch_rules')
-    .values({ ...toColumns(v), name: v.name, target_unit_type: v.targetUnitType, target_level: v.targetLevel, fallback: v.fallback, position: v.position, updated_at: v.at })
+export async function insertDispatchRule(
+  trx: Tx,
+  v: DispatchRuleValues & { position: number; at: Date },
+): Promise<number> {
+  const r = await trx
+    .insertInto('dispatch_rules')
+    .values({
+      ...toColumns(v),
+      name: v.name,
+      target_unit_type: v.targetUnitType,
+      target_level: v.targetLevel,
+      fallback: v.fallback,
+      position: v.position,
+      updated_at: v.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
 /** Changes the given fields; undefined ones stay as they are. */
-export async function updateDispatchRule(trx: Tx, id: number, patch: Partial<DispatchRuleValues> & { at: Date }): Promise<boolean> {
-  const r = await trx.updateTable('dispatch_rules').set({ ...toColumns(patch), updated_at: patch.at }).where('id', '=', id).executeTakeFirst();
+export async function updateDispatchRule(
+  trx: Tx,
+  id: number,
+  patch: Partial<DispatchRuleValues> & { at: Date },
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('dispatch_rules')
+    .set({ ...toColumns(patch), updated_at: patch.at })
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -94,6 +152,11 @@ export async function deleteDispatchRule(trx: Tx, id: number): Promise<boolean> 
 /** Numbers the rules 1, 2, 3 … in the given order, writing only the rows whose position changes. */
 export async function writeRuleOrder(trx: Tx, ordered: readonly { id: number; position: number }[]): Promise<void> {
   for (const [i, r] of ordered.entries()) {
-    if (r.position !== i + 1) await trx.updateTable('dispatch_rules').set({ position: i + 1 }).where('id', '=', r.id).execute();
+    if (r.position !== i + 1)
+      await trx
+        .updateTable('dispatch_rules')
+        .set({ position: i + 1 })
+        .where('id', '=', r.id)
+        .execute();
   }
 }

@@ -27,14 +27,20 @@ export async function migrate(db: MigrationRunner): Promise<string[]> {
     version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   await db.exec('SELECT pg_advisory_lock(7419001)');
   try {
-    const done = new Set(((await db.query('SELECT version FROM schema_migrations')).rows as { version: number }[]).map((r) => r.version));
+    const done = new Set(
+      ((await db.query('SELECT version FROM schema_migrations')).rows as { version: number }[]).map((r) => r.version),
+    );
     const applied: string[] = [];
     for (const m of listMigrations()) {
       if (done.has(m.version)) continue;
-      await db.exec(`BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}');\nCOMMIT;`).catch(async (e) => {
-        await db.exec('ROLLBACK').catch(() => undefined);
-        throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
-      });
+      await db
+        .exec(
+          `BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name}');\nCOMMIT;`,
+        )
+        .catch(async (e) => {
+          await db.exec('ROLLBACK').catch(() => undefined);
+          throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+        });
       applied.push(m.name);
     }
     return applied;

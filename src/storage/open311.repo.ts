@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
 
-export type Open311Filter = { ids?: number[]; serviceCodes?: string[]; from: Date; to: Date; closed?: boolean; limit: number };
+export type Open311Filter = {
+  ids?: number[];
+  serviceCodes?: string[];
+  from: Date;
+  to: Date;
+  closed?: boolean;
+  limit: number;
+};
 
 /** Statuses GeoReport calls closed: concluded, rated, archived or merged into another. */
 export const CLOSED_STATUSES = ['resolved', 'evaluated', 'closed', 'merged'] as const;
@@ -11,11 +18,34 @@ export const CLOSED_STATUSES = ['resolved', 'evaluated', 'closed', 'merged'] as 
  * filed through Open311 itself. Disputes and petitions between named people are never listed.
  */
 export async function publicRequests(trx: Tx, f: Open311Filter) {
-  let q = trx.selectFrom('cases as c').innerJoin('categories as k', 'k.code', 'c.category_code')
+  let q = trx
+    .selectFrom('cases as c')
+    .innerJoin('categories as k', 'k.code', 'c.category_code')
     .leftJoin('units as u', (j) => j.on(sql`u.id`, '=', sql`coalesce(c.lead_unit_id, c.centre_unit_id)`))
     .leftJoin('open311_requests as o', 'o.case_id', 'c.id')
-    .select(['c.id', 'c.category_code', 'k.name_zh', 'k.name_en', 'c.status', 'c.state', 'u.name as unit_name', 'c.received_at', 'c.updated_at', 'c.address', 'c.lat', 'c.lng', 'o.token'])
-    .select((eb) => eb.selectFrom('assignment_stages as s').select((e) => e.fn.min('s.due_at').as('due')).whereRef('s.case_id', '=', 'c.id').where('s.completed_at', 'is', null).as('due_at'))
+    .select([
+      'c.id',
+      'c.category_code',
+      'k.name_zh',
+      'k.name_en',
+      'c.status',
+      'c.state',
+      'u.name as unit_name',
+      'c.received_at',
+      'c.updated_at',
+      'c.address',
+      'c.lat',
+      'c.lng',
+      'o.token',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('assignment_stages as s')
+        .select((e) => e.fn.min('s.due_at').as('due'))
+        .whereRef('s.case_id', '=', 'c.id')
+        .where('s.completed_at', 'is', null)
+        .as('due_at'),
+    )
     .where((eb) => eb.or([eb('c.kind', 'in', ['appeal', 'hazard']), eb('o.case_id', 'is not', null)]));
   if (f.ids) q = q.where('c.id', 'in', f.ids.length ? f.ids : [-1]);
   else {
@@ -31,15 +61,41 @@ export async function caseByToken(trx: Tx, token: string) {
   return trx.selectFrom('open311_requests').select(['case_id', 'token']).where('token', '=', token).executeTakeFirst();
 }
 
-export async function insertOpen311Request(trx: Tx, r: { caseId: number; token: string; partnerKeyId: number | null; regionPath: string; at: Date }): Promise<void> {
-  await trx.insertInto('open311_requests').values({ case_id: r.caseId, token: r.token, partner_key_id: r.partnerKeyId, region_path: r.regionPath, created_at: r.at })
-    .onConflict((oc) => oc.column('case_id').doNothing()).execute();
+export async function insertOpen311Request(
+  trx: Tx,
+  r: { caseId: number; token: string; partnerKeyId: number | null; regionPath: string; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('open311_requests')
+    .values({
+      case_id: r.caseId,
+      token: r.token,
+      partner_key_id: r.partnerKeyId,
+      region_path: r.regionPath,
+      created_at: r.at,
+    })
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .execute();
 }
 
 /** Enabled categories with their parents' names (the service group). */
 export async function servicesRows(trx: Tx) {
-  return trx.selectFrom('categories as k').leftJoin('categories as p', 'p.code', 'k.parent_code')
+  return trx
+    .selectFrom('categories as k')
+    .leftJoin('categories as p', 'p.code', 'k.parent_code')
     .select(['k.code', 'k.name_zh', 'k.name_en', 'k.path', 'p.name_zh as group_zh'])
-    .select((eb) => eb.exists(eb.selectFrom('categories as ch').select('ch.code').whereRef('ch.parent_code', '=', 'k.code').where('ch.disabled', '=', false)).as('has_children'))
-    .where('k.disabled', '=', false).orderBy('k.path').execute();
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('categories as ch')
+            .select('ch.code')
+            .whereRef('ch.parent_code', '=', 'k.code')
+            .where('ch.disabled', '=', false),
+        )
+        .as('has_children'),
+    )
+    .where('k.disabled', '=', false)
+    .orderBy('k.path')
+    .execute();
 }

@@ -6,11 +6,22 @@ import type { Region } from '../contract/regions.js';
 
 /** Reads and single-node edits of the region tree for the API; bulk imports live in regions.repo.ts. */
 
-
-type Row = { code: string; parent_code: string | null; level: number; name: string; path: string; has_children?: boolean; geometry?: unknown };
+type Row = {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name: string;
+  path: string;
+  has_children?: boolean;
+  geometry?: unknown;
+};
 
 const toRegion = (r: Row): Region => ({
-  code: r.code, parentCode: r.parent_code, level: Number(r.level), name: r.name, path: r.path,
+  code: r.code,
+  parentCode: r.parent_code,
+  level: Number(r.level),
+  name: r.name,
+  path: r.path,
   ...(r.has_children !== undefined ? { hasChildren: r.has_children } : {}),
   ...(r.geometry ? { geometry: r.geometry } : {}),
 });
@@ -18,7 +29,11 @@ const toRegion = (r: Row): Region => ({
 const hasChildren = sql<boolean>`EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code)`.as('has_children');
 
 export async function findRegion(trx: Tx, code: string): Promise<Region | undefined> {
-  const r = await trx.selectFrom('regions as r').select(['r.code', 'r.parent_code', 'r.level', 'r.name', 'r.path', 'r.geometry', hasChildren]).where('r.code', '=', code).executeTakeFirst();
+  const r = await trx
+    .selectFrom('regions as r')
+    .select(['r.code', 'r.parent_code', 'r.level', 'r.name', 'r.path', 'r.geometry', hasChildren])
+    .where('r.code', '=', code)
+    .executeTakeFirst();
   return r && toRegion(r);
 }
 
@@ -26,7 +41,12 @@ export async function findRegion(trx: Tx, code: string): Promise<Region | undefi
 export async function childrenOf(trx: Tx, code: string, page: number, pageSize: number) {
   const base = trx.selectFrom('regions as r').where('r.parent_code', '=', code);
   const [rows, count] = await Promise.all([
-    base.select(['r.code', 'r.parent_code', 'r.level', 'r.name', 'r.path', hasChildren]).orderBy('r.code').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base
+      .select(['r.code', 'r.parent_code', 'r.level', 'r.name', 'r.path', hasChildren])
+      .orderBy('r.code')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toRegion), total: Number(count.n) };
@@ -36,7 +56,14 @@ export async function childrenOf(trx: Tx, code: string, page: number, pageSize: 
  * Regions under a path whose name contains the text or whose code starts with it. Names are
  * matched on levels up to the village unless a level is asked for: grid names repeat in every village.
  */
-export async function searchUnder(trx: Tx, scopePath: string, text: string | undefined, level: number | undefined, page: number, pageSize: number) {
+export async function searchUnder(
+  trx: Tx,
+  scopePath: string,
+  text: string | undefined,
+  level: number | undefined,
+  page: number,
+  pageSize: number,
+) {
   let q = trx.selectFrom('regions as r');
   if (scopePath) {
     // A range, not LIKE: under row-level security only leakproof operators can drive the index.
@@ -49,17 +76,40 @@ export async function searchUnder(trx: Tx, scopePath: string, text: string | und
     q = /^\d+$/.test(text) ? q.where('r.code', 'like', `${text}%`) : q.where('r.name', 'like', `%${likeEscape(text)}%`);
   }
   const [rows, count] = await Promise.all([
-    q.select(['r.code', 'r.parent_code', 'r.level', 'r.name', 'r.path', hasChildren]).orderBy('r.level').orderBy('r.code').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q
+      .select(['r.code', 'r.parent_code', 'r.level', 'r.name', 'r.path', hasChildren])
+      .orderBy('r.level')
+      .orderBy('r.code')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toRegion), total: Number(count.n) };
 }
 
-export async function insertRegionNode(trx: Tx, r: { code: string; parentCode: string; level: number; name: string; path: string; geometry: unknown | null }): Promise<void> {
-  await trx.insertInto('regions').values({ code: r.code, parent_code: r.parentCode, level: r.level, name: r.name, path: r.path, geometry: r.geometry === null ? null : JSON.stringify(r.geometry) }).execute();
+export async function insertRegionNode(
+  trx: Tx,
+  r: { code: string; parentCode: string; level: number; name: string; path: string; geometry: unknown | null },
+): Promise<void> {
+  await trx
+    .insertInto('regions')
+    .values({
+      code: r.code,
+      parent_code: r.parentCode,
+      level: r.level,
+      name: r.name,
+      path: r.path,
+      geometry: r.geometry === null ? null : JSON.stringify(r.geometry),
+    })
+    .execute();
 }
 
-export async function updateRegionNode(trx: Tx, code: string, patch: { name?: string; geometry?: unknown | null }): Promise<void> {
+export async function updateRegionNode(
+  trx: Tx,
+  code: string,
+  patch: { name?: string; geometry?: unknown | null },
+): Promise<void> {
   const set: { name?: string; geometry?: string | null } = {};
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.geometry !== undefined) set.geometry = patch.geometry === null ? null : JSON.stringify(patch.geometry);
@@ -67,7 +117,10 @@ export async function updateRegionNode(trx: Tx, code: string, patch: { name?: st
 }
 
 /** What still points at a region; a region with dependents cannot be deleted. */
-export async function regionDependents(trx: Tx, code: string): Promise<{ children: number; units: number; users: number }> {
+export async function regionDependents(
+  trx: Tx,
+  code: string,
+): Promise<{ children: number; units: number; users: number }> {
   const r = await sql<{ children: number; units: number; users: number }>`
     SELECT (SELECT count(*) FROM regions WHERE parent_code = ${code})::int AS children,
            (SELECT count(*) FROM units WHERE region_code = ${code})::int AS units,
@@ -81,6 +134,11 @@ export async function deleteRegionNode(trx: Tx, code: string): Promise<void> {
 
 /** The highest child code in use under a parent, for the next stable code. */
 export async function lastChildCode(trx: Tx, parentCode: string): Promise<string | undefined> {
-  const r = await trx.selectFrom('regions').select('code').where('parent_code', '=', parentCode).orderBy('code', 'desc').executeTakeFirst();
+  const r = await trx
+    .selectFrom('regions')
+    .select('code')
+    .where('parent_code', '=', parentCode)
+    .orderBy('code', 'desc')
+    .executeTakeFirst();
   return r?.code;
 }

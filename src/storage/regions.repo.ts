@@ -56,7 +56,15 @@ export async function upsertRegions(trx: Tx, nodes: readonly RegionNode[]): Prom
   return counts;
 }
 
-type Row = { code: string; parent_code: string | null; level: number; name: string; path: string; has_geometry: SqlBool; geometry?: unknown };
+type Row = {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name: string;
+  path: string;
+  has_geometry: SqlBool;
+  geometry?: unknown;
+};
 
 const toRegion = (r: Row): Region => ({
   code: r.code,
@@ -68,7 +76,14 @@ const toRegion = (r: Row): Region => ({
   ...(r.geometry !== undefined ? { geometry: r.geometry } : {}),
 });
 
-const regionColumns = ['code', 'parent_code', 'level', 'name', 'path', sql<SqlBool>`geometry IS NOT NULL`.as('has_geometry')] as const;
+const regionColumns = [
+  'code',
+  'parent_code',
+  'level',
+  'name',
+  'path',
+  sql<SqlBool>`geometry IS NOT NULL`.as('has_geometry'),
+] as const;
 
 /** Rows of the subtree at a path: an index range on path that works under RLS (see subtreeRange). */
 const inSubtree = (path: string) => (eb: ExpressionBuilder<Schema, 'regions'>) => {
@@ -78,15 +93,26 @@ const inSubtree = (path: string) => (eb: ExpressionBuilder<Schema, 'regions'>) =
 
 /** One region by code, with its boundary; undefined when absent or outside the transaction's scope. */
 export async function getRegion(trx: Tx, code: string): Promise<Region | undefined> {
-  const r = await trx.selectFrom('regions').select([...regionColumns, 'geometry']).where('code', '=', code).executeTakeFirst();
+  const r = await trx
+    .selectFrom('regions')
+    .select([...regionColumns, 'geometry'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   return r && toRegion(r);
 }
 
 /** Direct children in code order, keyset-paged: pass the last code of a page as `after` for the next. */
-export async function listChildren(trx: Tx, code: string, page: { after?: string; limit: number }): Promise<{ items: Region[]; next?: string }> {
+export async function listChildren(
+  trx: Tx,
+  code: string,
+  page: { after?: string; limit: number },
+): Promise<{ items: Region[]; next?: string }> {
   let q = trx.selectFrom('regions').select(regionColumns).where('parent_code', '=', code);
   if (page.after) q = q.where('code', '>', page.after);
-  const rows = await q.orderBy('code').limit(page.limit + 1).execute();
+  const rows = await q
+    .orderBy('code')
+    .limit(page.limit + 1)
+    .execute();
   const items = rows.slice(0, page.limit).map(toRegion);
   return rows.length > page.limit ? { items, next: items[items.length - 1]!.code } : { items };
 }
@@ -108,23 +134,34 @@ export async function searchRegions(trx: Tx, s: RegionSearch): Promise<Region[]>
     if (whole) q = q.where(inSubtree(pathOf(s.text.slice(0, whole.codeLength))));
     q = q.where('code', 'like', `${likeEscape(s.text)}%`).orderBy('path');
   } else {
-    q = q.where('name', 'like', `%${likeEscape(s.text)}%`).orderBy('level').orderBy('code');
+    q = q
+      .where('name', 'like', `%${likeEscape(s.text)}%`)
+      .orderBy('level')
+      .orderBy('code');
   }
   return (await q.limit(s.limit).execute()).map(toRegion);
 }
 
 /** How many nodes the subtree at a path holds, the node itself included: one index range scan. */
 export async function countSubtree(trx: Tx, path: string): Promise<number> {
-  const r = await trx.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where(inSubtree(path)).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(inSubtree(path))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Nodes per level in the subtree at a path (the whole tree without one). */
 export async function countByLevel(trx: Tx, path?: string): Promise<Record<RegionLevel, number>> {
-  let q = trx.selectFrom('regions').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level');
+  let q = trx
+    .selectFrom('regions')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('level');
   if (path) q = q.where(inSubtree(path));
   const out = Object.fromEntries(levels.map((l) => [l.level, 0])) as Record<RegionLevel, number>;
-  for (const r of await q.execute()) if (isRegionLevel(Number(r.level))) out[Number(r.level) as RegionLevel] = Number(r.n);
+  for (const r of await q.execute())
+    if (isRegionLevel(Number(r.level))) out[Number(r.level) as RegionLevel] = Number(r.n);
   return out;
 }
 
@@ -132,27 +169,48 @@ export async function countByLevel(trx: Tx, path?: string): Promise<Record<Regio
 export async function ancestors(trx: Tx, path: string): Promise<Region[]> {
   const codes = path.split('/').filter(Boolean).slice(0, -1);
   if (codes.length === 0) return [];
-  const rows = await trx.selectFrom('regions').select(regionColumns).where('code', 'in', codes).orderBy('level').execute();
+  const rows = await trx
+    .selectFrom('regions')
+    .select(regionColumns)
+    .where('code', 'in', codes)
+    .orderBy('level')
+    .execute();
   return rows.map(toRegion);
 }
 
 /** Every village code under a path, in code order (a province has ~22 k; the whole country 620 k). */
 export async function villageCodesUnder(trx: Tx, path: string): Promise<string[]> {
-  const rows = await trx.selectFrom('regions').select('code').where(inSubtree(path)).where('level', '=', 5).orderBy('code').execute();
+  const rows = await trx
+    .selectFrom('regions')
+    .select('code')
+    .where(inSubtree(path))
+    .where('level', '=', 5)
+    .orderBy('code')
+    .execute();
   return rows.map((r) => r.code);
 }
 
 /** The children (code and name) of the given parents, for matching imported grids to existing ones. */
-export async function childrenOfMany(trx: Tx, parentCodes: readonly string[]): Promise<{ code: string; parentCode: string; name: string }[]> {
+export async function childrenOfMany(
+  trx: Tx,
+  parentCodes: readonly string[],
+): Promise<{ code: string; parentCode: string; name: string }[]> {
   if (parentCodes.length === 0) return [];
-  const rows = await trx.selectFrom('regions').select(['code', 'parent_code', 'name'])
-    .where(sql<SqlBool>`parent_code = ANY(${[...parentCodes]}::text[])`).execute();
+  const rows = await trx
+    .selectFrom('regions')
+    .select(['code', 'parent_code', 'name'])
+    .where(sql<SqlBool>`parent_code = ANY(${[...parentCodes]}::text[])`)
+    .execute();
   return rows.map((r) => ({ code: r.code, parentCode: r.parent_code!, name: r.name }));
 }
 
 /** Which of the given codes exist (and are visible in the transaction's scope). */
 export async function existingCodes(trx: Tx, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await trx.selectFrom('regions').select('code').where(sql<SqlBool>`code = ANY(${[...codes]}::text[])`).execute();
+  const rows = await trx
+    .selectFrom('regions')
+    .select('code')
+    .where(sql<SqlBool>`code = ANY(${[...codes]}::text[])`)
+    .execute();
   return new Set(rows.map((r) => r.code));
 }

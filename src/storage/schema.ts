@@ -182,18 +182,19 @@ export type DispatchRulesTable = {
   updated_at: Timestamp;
 };
 
-export type Schema = DeadlineSchema & PublicSchema & {
-  regions: RegionsTable;
-  unit_types: UnitTypesTable;
-  units: UnitsTable;
-  users: UsersTable;
-  sessions: SessionsTable;
-  categories: CategoriesTable;
-  audit_log: AuditLogTable;
-  cases: CasesTable;
-  case_parties: CasePartiesTable;
-  assignments: AssignmentsTable;
-  case_events: CaseEventsTable;
-  case_links: CaseLinksTable;
-  dispatch_rules: DispatchRulesTable;
-};
+export type Schema = DeadlineSchema &
+  PublicSchema & {
+    regions: RegionsTable;
+    unit_types: UnitTypesTable;
+    units: UnitsTable;
+    users: UsersTable;
+    sessions: SessionsTable;
+    categories: CategoriesTable;
+    audit_log: AuditLogTable;
+    cases: CasesTable;
+    case_parties: CasePartiesTable;
+    assignments: AssignmentsTable;
+    case_events: CaseEventsTable;
+    case_links: CaseLinksTable;
+    dispatch_rules: DispatchRulesTable;
+  };

@@ -1,7 +1,10 @@
 import type { Tx } from './db.js';
 
 export async function insertSession(trx: Tx, tokenHash: string, userId: number, at: Date): Promise<void> {
-  await trx.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: at, last_seen_at: at }).execute();
+  await trx
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash, user_id: userId, created_at: at, last_seen_at: at })
+    .execute();
 }
 
 /** The session with its user's standing; the caller decides about idle expiry. */
@@ -12,8 +15,16 @@ export async function findSession(trx: Tx, tokenHash: string) {
     .innerJoin('units as u', 'u.id', 's.unit_id')
     .innerJoin('regions as r', 'r.code', 'u.region_code')
     .select([
-      'x.user_id', 'x.last_seen_at', 's.username', 's.display_name', 's.roles', 's.disabled', 's.scope_path', 's.unit_id',
-      'u.region_code as unit_region_code', 'r.level as unit_level',
+      'x.user_id',
+      'x.last_seen_at',
+      's.username',
+      's.display_name',
+      's.roles',
+      's.disabled',
+      's.scope_path',
+      's.unit_id',
+      'u.region_code as unit_region_code',
+      'r.level as unit_level',
     ])
     .where('x.token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -4,20 +4,38 @@ import { inSubtree, likeEscape } from './like.js';
 import type { User } from '../contract/users.js';
 import type { Role } from '../contract/common.js';
 
-
 function userQuery(trx: Tx) {
   return trx
     .selectFrom('users as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')
-    .select(['s.id', 's.username', 's.display_name', 's.unit_id', 's.grid_code', 's.roles', 's.disabled', 's.created_at', 's.scope_path', 'u.name as unit_name']);
+    .select([
+      's.id',
+      's.username',
+      's.display_name',
+      's.unit_id',
+      's.grid_code',
+      's.roles',
+      's.disabled',
+      's.created_at',
+      's.scope_path',
+      'u.name as unit_name',
+    ]);
 }
 type UserRow = Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirstOrThrow']>>;
 
 export type UserWithScope = User & { scopePath: string };
 
 const toUser = (r: UserRow): UserWithScope => ({
-  id: Number(r.id), username: r.username, displayName: r.display_name, unitId: Number(r.unit_id), unitName: r.unit_name,
-  gridCode: r.grid_code, roles: r.roles as Role[], disabled: r.disabled, createdAt: new Date(r.created_at).toISOString(), scopePath: r.scope_path,
+  id: Number(r.id),
+  username: r.username,
+  displayName: r.display_name,
+  unitId: Number(r.unit_id),
+  unitName: r.unit_name,
+  gridCode: r.grid_code,
+  roles: r.roles as Role[],
+  disabled: r.disabled,
+  createdAt: new Date(r.created_at).toISOString(),
+  scopePath: r.scope_path,
 });
 
 export async function getUser(trx: Tx, id: number): Promise<UserWithScope | undefined> {
@@ -31,33 +49,63 @@ export async function listUsers(trx: Tx, f: UserFilter, page: number, pageSize: 
   let q = userQuery(trx);
   if (f.unitId) q = q.where('s.unit_id', '=', f.unitId);
   if (f.role) q = q.where(sql<boolean>`${f.role} = ANY(s.roles)`);
-  if (f.q) q = q.where((eb) => eb.or([eb('s.username', 'like', `%${likeEscape(f.q!)}%`), eb('s.display_name', 'like', `%${likeEscape(f.q!)}%`)]));
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([eb('s.username', 'like', `%${likeEscape(f.q!)}%`), eb('s.display_name', 'like', `%${likeEscape(f.q!)}%`)]),
+    );
   if (f.scopePath) q = q.where(inSubtree('s.scope_path', f.scopePath));
   const [rows, count] = await Promise.all([
-    q.orderBy('s.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .orderBy('s.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toUser), total: Number(count.n) };
 }
 
 export type NewUser = {
-  username: string; displayName: string; unitId: number; gridCode: string | null; scopePath: string;
-  roles: Role[]; passwordHash: string; at: Date;
+  username: string;
+  displayName: string;
+  unitId: number;
+  gridCode: string | null;
+  scopePath: string;
+  roles: Role[];
+  passwordHash: string;
+  at: Date;
 };
 
 export async function insertUser(trx: Tx, u: NewUser): Promise<number> {
   const r = await trx
     .insertInto('users')
     .values({
-      username: u.username, display_name: u.displayName, unit_id: u.unitId, grid_code: u.gridCode, scope_path: u.scopePath,
-      roles: u.roles, password_hash: u.passwordHash, created_at: u.at,
+      username: u.username,
+      display_name: u.displayName,
+      unit_id: u.unitId,
+      grid_code: u.gridCode,
+      scope_path: u.scopePath,
+      roles: u.roles,
+      password_hash: u.passwordHash,
+      created_at: u.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
-export type UserPatch = Partial<{ display_name: string; unit_id: number; grid_code: string | null; scope_path: string; roles: Role[]; disabled: boolean; password_hash: string }>;
+export type UserPatch = Partial<{
+  display_name: string;
+  unit_id: number;
+  grid_code: string | null;
+  scope_path: string;
+  roles: Role[];
+  disabled: boolean;
+  password_hash: string;
+}>;
 
 export async function updateUserRow(trx: Tx, id: number, patch: UserPatch): Promise<void> {
   if (Object.keys(patch).length === 0) return;
@@ -77,6 +125,15 @@ export async function findLogin(trx: Tx, username: string) {
     .executeTakeFirst();
 }
 
-export async function recordLoginFailure(trx: Tx, id: number, failures: number, lockedUntil: Date | null): Promise<void> {
-  await trx.updateTable('users').set({ failed_logins: failures, locked_until: lockedUntil }).where('id', '=', id).execute();
+export async function recordLoginFailure(
+  trx: Tx,
+  id: number,
+  failures: number,
+  lockedUntil: Date | null,
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ failed_logins: failures, locked_until: lockedUntil })
+    .where('id', '=', id)
+    .execute();
 }

@@ -23,7 +23,14 @@ async function generatedWorld(engine: Parameters<typeof createTestDb>[0]) {
   return { t, result, cases: await casesOf(t.db) };
 }
 
-const casesOf = (db: Db) => db.tx(systemScope, (trx) => trx.selectFrom('cases').select(['id', 'title', 'status', 'kind', 'channel', 'category_code', 'region_code', 'received_at']).orderBy('id').execute());
+const casesOf = (db: Db) =>
+  db.tx(systemScope, (trx) =>
+    trx
+      .selectFrom('cases')
+      .select(['id', 'title', 'status', 'kind', 'channel', 'category_code', 'region_code', 'received_at'])
+      .orderBy('id')
+      .execute(),
+  );
 
 type World = Awaited<ReturnType<typeof generatedWorld>>;
 /** What the first engine generated; the next engine must generate exactly the same (and saves a second run). */
@@ -59,7 +66,16 @@ describe.each(engines)('generated demo cases %s', (engine) => {
 
   // A second fresh database on the first engine; on the next engine, the first engine's run.
   it(`${engineLabel(engine)} is reproducible from the seed`, () => {
-    const view = (cs: typeof a.cases) => cs.map((c) => [c.title, c.status, c.kind, c.channel, c.category_code, c.region_code, new Date(c.received_at).toISOString()]);
+    const view = (cs: typeof a.cases) =>
+      cs.map((c) => [
+        c.title,
+        c.status,
+        c.kind,
+        c.channel,
+        c.category_code,
+        c.region_code,
+        new Date(c.received_at).toISOString(),
+      ]);
     expect(view(b.cases)).toEqual(view(a.cases));
     expect(b.byAction).toEqual(r.byAction);
   });
@@ -88,8 +104,11 @@ describe.each(engines)('generated demo cases %s', (engine) => {
   });
 
   it(`${engineLabel(engine)} keeps send-backs, escalations and dissatisfaction within plausible shares`, async () => {
-    const events = await a.t.db.tx(systemScope, (trx) => trx.selectFrom('case_events').select(['case_id', 'type', 'at', 'data']).execute());
-    const share = (type: string) => new Set(events.filter((e) => e.type === type).map((e) => e.case_id)).size / a.cases.length;
+    const events = await a.t.db.tx(systemScope, (trx) =>
+      trx.selectFrom('case_events').select(['case_id', 'type', 'at', 'data']).execute(),
+    );
+    const share = (type: string) =>
+      new Set(events.filter((e) => e.type === type).map((e) => e.case_id)).size / a.cases.length;
     expect(share('sent_back')).toBeLessThanOrEqual(0.2);
     expect(share('escalated')).toBeLessThanOrEqual(0.15);
     expect(share('reopened')).toBeLessThanOrEqual(0.12);

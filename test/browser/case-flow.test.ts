@@ -35,7 +35,9 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await pickOption(page, 'intake-kind', T.dispute);
       await pickTree(page, 'intake-category', T.noise, T.noise);
       await page.getByTestId('intake-title').fill(caseTitle);
-      await page.getByTestId('intake-description').fill(lang === 'en' ? 'Drilling every night after ten.' : '楼上住户每晚十点后仍在装修，多次沟通未果。');
+      await page
+        .getByTestId('intake-description')
+        .fill(lang === 'en' ? 'Drilling every night after ten.' : '楼上住户每晚十点后仍在装修，多次沟通未果。');
       await pickRegion(page, 'intake-region', VILLAGE, lang);
       await page.getByTestId('intake-map').click({ position: { x: 120, y: 100 } });
       await page.getByTestId('party-name-0').fill('张三');
@@ -54,7 +56,9 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await page.getByTestId('intake-open-case').click();
       await expect.poll(() => page.getByTestId('case-tracking-code').textContent()).toBe(trackingCode);
       caseUrl = new URL(page.url()).pathname;
-      await expect.poll(async () => (await page.locator('[data-testid^=party-phone-]').first().textContent()) ?? '').toMatch(/\*/);
+      await expect
+        .poll(async () => (await page.locator('[data-testid^=party-phone-]').first().textContent()) ?? '')
+        .toMatch(/\*/);
       await page.getByTestId('party-reveal').click();
       await page.getByTestId('reveal-reason').fill(lang === 'en' ? 'Call the applicant back' : '回电告知受理情况');
       await page.getByTestId('reveal-confirm').click();
@@ -72,7 +76,9 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await page.getByTestId(`task-${trackingCode}`).waitFor();
       expect(Number(await page.getByTestId('tasks-count-toSign').textContent())).toBeGreaterThan(0);
       // Each task carries its deadline (the sign-for stage's).
-      expect(await page.getByTestId(`task-due-${trackingCode}`).textContent()).toMatch(lang === 'en' ? /Due \d/ : /时限 \d/);
+      expect(await page.getByTestId(`task-due-${trackingCode}`).textContent()).toMatch(
+        lang === 'en' ? /Due \d/ : /时限 \d/,
+      );
       await checkPage(mediator, shot('workbench-mediator'));
       await page.getByTestId(`task-${trackingCode}`).click();
       await page.getByTestId('action-sign').waitFor();
@@ -82,9 +88,14 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await page.getByTestId('request-extension-handle').click();
       const modal = page.locator('.ant-modal-content');
       await modal.getByRole('spinbutton').fill('3');
-      await page.getByTestId('extension-reason').fill(lang === 'en' ? 'Waiting for the building survey' : '等待房屋安全鉴定结果');
+      await page
+        .getByTestId('extension-reason')
+        .fill(lang === 'en' ? 'Waiting for the building survey' : '等待房屋安全鉴定结果');
       await page.getByTestId('extension-submit').click();
-      await page.getByTestId('case-extension-requests').getByText(lang === 'en' ? 'Awaiting decision' : '待审批').waitFor();
+      await page
+        .getByTestId('case-extension-requests')
+        .getByText(lang === 'en' ? 'Awaiting decision' : '待审批')
+        .waitFor();
       await expect.poll(() => page.getByTestId('request-extension-handle').count()).toBe(0);
       await checkPage(mediator, shot('case-detail-mediator'));
       await mediator.context.close();
@@ -98,22 +109,35 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       const onBoard = page.getByTestId('workbench-supervision').getByTestId(`board-${trackingCode}`).first();
       await onBoard.waitFor();
       expect(await onBoard.getAttribute('href')).toBe(caseUrl);
-      expect(Number(await page.getByTestId('workbench-supervision').locator('.ant-statistic-content-value').nth(1).textContent())).toBeGreaterThan(0);
+      expect(
+        Number(
+          await page.getByTestId('workbench-supervision').locator('.ant-statistic-content-value').nth(1).textContent(),
+        ),
+      ).toBeGreaterThan(0);
       await checkPage(leader, shot('workbench-leader'));
       await page.goto(`${live.server.base}/supervision`);
       // Each row says what is late and where: the tracking code (a link to the case), its title, the handling unit.
-      const cardRow = page.getByTestId('cards-table').getByRole('row').filter({ has: page.getByRole('link', { name: trackingCode }) }).first();
+      const cardRow = page
+        .getByTestId('cards-table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: trackingCode }) })
+        .first();
       await cardRow.waitFor();
       expect(await cardRow.getByRole('link', { name: trackingCode }).getAttribute('href')).toBe(caseUrl);
       expect(await cardRow.textContent()).toContain(caseTitle);
       expect(await cardRow.textContent()).toContain(T.committee);
-      const requestRow = page.getByTestId('extension-requests-table').getByRole('row').filter({ has: page.getByRole('link', { name: trackingCode }) });
+      const requestRow = page
+        .getByTestId('extension-requests-table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: trackingCode }) });
       await requestRow.waitFor();
       expect(await requestRow.textContent()).toContain(T.committee);
       await checkPage(leader, shot('supervision'));
       // The county leader is not the township's: the refusal stays on the page in the reader's language.
       await requestRow.getByRole('button', { name: lang === 'en' ? 'Approve' : /^批\s?准$/ }).click();
-      await expect.poll(() => page.getByTestId('error-alert').textContent()).toContain(lang === 'en' ? 'You are not allowed to do this.' : '您没有权限执行此操作。');
+      await expect
+        .poll(() => page.getByTestId('error-alert').textContent())
+        .toContain(lang === 'en' ? 'You are not allowed to do this.' : '您没有权限执行此操作。');
       // The browser logs the refused request's 403; it was meant, so it is not a console error of the page.
       await expect.poll(() => leader.errors).toEqual([expect.stringContaining('403')]);
       leader.errors.length = 0;
@@ -134,7 +158,9 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await act(page, 'resolve', T.resolved, async (modal) => {
         await modal.getByLabel(T.mediated, { exact: true }).check();
         await modal.getByLabel(T.written).check();
-        await modal.getByTestId('action-summary').fill(lang === 'en' ? 'Quiet hours agreed in writing.' : '双方签订书面协议，约定装修时段。');
+        await modal
+          .getByTestId('action-summary')
+          .fill(lang === 'en' ? 'Quiet hours agreed in writing.' : '双方签订书面协议，约定装修时段。');
       });
       await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain(T.mediated);
       await mediator.context.close();
@@ -148,7 +174,10 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       const dayId = (await workingDay.getAttribute('data-testid'))!;
       await checkPage(admin, shot('calendar'));
       await workingDay.click();
-      await page.getByTestId('day-kind').getByText(lang === 'en' ? 'A holiday (rest)' : '节假日（休息）').click();
+      await page
+        .getByTestId('day-kind')
+        .getByText(lang === 'en' ? 'A holiday (rest)' : '节假日（休息）')
+        .click();
       await page.getByTestId('day-name').fill(lang === 'en' ? 'Test day' : '测试假日');
       await page.getByTestId('day-save').click();
       await expect.poll(() => page.getByTestId(dayId).textContent()).toContain(lang === 'en' ? 'Test day' : '测试假日');
@@ -180,10 +209,17 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await page.goto(`${live.server.base}/admin/deadline-policies`);
       await page.getByTestId('policies-running-note').waitFor();
       // Days must be whole: the server refuses 2.5 and the form shows it under that row's field.
-      const disputeLimit = page.getByLabel(lang === 'en' ? 'Time limit of Dispute General Handling' : '矛盾纠纷 一般 办理 的时限', { exact: true });
+      const disputeLimit = page.getByLabel(
+        lang === 'en' ? 'Time limit of Dispute General Handling' : '矛盾纠纷 一般 办理 的时限',
+        { exact: true },
+      );
       await disputeLimit.fill('2.5');
       await page.getByTestId('policies-save').click();
-      await page.getByText(lang === 'en' ? 'Invalid limit: days must be a whole number above 0' : '时限无效：按天计的时限须为正整数').waitFor();
+      await page
+        .getByText(
+          lang === 'en' ? 'Invalid limit: days must be a whole number above 0' : '时限无效：按天计的时限须为正整数',
+        )
+        .waitFor();
       // The browser logs the refused request's 400; it was meant, so it is not a console error of the page.
       await expect.poll(() => admin.errors).toEqual([expect.stringContaining('400')]);
       admin.errors.length = 0;

@@ -18,7 +18,8 @@ export const chromiumMissing = !existsSync(CHROMIUM);
  * Chromium fails the suite in `liveServerAndBrowser`.
  */
 const requireAll = Boolean(process.env.CIVICGRID_REQUIRE_ALL_ENGINES);
-if (chromiumMissing && !requireAll) console.warn('SKIPPED browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)');
+if (chromiumMissing && !requireAll)
+  console.warn('SKIPPED browser tests: /usr/bin/chromium is missing (apt-get install -y chromium)');
 export const browserSuite = chromiumMissing && !requireAll ? describe.skip : describe;
 
 /** A real server (with `extraEnv`) and Chromium, started before the suite's tests and stopped after; read them inside tests. */
@@ -40,7 +41,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -55,21 +58,39 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const dataDir = mkdtempSync(path.join(tmpdir(), 'civicgrid-browser-'));
   const port = await freePort();
   const env = {
-    ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '',
-    CIVICGRID_TEST_CLOCK: '1', CIVICGRID_DEMO_CASES: '0', CIVICGRID_SWEEP_SECONDS: '0', CIVICGRID_DELIVER_SECONDS: '1',
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    CIVICGRID_TEST_CLOCK: '1',
+    CIVICGRID_DEMO_CASES: '0',
+    CIVICGRID_SWEEP_SECONDS: '0',
+    CIVICGRID_DELIVER_SECONDS: '1',
     ...extraEnv,
   };
   const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child: ChildProcess = spawn(process.execPath, [tsx, 'src/main.ts'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [tsx, 'src/main.ts'], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const base = `http://127.0.0.1:${port}`;
   const t0 = Date.now();
   for (;;) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (child.exitCode !== null || Date.now() - t0 > 90_000) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -78,19 +99,29 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
-        child.on('exit', () => { rmSync(dataDir, { recursive: true, force: true }); resolve(); });
+        child.on('exit', () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** Moves the server's clock (test mode only) and optionally runs the deadline sweep at the new time. */
 export async function advanceClock(base: string, advanceMs: number, sweep = true): Promise<unknown> {
-  const r = await fetch(`${base}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs, sweep }) });
+  const r = await fetch(`${base}/api/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs, sweep }),
+  });
   if (!r.ok) throw new Error(`test clock: ${r.status} ${await r.text()}`);
   return r.json();
 }
@@ -116,13 +147,21 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: { 
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(', ')}`,
+    );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

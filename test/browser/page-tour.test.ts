@@ -32,7 +32,11 @@ browserSuite('every staff page in Chromium [browser]', () => {
     const shot = (name: string) => `${lang}-${name}`;
 
     it(`${lang}: the sign-in page and an unknown address`, async () => {
-      const context = await live.browser.newContext({ viewport: DESKTOP, locale: lang === 'en' ? 'en-GB' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await live.browser.newContext({
+        viewport: DESKTOP,
+        locale: lang === 'en' ? 'en-GB' : 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(45_000);
       const s: Session = { context, page, errors: watchConsole(page) };
@@ -95,7 +99,9 @@ browserSuite('every staff page in Chromium [browser]', () => {
       await open(page, live.server.base, '/audit');
       await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
       await page.getByTestId('audit-verify').click();
-      await expect.poll(() => page.getByTestId('audit-verify-result').textContent(), { timeout: 60_000 }).toContain(W.chainIntact);
+      await expect
+        .poll(() => page.getByTestId('audit-verify-result').textContent(), { timeout: 60_000 })
+        .toContain(W.chainIntact);
       await checkPage(s, shot('audit'));
       // The auditor reads the audit log and nothing else: the case list is not theirs.
       await page.goto(`${live.server.base}/cases`);

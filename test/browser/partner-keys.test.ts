@@ -22,7 +22,14 @@ browserSuite('partner keys in Chromium [browser]', () => {
     fetch(`${live.server.base}/open311/v2/requests.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ api_key: apiKey, service_code: 'neighbour_leak', lat: '32.0301', long: '118.7801', description: '小区3栋楼顶漏水，已影响楼下住户', phone: '13911112222' }),
+      body: new URLSearchParams({
+        api_key: apiKey,
+        service_code: 'neighbour_leak',
+        lat: '32.0301',
+        long: '118.7801',
+        description: '小区3栋楼顶漏水，已影响楼下住户',
+        phone: '13911112222',
+      }),
     });
 
   it('zh-CN: the administrator issues a hotline key, sees it once, the partner files with it, and a revoked key is refused', async () => {
@@ -65,8 +72,13 @@ browserSuite('partner keys in Chromium [browser]', () => {
     const made = await fileRequest(key);
     expect(made.status, await made.clone().text()).toBe(200);
     const [created] = (await made.json()) as { service_request_id: string }[];
-    const published = (await (await fetch(`${live.server.base}/open311/v2/requests/${created!.service_request_id}.json`)).json()) as { service_code: string }[];
-    expect(published[0]).toMatchObject({ service_request_id: created!.service_request_id, service_code: 'neighbour_leak' });
+    const published = (await (
+      await fetch(`${live.server.base}/open311/v2/requests/${created!.service_request_id}.json`)
+    ).json()) as { service_code: string }[];
+    expect(published[0]).toMatchObject({
+      service_request_id: created!.service_request_id,
+      service_code: 'neighbour_leak',
+    });
     await page.reload();
     await expect.poll(() => row.textContent()).not.toContain('从未使用');
 

@@ -16,8 +16,20 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 const EXPECTED_PUBLIC = /^Failed to load resource: the server responded with a status of (404|429) \(/;
 
 const WORDS = {
-  'zh-CN': { kind: '矛盾纠纷', dissatisfied: '不满意', handling: '正在办理', noClock: '暂无计时', reopened: '事项已退回重新办理' },
-  en: { kind: 'Dispute', dissatisfied: 'Dissatisfied', handling: 'Being handled', noClock: 'No clock running', reopened: 'the matter has been reopened' },
+  'zh-CN': {
+    kind: '矛盾纠纷',
+    dissatisfied: '不满意',
+    handling: '正在办理',
+    noClock: '暂无计时',
+    reopened: '事项已退回重新办理',
+  },
+  en: {
+    kind: 'Dispute',
+    dissatisfied: 'Dissatisfied',
+    handling: 'Being handled',
+    noClock: 'No clock running',
+    reopened: 'the matter has been reopened',
+  },
 } as const;
 
 /** A staff session over fetch against the running server (cookie kept). */
@@ -25,7 +37,8 @@ async function staff(base: string, username: string) {
   let cookie = '';
   const call = async (method: string, url: string, body?: unknown) => {
     const r = await fetch(`${base}${url}`, {
-      method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const set = r.headers.get('set-cookie');
@@ -39,7 +52,13 @@ async function staff(base: string, username: string) {
 }
 
 async function publicSession(browser: Browser): Promise<Session> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: PHONE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(45_000);
   const errors = watchConsole(page);
@@ -65,13 +84,22 @@ async function pickFirstRegionPath(page: Page): Promise<void> {
     const leaf = !(await item.locator('.ant-cascader-menu-item-expand-icon').count());
     await item.click();
     if (leaf) break;
-    await page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu').nth(level + 1).locator('.ant-cascader-menu-item').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await page
+      .locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu')
+      .nth(level + 1)
+      .locator('.ant-cascader-menu-item')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
   }
   await page.keyboard.press('Escape');
 }
 
-browserSuite('residents\' portal in Chromium on a phone [browser]', () => {
-  const live = liveServerAndBrowser({ CIVICGRID_PUBLIC_MIN_SUBMIT_SECONDS: '0', CIVICGRID_PUBLIC_SUBMISSIONS_PER_HOUR: '100' });
+browserSuite("residents' portal in Chromium on a phone [browser]", () => {
+  const live = liveServerAndBrowser({
+    CIVICGRID_PUBLIC_MIN_SUBMIT_SECONDS: '0',
+    CIVICGRID_PUBLIC_SUBMISSIONS_PER_HOUR: '100',
+  });
 
   for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const W = WORDS[lang];
@@ -85,13 +113,19 @@ browserSuite('residents\' portal in Chromium on a phone [browser]', () => {
       const switchText = (await page.getByTestId('public-language').textContent())?.replace(/\s/g, '');
       if (lang === 'en' && switchText === 'English') await page.getByTestId('public-language').click();
       if (lang === 'zh-CN' && switchText === '中文') await page.getByTestId('public-language').click();
-      await expect.poll(async () => (await page.getByTestId('public-language').textContent())?.replace(/\s/g, '')).toBe(lang === 'en' ? '中文' : 'English');
+      await expect
+        .poll(async () => (await page.getByTestId('public-language').textContent())?.replace(/\s/g, ''))
+        .toBe(lang === 'en' ? '中文' : 'English');
       await checkPage(s, shot('submit'));
 
       await pickOption(page, 'public-kind', W.kind);
       await pickTree(page, 'public-category', TEXT[lang].noise, TEXT[lang].noise);
       await pickFirstRegionPath(page);
-      await page.getByTestId('public-description').fill(lang === 'en' ? 'Drilling upstairs every night after ten.' : '楼上住户每晚十点后仍在装修，多次沟通未果。');
+      await page
+        .getByTestId('public-description')
+        .fill(
+          lang === 'en' ? 'Drilling upstairs every night after ten.' : '楼上住户每晚十点后仍在装修，多次沟通未果。',
+        );
       await page.getByTestId('public-contact-name').fill(lang === 'en' ? 'Zhao Min' : '赵敏');
       await page.getByTestId('public-contact-phone').fill('13900001234');
       await page.getByTestId('public-submit').click();
@@ -124,8 +158,18 @@ browserSuite('residents\' portal in Chromium on a phone [browser]', () => {
       const me = (await mediator('GET', '/api/me')).body;
       expect(JSON.stringify(me), `lead unit ${c.leadUnit.name} is the mediator's`).toContain(c.leadUnit.name);
       for (const [action, body] of [
-        ['sign', {}], ['start_handling', { mode: 'on_site' }],
-        ['resolve', { outcome: { kind: 'mediated', agreement: 'written', summary: lang === 'en' ? 'Agreed in writing.' : '双方达成书面协议。' } }],
+        ['sign', {}],
+        ['start_handling', { mode: 'on_site' }],
+        [
+          'resolve',
+          {
+            outcome: {
+              kind: 'mediated',
+              agreement: 'written',
+              summary: lang === 'en' ? 'Agreed in writing.' : '双方达成书面协议。',
+            },
+          },
+        ],
       ] as const) {
         const r = await mediator('POST', `/api/cases/${id}/actions/${action}`, { expectedVersion: c.version, ...body });
         expect(r.status, `${action}: ${r.text}`).toBe(200);

@@ -9,14 +9,40 @@ export const PHONE = { width: 360, height: 740 };
 /** The texts the scenario looks for, in each language (from web/src/i18n). */
 export const TEXT = {
   'zh-CN': {
-    dispute: '矛盾纠纷', neighbour: '邻里纠纷', noise: '噪音扰民', letter: '来信', township: '乡镇（街道）',
-    committee: '雨花社区居委会人民调解委员会', justice: '雨花街道司法所', onSite: '现场办理', mediated: '调解成功', written: '书面协议',
-    signed: '已签收', inProgress: '办理中', resolved: '已办结', working: '工作日', rest: '休息日', willGo: '将派往',
+    dispute: '矛盾纠纷',
+    neighbour: '邻里纠纷',
+    noise: '噪音扰民',
+    letter: '来信',
+    township: '乡镇（街道）',
+    committee: '雨花社区居委会人民调解委员会',
+    justice: '雨花街道司法所',
+    onSite: '现场办理',
+    mediated: '调解成功',
+    written: '书面协议',
+    signed: '已签收',
+    inProgress: '办理中',
+    resolved: '已办结',
+    working: '工作日',
+    rest: '休息日',
+    willGo: '将派往',
   },
   en: {
-    dispute: 'Dispute', neighbour: 'Neighbour disputes', noise: 'Noise', letter: 'Letter', township: 'Township',
-    committee: '雨花社区居委会人民调解委员会', justice: '雨花街道司法所', onSite: 'On site', mediated: 'Mediated', written: 'Written agreement',
-    signed: 'Signed for', inProgress: 'In progress', resolved: 'Resolved', working: 'Working day', rest: 'Rest day', willGo: 'Will go to',
+    dispute: 'Dispute',
+    neighbour: 'Neighbour disputes',
+    noise: 'Noise',
+    letter: 'Letter',
+    township: 'Township',
+    committee: '雨花社区居委会人民调解委员会',
+    justice: '雨花街道司法所',
+    onSite: 'On site',
+    mediated: 'Mediated',
+    written: 'Written agreement',
+    signed: 'Signed for',
+    inProgress: 'In progress',
+    resolved: 'Resolved',
+    working: 'Working day',
+    rest: 'Rest day',
+    willGo: 'Will go to',
   },
 } as const;
 
@@ -24,7 +50,11 @@ export type Session = { context: BrowserContext; page: Page; errors: string[] };
 
 /** A fresh browser context signed in as `username`, with the UI in `lang`. */
 export async function signIn(browser: Browser, base: string, username: string, lang: Lang): Promise<Session> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: lang === 'en' ? 'en-GB' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    locale: lang === 'en' ? 'en-GB' : 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   // Generous: CI runs this beside the database suites on two cores, and a cold page load can take a while.
   page.setDefaultTimeout(45_000);
@@ -40,16 +70,38 @@ export async function signIn(browser: Browser, base: string, username: string, l
 
 /** Waits until every finite CSS animation or transition (a dialog zooming in, a drawer sliding, help text fading) has ended. */
 export async function animationsDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== 'running'), undefined, { timeout: 8_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== 'running'),
+      undefined,
+      { timeout: 8_000 },
+    )
+    .catch(() => undefined);
 }
 
 /** axe (0 serious or critical) and a full-page screenshot of the page as it is now. */
 export async function checkPage(session: Session, name: string): Promise<void> {
   const { page } = session;
   await page.waitForLoadState('networkidle');
-  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   // Let toasts, closing modals and loading buttons finish: axe would judge their half-faded colours.
-  await page.waitForFunction(() => !document.querySelector('.ant-message-notice, .ant-btn-loading, .ant-zoom-leave, .ant-fade-leave, .ant-zoom-appear'), undefined, { timeout: 8_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '.ant-message-notice, .ant-btn-loading, .ant-zoom-leave, .ant-fade-leave, .ant-zoom-appear',
+        ),
+      undefined,
+      { timeout: 8_000 },
+    )
+    .catch(() => undefined);
   await animationsDone(page);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
   await screenshot(page, name);
@@ -59,21 +111,33 @@ export async function checkPage(session: Session, name: string): Promise<void> {
 /** Opens an antd Select (by test id or locator) and clicks the option whose label is `text`. */
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator(`.ant-select-item-option[title="${text}"]`).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .locator(`.ant-select-item-option[title="${text}"]`)
+    .click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }
 
 /** A TreeSelect: type to filter, then click the node titled `text`. */
 export async function pickTree(page: Page, testId: string, search: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title').getByText(text, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
+    .getByText(text, { exact: true })
+    .click();
 }
 
 /** The region picker next to the field with `testId`: search by name and take the first result. */
 export async function pickRegion(page: Page, testId: string, name: string, lang: Lang): Promise<void> {
   // antd puts a space between two Chinese characters on a button (选 择), so match the compact group's own button.
-  await page.locator('.ant-space-compact', { has: page.getByTestId(testId) }).locator('> button').click();
+  await page
+    .locator('.ant-space-compact', { has: page.getByTestId(testId) })
+    .locator('> button')
+    .click();
   const drawer = page.locator('.ant-drawer-open');
   await drawer.getByTestId('region-search-input').fill(name);
   await drawer.getByTestId('region-search-input').press('Enter');
@@ -83,7 +147,12 @@ export async function pickRegion(page: Page, testId: string, name: string, lang:
 }
 
 /** Runs a case action from the case page: its button, the form filled by `fill`, confirm; waits for the new status. */
-export async function act(page: Page, action: string, status: string, fill?: (modal: ReturnType<Page['locator']>) => Promise<void>): Promise<void> {
+export async function act(
+  page: Page,
+  action: string,
+  status: string,
+  fill?: (modal: ReturnType<Page['locator']>) => Promise<void>,
+): Promise<void> {
   // The previous action's dialog must have finished closing: reopened mid-animation, antd remounts
   // its content after the fill and the choices made in it are lost (a test moves faster than a hand).
   await expect.poll(() => page.locator('.ant-modal-content:visible').count()).toBe(0);

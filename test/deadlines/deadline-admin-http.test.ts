@@ -16,7 +16,8 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
   let admin: ReturnType<typeof client>;
   let leader: ReturnType<typeof client>;
   const clock = manualClock(new Date('2025-10-01T02:00:00Z'));
-  const day = (y: { months: { days: { date: string }[] }[] }, date: string) => y.months[Number(date.slice(5, 7)) - 1]!.days.find((d) => d.date === date);
+  const day = (y: { months: { days: { date: string }[] }[] }, date: string) =>
+    y.months[Number(date.slice(5, 7)) - 1]!.days.find((d) => d.date === date);
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -40,23 +41,49 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
     const set = await admin.raw('PUT', '/api/calendar/2025-01-28', { kind: 'workday', name: '试运行' });
     expect(set.body).toMatchObject({ working: true, source: 'admin', name: '试运行' });
     await t.db.tx(systemScope, (trx) => seedReference(trx));
-    expect(day((await admin.get('/api/calendar?year=2025')).body, '2025-01-28')).toMatchObject({ working: true, source: 'admin' });
-    expect((await admin.raw('PUT', '/api/calendar/2025-01-28', { kind: 'default' })).body).toMatchObject({ working: true, source: null });
-    const next = await admin.raw('PUT', '/api/calendar?year=2027', { days: [{ date: '2027-02-08', kind: 'holiday', name: '春节' }, { date: '2027-02-20', kind: 'workday', name: '春节调休上班' }] });
+    expect(day((await admin.get('/api/calendar?year=2025')).body, '2025-01-28')).toMatchObject({
+      working: true,
+      source: 'admin',
+    });
+    expect((await admin.raw('PUT', '/api/calendar/2025-01-28', { kind: 'default' })).body).toMatchObject({
+      working: true,
+      source: null,
+    });
+    const next = await admin.raw('PUT', '/api/calendar?year=2027', {
+      days: [
+        { date: '2027-02-08', kind: 'holiday', name: '春节' },
+        { date: '2027-02-20', kind: 'workday', name: '春节调休上班' },
+      ],
+    });
     expect(next.status).toBe(200);
     expect(day(next.body, '2027-02-20')).toMatchObject({ working: true, source: 'admin' });
-    expect((await admin.raw('PUT', '/api/calendar?year=2027', { days: [{ date: '2026-12-31', kind: 'holiday' }] })).status).toBe(400);
+    expect(
+      (await admin.raw('PUT', '/api/calendar?year=2027', { days: [{ date: '2026-12-31', kind: 'holiday' }] })).status,
+    ).toBe(400);
   });
 
   it(`${engineLabel(engine)} replaces the policy table only when it is whole and valid`, async () => {
     const got = (await leader.get('/api/deadline-policies')).body.policies;
-    expect(got).toContainEqual(expect.objectContaining({ kind: 'petition', complexity: '*', stage: 'handle', amount: 60, unit: 'calendar_day', maxExtension: { amount: 30, unit: 'calendar_day' } }));
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        kind: 'petition',
+        complexity: '*',
+        stage: 'handle',
+        amount: 60,
+        unit: 'calendar_day',
+        maxExtension: { amount: 30, unit: 'calendar_day' },
+      }),
+    );
     expect(got).toHaveLength(DEFAULT_POLICY_TABLE.length);
     const dup = await admin.raw('PUT', '/api/deadline-policies', { policies: [...got, got[0]] });
     expect([dup.status, dup.body.error.code]).toEqual([400, 'ValidationFailed']);
-    const noFallback = await admin.raw('PUT', '/api/deadline-policies', { policies: got.filter((p: { kind: string; stage: string }) => !(p.kind === '*' && p.stage === 'handle')) });
+    const noFallback = await admin.raw('PUT', '/api/deadline-policies', {
+      policies: got.filter((p: { kind: string; stage: string }) => !(p.kind === '*' && p.stage === 'handle')),
+    });
     expect(noFallback.status).toBe(400);
-    const changed = got.map((p: { kind: string; stage: string; amount: number }) => (p.kind === 'hazard' && p.stage === 'handle' ? { ...p, amount: 4 } : p));
+    const changed = got.map((p: { kind: string; stage: string; amount: number }) =>
+      p.kind === 'hazard' && p.stage === 'handle' ? { ...p, amount: 4 } : p,
+    );
     const ok = await admin.raw('PUT', '/api/deadline-policies', { policies: changed });
     expect(ok.status).toBe(200);
     expect(ok.body.policies).toContainEqual(expect.objectContaining({ kind: 'hazard', stage: 'handle', amount: 4 }));
@@ -64,15 +91,36 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
 
   it(`${engineLabel(engine)} edits the card rules and colours the petition backlog`, async () => {
     const rules = (await leader.get('/api/card-rules')).body;
-    expect(rules).toEqual({ cards: { blue: { passedFraction: 0.8, workingDaysLeft: 1 }, yellow: { overdueMs: 0 }, red: { overdueFraction: 0.5, overdueWorkingDays: 3 } }, backlog: { greenFromDays: 90, yellowFromDays: 180, redFromDays: 365, difficultRaise: 1 } });
-    expect((await admin.raw('PUT', '/api/card-rules', { ...rules, cards: { ...rules.cards, blue: { passedFraction: 1.5, workingDaysLeft: 1 } } })).status).toBe(400);
-    const changed = await admin.raw('PUT', '/api/card-rules', { ...rules, backlog: { ...rules.backlog, greenFromDays: 60 } });
+    expect(rules).toEqual({
+      cards: {
+        blue: { passedFraction: 0.8, workingDaysLeft: 1 },
+        yellow: { overdueMs: 0 },
+        red: { overdueFraction: 0.5, overdueWorkingDays: 3 },
+      },
+      backlog: { greenFromDays: 90, yellowFromDays: 180, redFromDays: 365, difficultRaise: 1 },
+    });
+    expect(
+      (
+        await admin.raw('PUT', '/api/card-rules', {
+          ...rules,
+          cards: { ...rules.cards, blue: { passedFraction: 1.5, workingDaysLeft: 1 } },
+        })
+      ).status,
+    ).toBe(400);
+    const changed = await admin.raw('PUT', '/api/card-rules', {
+      ...rules,
+      backlog: { ...rules.backlog, greenFromDays: 60 },
+    });
     expect(changed.body.backlog.greenFromDays).toBe(60);
     const old = await w.openCase(new Date('2025-03-01T02:00:00Z'), { kind: 'petition' }); // 214 days before: yellow
     const young = await w.openCase(new Date('2025-08-20T02:00:00Z'), { kind: 'petition' }); // 42 days: not yet on the board
     const board = (await leader.get('/api/backlog')).body;
-    expect(board.items.map((i: { caseId: number; colour: string }) => [i.caseId, i.colour])).toEqual([[old.id, 'yellow']]);
-    await t.db.tx(systemScope, (trx) => trx.updateTable('cases').set({ difficult: true }).where('id', 'in', [old.id, young.id]).execute());
+    expect(board.items.map((i: { caseId: number; colour: string }) => [i.caseId, i.colour])).toEqual([
+      [old.id, 'yellow'],
+    ]);
+    await t.db.tx(systemScope, (trx) =>
+      trx.updateTable('cases').set({ difficult: true }).where('id', 'in', [old.id, young.id]).execute(),
+    );
     const raised = (await leader.get('/api/backlog')).body;
     expect(raised.counts).toEqual({ green: 1, yellow: 0, red: 1 });
     expect((await admin.get('/api/backlog')).status).toBe(403);

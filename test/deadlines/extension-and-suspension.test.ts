@@ -21,8 +21,14 @@ describe.each(engines)('extensions and suspension move the cards %s', (engine) =
   const clock = manualClock(at('2025-03-03T01:00:00Z'));
   let deps: ReturnType<typeof testDeps>;
   let app: ReturnType<typeof createApp>;
-  const cards = (caseId: number) => t.db.tx(systemScope, (trx) => trx.selectFrom('cards').selectAll().where('case_id', '=', caseId).orderBy('id').execute());
-  const sweepAt = async (iso: string) => { clock.set(at(iso)); return sweepDeadlines(deps); };
+  const cards = (caseId: number) =>
+    t.db.tx(systemScope, (trx) =>
+      trx.selectFrom('cards').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+    );
+  const sweepAt = async (iso: string) => {
+    clock.set(at(iso));
+    return sweepDeadlines(deps);
+  };
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -40,24 +46,44 @@ describe.each(engines)('extensions and suspension move the cards %s', (engine) =
     clock.set(at('2025-03-10T02:00:00Z'));
     const mediator = client(app);
     expect((await mediator.login('committee-mediator', testPassword)).status).toBe(200);
-    const tooMuch = await mediator.post(`/api/cases/${s.id}/extension-requests`, { amount: 11, reason: '需等待鉴定结果' });
+    const tooMuch = await mediator.post(`/api/cases/${s.id}/extension-requests`, {
+      amount: 11,
+      reason: '需等待鉴定结果',
+    });
     expect([tooMuch.status, tooMuch.body.error.code]).toEqual([422, 'Unprocessable']);
     const req = await mediator.post(`/api/cases/${s.id}/extension-requests`, { amount: 5, reason: '需等待鉴定结果' });
     expect(req.status).toBe(201);
-    expect(req.body).toMatchObject({ stage: 'handle', amount: 5, unit: 'calendar_day', status: 'requested', dueBefore: '2025-03-14T16:00:00.000Z' });
-    expect((await mediator.post(`/api/cases/${s.id}/extension-requests`, { amount: 1, reason: '再次申请' })).status).toBe(409);
+    expect(req.body).toMatchObject({
+      stage: 'handle',
+      amount: 5,
+      unit: 'calendar_day',
+      status: 'requested',
+      dueBefore: '2025-03-14T16:00:00.000Z',
+    });
+    expect(
+      (await mediator.post(`/api/cases/${s.id}/extension-requests`, { amount: 1, reason: '再次申请' })).status,
+    ).toBe(409);
 
     const village = client(app);
     await village.login('village-leader', testPassword);
-    expect((await village.post(`/api/extension-requests/${req.body.id}/decision`, { decision: 'approve' })).status).toBe(403);
+    expect(
+      (await village.post(`/api/extension-requests/${req.body.id}/decision`, { decision: 'approve' })).status,
+    ).toBe(403);
     const town = client(app);
     await town.login('town-leader', testPassword);
     const pending = (await town.get('/api/extension-requests?status=requested')).body;
     // The leader reads which case asks for time and who asks, not only its number.
     expect(pending.find((r: { id: number }) => r.id === req.body.id)).toMatchObject({
-      caseId: s.id, trackingCode: `T${s.id}`, caseTitle: 't', unitName: '甲一村mediation_committee', regionName: '甲一村',
+      caseId: s.id,
+      trackingCode: `T${s.id}`,
+      caseTitle: 't',
+      unitName: '甲一村mediation_committee',
+      regionName: '甲一村',
     });
-    const ok = await town.post(`/api/extension-requests/${req.body.id}/decision`, { decision: 'approve', note: '同意' });
+    const ok = await town.post(`/api/extension-requests/${req.body.id}/decision`, {
+      decision: 'approve',
+      note: '同意',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'approved', dueAfter: '2025-03-19T16:00:00.000Z' });
     const handle = (await stageRows(t.db, s.id)).find((r) => r.stage === 'handle')!;
@@ -94,7 +120,12 @@ describe.each(engines)('extensions and suspension move the cards %s', (engine) =
     s = await w.act(s, 'resume', u.villageCommittee, {}, at('2025-06-17T03:00:00Z'));
     const handle = (await stageRows(t.db, s.id)).find((r) => r.stage === 'handle')!;
     // 8 days 21 hours were left when it stopped
-    expect(handle.due_at!.toISOString()).toBe(new Date(at('2025-06-17T03:00:00Z').getTime() + (at('2025-05-16T16:00:00Z').getTime() - at('2025-05-08T03:00:00Z').getTime())).toISOString());
+    expect(handle.due_at!.toISOString()).toBe(
+      new Date(
+        at('2025-06-17T03:00:00Z').getTime() +
+          (at('2025-05-16T16:00:00Z').getTime() - at('2025-05-08T03:00:00Z').getTime()),
+      ).toISOString(),
+    );
     await sweepAt(handle.due_at!.toISOString());
     expect((await cards(s.id)).map((c) => c.colour)).toEqual(['blue', 'yellow']);
   });

@@ -17,12 +17,18 @@ describe.each(engines.filter((e) => e === 'postgres'))('two sweepers on one data
     t = await createTestDb(engine);
     const w = await sweepWorld(t.db, 40);
     await insertRandomStages(t.db, w, 4_000, T0, 30 * DAY, 99);
-    const name = await t.db.tx(systemScope, async (trx) => (await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0]!.db);
+    const name = await t.db.tx(
+      systemScope,
+      async (trx) => (await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0]!.db,
+    );
     const url = new URL(postgresUrl!);
     url.pathname = `/${name}`;
     second = await createDb({ kind: 'postgres', url: url.toString() });
   }, 120_000);
-  afterAll(async () => { await second.close(); await t.drop(); });
+  afterAll(async () => {
+    await second.close();
+    await t.drop();
+  });
 
   it(`${engineLabel(engine)} share the due rows and never issue a card twice`, async () => {
     const clock = manualClock(T0);
@@ -43,7 +49,9 @@ describe.each(engines.filter((e) => e === 'postgres'))('two sweepers on one data
     expect(issued).toBe(cards.length);
     expect(worked.a).toBeGreaterThan(0);
     expect(worked.b).toBeGreaterThan(0);
-    const messages = await t.db.tx(systemScope, (trx) => trx.selectFrom('outbox').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
+    const messages = await t.db.tx(systemScope, (trx) =>
+      trx.selectFrom('outbox').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    );
     expect(Number(messages.n)).toBe(cards.length);
   }, 300_000);
 });
@@ -52,6 +60,7 @@ describe.each(engines.filter((e) => e === 'postgres'))('two sweepers on one data
 // (Registered only then, so a run with PostgreSQL — CI's — reports nothing skipped.)
 if (!engines.includes('postgres')) {
   describe('two sweepers on one database', () => {
-    it.skip('needs PostgreSQL (set TEST_DATABASE_URL): PGlite has a single connection, so it cannot run two sweepers', () => undefined);
+    it.skip('needs PostgreSQL (set TEST_DATABASE_URL): PGlite has a single connection, so it cannot run two sweepers', () =>
+      undefined);
   });
 }

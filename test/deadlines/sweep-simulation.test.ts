@@ -32,18 +32,26 @@ describe.each(engines)('deadline sweeper on a simulated clock %s', (engine) => {
     const clock = manualClock(T0);
     const sweeps: number[] = [T0.getTime()];
     let kills = 0;
-    for (let now = T0.getTime(); now < T0.getTime() + 90 * DAY;) {
+    for (let now = T0.getTime(); now < T0.getTime() + 90 * DAY; ) {
       now += r.int(10, 16 * 60) * 60_000; // 10 minutes to 16 hours between sweeps
       clock.set(new Date(now));
-      for (let finished = false; !finished;) {
+      for (let finished = false; !finished; ) {
         const kill = r.next() < 0.25 ? r.int(1, 3) : 0;
         const inside = r.next() < 0.5;
         try {
-          const res = await sweepDeadlines({ db: t.db, clock }, {
-            batchSize: r.int(40, 400),
-            maxBatches: kill && !inside ? kill : undefined,
-            beforeCommit: kill && inside ? (b) => { if (b === kill) throw new Killed(); } : undefined,
-          });
+          const res = await sweepDeadlines(
+            { db: t.db, clock },
+            {
+              batchSize: r.int(40, 400),
+              maxBatches: kill && !inside ? kill : undefined,
+              beforeCommit:
+                kill && inside
+                  ? (b) => {
+                      if (b === kill) throw new Killed();
+                    }
+                  : undefined,
+            },
+          );
           finished = !(kill && !inside && res.batches === kill);
           if (!finished) kills++;
         } catch (e) {
@@ -69,7 +77,9 @@ describe.each(engines)('deadline sweeper on a simulated clock %s', (engine) => {
       // not yet due at the previous sweep: at most one sweep interval late
       expect(c.dueAt.getTime()).toBeGreaterThan(sweeps[k! - 1]!);
     }
-    const messages = await t.db.tx(systemScope, (trx) => trx.selectFrom('outbox').select('idempotency_key').where('topic', '=', 'card.issued').execute());
+    const messages = await t.db.tx(systemScope, (trx) =>
+      trx.selectFrom('outbox').select('idempotency_key').where('topic', '=', 'card.issued').execute(),
+    );
     expect(messages.length).toBe(cards.length);
     expect(kills).toBeGreaterThan(10);
     expect(cards.length).toBeGreaterThan(count); // most stages ran late enough for several colours

@@ -21,10 +21,18 @@ function receiver(hits: Hit[]): Promise<Server> {
   const seen = new Map<string, number>();
   const server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString('utf8');
+    });
     req.on('end', () => {
       const key = String(req.headers['x-civicgrid-idempotency-key']);
-      hits.push({ path: req.url ?? '', key, bodyId: (JSON.parse(body) as { id: string }).id, body, signature: String(req.headers['x-civicgrid-signature']) });
+      hits.push({
+        path: req.url ?? '',
+        key,
+        bodyId: (JSON.parse(body) as { id: string }).id,
+        body,
+        signature: String(req.headers['x-civicgrid-signature']),
+      });
       const n = (seen.get(`${req.url}${key}`) ?? 0) + 1;
       seen.set(`${req.url}${key}`, n);
       const flaky = req.url === '/good' && n === 1 && Number(key.split(':')[1]) % 3 === 0;
@@ -51,20 +59,43 @@ describe.each(engines)('webhook delivery %s', (engine) => {
     await makeUser(t.db, 'admin1', unit, ['admin']);
     leader = await makeUser(t.db, 'leader1', unit, ['leader']);
     server = await receiver(hits);
-    deps = testDeps(t.db, { clock, env: { CIVICGRID_DELIVERY_BACKOFF_SECONDS: '1', CIVICGRID_SESSION_IDLE_MINUTES: '100000' } });
+    deps = testDeps(t.db, {
+      clock,
+      env: { CIVICGRID_DELIVERY_BACKOFF_SECONDS: '1', CIVICGRID_SESSION_IDLE_MINUTES: '100000' },
+    });
     admin = client(createApp(deps));
     await admin.login('admin1', testPassword);
   });
-  afterAll(async () => { server.close(); await t.drop(); });
+  afterAll(async () => {
+    server.close();
+    await t.drop();
+  });
 
   it(`${engineLabel(engine)} delivers every message at least once, signed, with one key per message; 5 failures dead-letter it`, async () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const good = await admin.post('/api/webhooks', { url: `${base}/good`, topics: ['card.issued'] });
-    const bad = await admin.post('/api/webhooks', { url: `${base}/bad`, topics: ['*'], secret: 'a-secret-of-sixteen-or-more' });
+    const bad = await admin.post('/api/webhooks', {
+      url: `${base}/bad`,
+      topics: ['*'],
+      secret: 'a-secret-of-sixteen-or-more',
+    });
     expect([good.status, bad.status]).toEqual([201, 201]);
-    expect((await admin.get('/api/webhooks')).body.map((w: { secretHint: string }) => w.secretHint)).toEqual([`…${good.body.secret.slice(-4)}`, '…more']);
+    expect((await admin.get('/api/webhooks')).body.map((w: { secretHint: string }) => w.secretHint)).toEqual([
+      `…${good.body.secret.slice(-4)}`,
+      '…more',
+    ]);
     const keys = Array.from({ length: 30 }, (_, i) => `card:${i}:1:handle:yellow`);
-    await t.db.tx(systemScope, (trx) => enqueue(trx, keys.map((k, i) => ({ topic: 'card.issued', idempotencyKey: k, payload: { caseId: i, colour: 'yellow', recipients: [leader] } })), clock.now()));
+    await t.db.tx(systemScope, (trx) =>
+      enqueue(
+        trx,
+        keys.map((k, i) => ({
+          topic: 'card.issued',
+          idempotencyKey: k,
+          payload: { caseId: i, colour: 'yellow', recipients: [leader] },
+        })),
+        clock.now(),
+      ),
+    );
 
     for (let round = 0; round < 8; round++) {
       await deliverMessages(deps, logSms(createLog('silent')));
@@ -81,7 +112,11 @@ describe.each(engines)('webhook delivery %s', (engine) => {
 
     const dead = await admin.get('/api/webhooks/dead-letters?pageSize=100');
     expect(dead.body.total).toBe(30);
-    expect(dead.body.items.every((d: { attempts: number; webhookId: number }) => d.attempts === 5 && d.webhookId === bad.body.id)).toBe(true);
+    expect(
+      dead.body.items.every(
+        (d: { attempts: number; webhookId: number }) => d.attempts === 5 && d.webhookId === bad.body.id,
+      ),
+    ).toBe(true);
     expect((await admin.post(`/api/webhooks/dead-letters/${dead.body.items[0].id}/retry`)).status).toBe(204);
     expect((await admin.get('/api/webhooks/dead-letters')).body.total).toBe(29);
     const leaderClient = client(createApp(deps));
@@ -107,7 +142,11 @@ describe.each(engines)('webhook host list %s', (engine) => {
   afterAll(() => t.drop());
 
   it(`${engineLabel(engine)} refuses URLs outside CIVICGRID_WEBHOOK_ALLOWED_HOSTS with a 400, on create and on change`, async () => {
-    for (const url of ['http://127.0.0.1:8080/api/admin', 'http://169.254.169.254/latest/meta-data', 'https://evil.example.gov.cn/x']) {
+    for (const url of [
+      'http://127.0.0.1:8080/api/admin',
+      'http://169.254.169.254/latest/meta-data',
+      'https://evil.example.gov.cn/x',
+    ]) {
       const r = await admin.post('/api/webhooks', { url, topics: ['*'] });
       expect(r.status, url).toBe(400);
       expect(r.body.error.code).toBe('ValidationFailed');
@@ -117,6 +156,9 @@ describe.each(engines)('webhook host list %s', (engine) => {
     expect((await admin.post('/api/webhooks', { url: 'https://a.partner.gov.cn/in', topics: ['*'] })).status).toBe(201);
     const moved = await admin.patch(`/api/webhooks/${ok.body.id}`, { url: 'http://10.0.0.5/internal' });
     expect(moved.status).toBe(400);
-    expect((await admin.get('/api/webhooks')).body.map((w: { url: string }) => w.url).sort()).toEqual(['https://a.partner.gov.cn/in', 'https://hooks.example.gov.cn/civicgrid']);
+    expect((await admin.get('/api/webhooks')).body.map((w: { url: string }) => w.url).sort()).toEqual([
+      'https://a.partner.gov.cn/in',
+      'https://hooks.example.gov.cn/civicgrid',
+    ]);
   });
 });

@@ -18,10 +18,18 @@ const port = 18000 + Math.floor(Math.random() * 1000);
 const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' };
 
 function start(): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [...tsxLoader, 'src/main.ts'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...tsxLoader, 'src/main.ts'], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   return { child, output: () => out };
 }
 
@@ -31,15 +39,22 @@ async function waitForHealth(deadlineMs: number): Promise<number> {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (r.ok) return Date.now() - t0;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() - t0 > deadlineMs) throw new Error('server did not answer /api/health in time');
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-const stop = (child: ChildProcess) => new Promise<number | null>((resolve) => { child.on('exit', (code) => resolve(code)); child.kill('SIGTERM'); });
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [...tsxLoader, 'src/cli/main.ts', ...args], { cwd: repo, env, encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [...tsxLoader, 'src/cli/main.ts', ...args], { cwd: repo, env, encoding: 'utf8' });
 
 describe('npm start and the civicgrid CLI [engine: pglite]', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -49,12 +64,19 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
     const ms = await waitForHealth(60_000);
     expect(ms).toBeLessThan(60_000);
     expect(output()).toMatch(/Demo logins/);
-    for (const user of ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader']) expect(output()).toContain(user);
+    for (const user of ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'])
+      expect(output()).toContain(user);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gridworker', password: 'civicgrid-demo' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'gridworker', password: 'civicgrid-demo' }),
     });
     expect(login.status).toBe(200);
-    const me = await (await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! } })).json();
+    const me = await (
+      await fetch(`http://127.0.0.1:${port}/api/me`, {
+        headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! },
+      })
+    ).json();
     expect(me.jurisdiction.level).toBe(6);
     expect(await stop(child)).toBe(0);
   });
@@ -79,7 +101,16 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
   });
 
   it('shows --help for every command', () => {
-    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['user', 'add'], ['audit', 'verify'], ['import', 'regions'], ['import', 'grids']]) {
+    for (const args of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['seed'],
+      ['user', 'add'],
+      ['audit', 'verify'],
+      ['import', 'regions'],
+      ['import', 'grids'],
+    ]) {
       const r = cli(...args, '--help');
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stdout, args.join(' ')).toMatch(/Usage: civicgrid/);

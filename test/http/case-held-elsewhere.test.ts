@@ -32,13 +32,32 @@ describe.each(engines)('a case held by a unit outside its region %s', (engine) =
   it(`${engineLabel(engine)} appears in the list of a holder whose own jurisdiction is another grid, and opens`, async () => {
     // The case goes to the village mediation committee; one of the committee's members is a grid
     // worker for another grid of the village, so their jurisdiction does not contain the case's grid.
-    const lead = (await as.gridworker!.post('/api/cases', {
-      kind: 'dispute', channel: 'grid', title: '宅基地边界纠纷', description: '两户对宅基地边界有争议', categoryCode: 'neighbour_noise', regionCode: world.codes.grid,
-      parties: [{ role: 'applicant', name: '王芳', phone: '13812345678' }],
-    }, { 'idempotency-key': 'held-elsewhere-0001' })).body;
+    const lead = (
+      await as.gridworker!.post(
+        '/api/cases',
+        {
+          kind: 'dispute',
+          channel: 'grid',
+          title: '宅基地边界纠纷',
+          description: '两户对宅基地边界有争议',
+          categoryCode: 'neighbour_noise',
+          regionCode: world.codes.grid,
+          parties: [{ role: 'applicant', name: '王芳', phone: '13812345678' }],
+        },
+        { 'idempotency-key': 'held-elsewhere-0001' },
+      )
+    ).body;
     expect(lead.leadUnit, 'dispatched to a lead unit').toBeTruthy();
-    const otherGrid = await t.db.tx(systemScope, (trx) => trx.selectFrom('regions').select('code')
-      .where('parent_code', '=', world.codes.village).where('level', '=', 6).where('code', '!=', world.codes.grid).orderBy('code').executeTakeFirstOrThrow());
+    const otherGrid = await t.db.tx(systemScope, (trx) =>
+      trx
+        .selectFrom('regions')
+        .select('code')
+        .where('parent_code', '=', world.codes.village)
+        .where('level', '=', 6)
+        .where('code', '!=', world.codes.grid)
+        .orderBy('code')
+        .executeTakeFirstOrThrow(),
+    );
     await makeUser(t.db, 'member', lead.leadUnit.id, ['gridworker'], otherGrid.code);
     const member = client(app);
     await member.login('member', testPassword);

@@ -17,10 +17,19 @@ describe.each(engines)('dispatch centre queues %s', (engine) => {
   afterAll(() => t.drop());
 
   const report = async (key: string, title: string, description: string, phone: string) => {
-    const r = await as.gridworker!.post('/api/cases', {
-      kind: 'dispute', channel: 'grid', title, description, categoryCode: 'neighbour_noise', regionCode: world.codes.grid,
-      parties: [{ role: 'applicant', name: '居民', phone }],
-    }, { 'idempotency-key': `queues-${key}` });
+    const r = await as.gridworker!.post(
+      '/api/cases',
+      {
+        kind: 'dispute',
+        channel: 'grid',
+        title,
+        description,
+        categoryCode: 'neighbour_noise',
+        regionCode: world.codes.grid,
+        parties: [{ role: 'applicant', name: '居民', phone }],
+      },
+      { 'idempotency-key': `queues-${key}` },
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as { id: number; version: number; status: string };
   };
@@ -29,7 +38,10 @@ describe.each(engines)('dispatch centre queues %s', (engine) => {
   it(`${engineLabel(engine)} lists a sent-back case in its own queue with its send-back count`, async () => {
     const kept = await report('kept', '广场舞音响声音过大', '每天早上六点广场舞音响吵醒居民', '13500000001');
     const returned = await report('returned', '楼道堆放杂物堵塞通道', '三楼住户长期在楼道堆放纸箱', '13500000002');
-    const back = await as.mediator!.post(`/api/cases/${returned.id}/actions/send_back`, { expectedVersion: returned.version, reasonCode: 'not_responsible' });
+    const back = await as.mediator!.post(`/api/cases/${returned.id}/actions/send_back`, {
+      expectedVersion: returned.version,
+      reasonCode: 'not_responsible',
+    });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
     expect(back.body).toMatchObject({ status: 'received', sentBackCount: 1 });
 
@@ -46,7 +58,15 @@ describe.each(engines)('dispatch centre queues %s', (engine) => {
 
   it(`${engineLabel(engine)} tags the case that completes a burst of similar cases in one township with the burst's size`, async () => {
     const burst = [];
-    for (let i = 0; i < 5; i++) burst.push(await report(`burst-${i}`, '化工厂夜间排放刺鼻气味', '小区附近化工厂夜间排放刺鼻气味，居民头晕', `1370000000${i}`));
+    for (let i = 0; i < 5; i++)
+      burst.push(
+        await report(
+          `burst-${i}`,
+          '化工厂夜间排放刺鼻气味',
+          '小区附近化工厂夜间排放刺鼻气味，居民头晕',
+          `1370000000${i}`,
+        ),
+      );
     const list = await as.dispatcher!.get('/api/cases?q=化工厂&pageSize=10');
     const size = new Map(list.body.items.map((c: { id: number; clusterSize: number }) => [c.id, c.clusterSize]));
     // The fifth similar case within 7 days completes the burst (repeatRules.clusterMinCases) and links the other four.

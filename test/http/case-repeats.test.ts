@@ -24,10 +24,20 @@ describe.each(engines)('repeat visits and clusters %s', (engine) => {
   });
   afterAll(() => t.drop());
 
-  const report = (n: number, phone: string, title: string, description = `${title}，已持续一周，影响休息`) => gw.post('/api/cases', {
-    kind: 'dispute', channel: 'grid', title, description, categoryCode: 'neighbour_noise', regionCode: world.codes.grid,
-    parties: [{ role: 'applicant', name: `居民${n}`, phone }],
-  }, { 'idempotency-key': `repeat-test-${n}-${phone.replace(/\s/g, '')}` });
+  const report = (n: number, phone: string, title: string, description = `${title}，已持续一周，影响休息`) =>
+    gw.post(
+      '/api/cases',
+      {
+        kind: 'dispute',
+        channel: 'grid',
+        title,
+        description,
+        categoryCode: 'neighbour_noise',
+        regionCode: world.codes.grid,
+        parties: [{ role: 'applicant', name: `居民${n}`, phone }],
+      },
+      { 'idempotency-key': `repeat-test-${n}-${phone.replace(/\s/g, '')}` },
+    );
 
   it(`${engineLabel(engine)} links a similar case from the same phone as a repeat visit, and not a different matter`, async () => {
     const r1 = await report(1, '13911112222', '楼下烧烤店夜间噪音扰民');
@@ -35,7 +45,9 @@ describe.each(engines)('repeat visits and clusters %s', (engine) => {
     const first = r1.body;
     const again = (await report(2, '139 1111 2222', '楼下烧烤店夜里噪音太大')).body;
     expect(again.repeatOf).toBe(first.id);
-    expect(again.links).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: first.id, kind: 'repeat' })]));
+    expect(again.links).toEqual(
+      expect.arrayContaining([expect.objectContaining({ caseId: first.id, kind: 'repeat' })]),
+    );
     const other = (await report(3, '13911112222', '小区停车位被占用', '外来车辆长期占用业主车位，物业不管')).body;
     expect(other.repeatOf).toBeNull();
     const stranger = (await report(4, '13700001111', '楼下烧烤店夜间噪音扰民')).body;
@@ -44,7 +56,9 @@ describe.each(engines)('repeat visits and clusters %s', (engine) => {
 
   it(`${engineLabel(engine)} warns the township centre when similar cases cluster within 7 days`, async () => {
     for (let i = 10; i < 14; i++) await report(i, `1360000${String(i).padStart(4, '0')}`, '楼下烧烤店夜间噪音扰民');
-    const warnings = await t.db.tx(systemScope, (trx) => trx.selectFrom('outbox').select(['payload']).where('topic', '=', 'case.cluster').execute());
+    const warnings = await t.db.tx(systemScope, (trx) =>
+      trx.selectFrom('outbox').select(['payload']).where('topic', '=', 'case.cluster').execute(),
+    );
     expect(warnings.length).toBeGreaterThan(0);
     expect((warnings[0]!.payload as { recipients: number[] }).recipients).toContain(townLeader);
   });

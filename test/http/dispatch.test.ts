@@ -13,8 +13,12 @@ import { client } from '../http-client.js';
 import { testDeps } from '../test-deps.js';
 
 type Facts = Omit<DryRunInput, 'regionCode'>;
-const f = (kind: Facts['kind'], categoryCode: string, complexity: Facts['complexity'] = 'general', crossRegion = false): Facts =>
-  ({ kind, categoryCode, complexity, channel: 'grid', crossRegion });
+const f = (
+  kind: Facts['kind'],
+  categoryCode: string,
+  complexity: Facts['complexity'] = 'general',
+  crossRegion = false,
+): Facts => ({ kind, categoryCode, complexity, channel: 'grid', crossRegion });
 
 /** For every seeded rule, a case that it is the first to match. A new default rule needs a line here. */
 const caseFor: Record<string, Facts> = {
@@ -49,11 +53,24 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
     password = deps.config.demoPassword;
     app = createApp(deps);
     await t.db.tx(systemScope, async (trx) => {
-      const villages = await trx.selectFrom('regions').select(['code', 'parent_code']).where('level', '=', 5).orderBy('code').limit(2).execute();
+      const villages = await trx
+        .selectFrom('regions')
+        .select(['code', 'parent_code'])
+        .where('level', '=', 5)
+        .orderBy('code')
+        .limit(2)
+        .execute();
       place.village = villages[0]!.code;
       place.otherVillage = villages[1]!.code;
       place.township = villages[0]!.parent_code!;
-      place.grid = (await trx.selectFrom('regions').select('code').where('parent_code', '=', place.village).orderBy('code').executeTakeFirstOrThrow()).code;
+      place.grid = (
+        await trx
+          .selectFrom('regions')
+          .select('code')
+          .where('parent_code', '=', place.village)
+          .orderBy('code')
+          .executeTakeFirstOrThrow()
+      ).code;
     });
   });
   afterAll(() => t.drop());
@@ -63,7 +80,8 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
     expect((await c.login(username, password)).status).toBe(200);
     return c;
   };
-  const dryRun = async (c: ReturnType<typeof client>, facts: Facts, regionCode = place.grid) => c.post('/api/dispatch/dry-run', { ...facts, regionCode });
+  const dryRun = async (c: ReturnType<typeof client>, facts: Facts, regionCode = place.grid) =>
+    c.post('/api/dispatch/dry-run', { ...facts, regionCode });
 
   it(`${engineLabel(engine)} seeds the default rules once, in order`, async () => {
     const rules = (await (await as('dispatcher')).get('/api/dispatch-rules')).body;
@@ -75,14 +93,22 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
 
   it(`${engineLabel(engine)} explains the route of a case for every seeded rule`, async () => {
     const c = await as('gridworker');
-    const rules = (await c.get('/api/dispatch-rules')).body as { id: number; name: string; targetUnitType: string; targetLevel: number }[];
+    const rules = (await c.get('/api/dispatch-rules')).body as {
+      id: number;
+      name: string;
+      targetUnitType: string;
+      targetLevel: number;
+    }[];
     expect(Object.keys(caseFor).sort()).toEqual(rules.map((r) => r.name).sort());
     for (const rule of rules) {
       const res = await dryRun(c, caseFor[rule.name]!);
       expect(res.status, rule.name).toBe(200);
       expect(res.body.rule?.id, rule.name).toBe(rule.id);
       expect(res.body.via, rule.name).toBe('target');
-      expect([res.body.unit.typeCode, res.body.unit.regionLevel], rule.name).toEqual([rule.targetUnitType, rule.targetLevel]);
+      expect([res.body.unit.typeCode, res.body.unit.regionLevel], rule.name).toEqual([
+        rule.targetUnitType,
+        rule.targetLevel,
+      ]);
       const head = `规则 ${rule.id}「${rule.name}」：`;
       expect(res.body.explanation.zh.slice(0, head.length)).toBe(head);
       expect(res.body.explanation.zh.endsWith(` → ${res.body.unit.name}`), res.body.explanation.zh).toBe(true);
@@ -102,8 +128,12 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
       expect(res.status).toBe(200);
       expect(res.body.via).toBe('climb');
       expect(res.body.unit.regionCode).toBe(place.township);
-      expect(res.body.explanation.zh).toContain(`${direct.body.steps[0].regionName}未设人民调解委员会，按回退「逐级上移」 → ${res.body.unit.name}`);
-      expect(res.body.explanation.en).toContain(`no People's mediation committee at ${direct.body.steps[0].regionName}; fallback "climb"`);
+      expect(res.body.explanation.zh).toContain(
+        `${direct.body.steps[0].regionName}未设人民调解委员会，按回退「逐级上移」 → ${res.body.unit.name}`,
+      );
+      expect(res.body.explanation.en).toContain(
+        `no People's mediation committee at ${direct.body.steps[0].regionName}; fallback "climb"`,
+      );
     } finally {
       expect((await admin.patch(`/api/units/${direct.body.unit.id}`, { disabled: false })).status).toBe(200);
     }
@@ -116,15 +146,22 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
     const admin = await as('admin');
     const before = (await admin.get('/api/dispatch-rules')).body as { id: number }[];
     const created = await admin.post('/api/dispatch-rules', {
-      name: '试行：邻里纠纷交司法所', categoryCode: 'neighbour', targetUnitType: 'justice_office', targetLevel: 4, fallback: 'service_centre', position: 1,
+      name: '试行：邻里纠纷交司法所',
+      categoryCode: 'neighbour',
+      targetUnitType: 'justice_office',
+      targetLevel: 4,
+      fallback: 'service_centre',
+      position: 1,
     });
     expect(created.status).toBe(201);
     const id = created.body.id as number;
-    const order = async () => ((await admin.get('/api/dispatch-rules')).body as { id: number; position: number }[]);
+    const order = async () => (await admin.get('/api/dispatch-rules')).body as { id: number; position: number }[];
     expect((await order()).map((r) => r.id)).toEqual([id, ...before.map((r) => r.id)]);
     const routed = await dryRun(admin, caseFor['村级前沿：邻里纠纷']!);
     expect([routed.body.rule.id, routed.body.unit.typeCode, routed.body.via]).toEqual([id, 'justice_office', 'target']);
-    expect(routed.body.explanation.zh).toBe(`规则 ${id}「试行：邻里纠纷交司法所」：邻里纠纷 → ${routed.body.unit.name}`);
+    expect(routed.body.explanation.zh).toBe(
+      `规则 ${id}「试行：邻里纠纷交司法所」：邻里纠纷 → ${routed.body.unit.name}`,
+    );
 
     expect((await admin.patch(`/api/dispatch-rules/${id}`, { enabled: false })).body.enabled).toBe(false);
     expect((await dryRun(admin, caseFor['村级前沿：邻里纠纷']!)).body.rule.name).toBe('村级前沿：邻里纠纷');
@@ -156,7 +193,10 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
     for (const username of ['security', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader']) {
       const c = await as(username);
       expect((await c.get('/api/dispatch-rules')).status, username).toBe(200);
-      expect((await c.post('/api/dispatch-rules', { name: 'x', targetUnitType: 'service_centre', targetLevel: 3 })).status, username).toBe(403);
+      expect(
+        (await c.post('/api/dispatch-rules', { name: 'x', targetUnitType: 'service_centre', targetLevel: 3 })).status,
+        username,
+      ).toBe(403);
       expect((await c.patch(`/api/dispatch-rules/${someRule}`, { enabled: false })).status, username).toBe(403);
       expect((await c.delete(`/api/dispatch-rules/${someRule}`)).status, username).toBe(403);
     }
@@ -174,24 +214,67 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
 
   it(`${engineLabel(engine)} answers 300 generated malformed rule and dry-run requests without a 5xx`, async () => {
     const admin = await as('admin');
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('', '\u0000', '-1', '9'.repeat(40), 'neighbour', 'service_centre', '320114'));
-    const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }));
-    const body = fc.record({
-      name: value, kind: value, categoryCode: value, complexity: value, channel: value, crossRegion: value, targetUnitType: value,
-      targetLevel: value, fallback: value, enabled: value, position: value, regionCode: value,
-    }, { requiredKeys: [] });
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom('', '\u0000', '-1', '9'.repeat(40), 'neighbour', 'service_centre', '320114'),
+    );
+    const value = fc.oneof(
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
+    const body = fc.record(
+      {
+        name: value,
+        kind: value,
+        categoryCode: value,
+        complexity: value,
+        channel: value,
+        crossRegion: value,
+        targetUnitType: value,
+        targetLevel: value,
+        fallback: value,
+        enabled: value,
+        position: value,
+        regionCode: value,
+      },
+      { requiredKeys: [] },
+    );
     // Mostly valid requests with one field spoiled, so that some reach the database.
-    const valid = { name: '规则', kind: 'dispute', categoryCode: 'neighbour', targetUnitType: 'justice_office', targetLevel: 4, channel: 'grid', regionCode: place.grid };
+    const valid = {
+      name: '规则',
+      kind: 'dispute',
+      categoryCode: 'neighbour',
+      targetUnitType: 'justice_office',
+      targetLevel: 4,
+      channel: 'grid',
+      regionCode: place.grid,
+    };
     const spoiled = fc.tuple(fc.constantFrom(...Object.keys(valid)), value).map(([k, v]) => ({ ...valid, [k]: v }));
     const request = fc.record({
-      method: fc.constantFrom('POST /api/dispatch/dry-run', 'POST /api/dispatch-rules', 'PATCH /api/dispatch-rules/:x', 'DELETE /api/dispatch-rules/:x'),
-      id: fc.oneof(fc.constantFrom('999999', '0', '-1', '1e309', '9'.repeat(30), 'x'), text.map((x) => encodeURIComponent(x) || 'x')),
+      method: fc.constantFrom(
+        'POST /api/dispatch/dry-run',
+        'POST /api/dispatch-rules',
+        'PATCH /api/dispatch-rules/:x',
+        'DELETE /api/dispatch-rules/:x',
+      ),
+      id: fc.oneof(
+        fc.constantFrom('999999', '0', '-1', '1e309', '9'.repeat(30), 'x'),
+        text.map((x) => encodeURIComponent(x) || 'x'),
+      ),
       body: fc.oneof(body, spoiled),
     });
-    await fc.assert(fc.asyncProperty(request, async (r) => {
-      const [method, template] = r.method.split(' ') as [string, string];
-      const res = await admin.raw(method, template.replace(':x', r.id), r.body);
-      expect(res.status, `${r.method} ${r.id} ${JSON.stringify(r.body).slice(0, 120)}`).toBeLessThan(500);
-    }), { numRuns: 300, seed: 20260302 });
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const [method, template] = r.method.split(' ') as [string, string];
+        const res = await admin.raw(method, template.replace(':x', r.id), r.body);
+        expect(res.status, `${r.method} ${r.id} ${JSON.stringify(r.body).slice(0, 120)}`).toBeLessThan(500);
+      }),
+      { numRuns: 300, seed: 20260302 },
+    );
   });
 });

@@ -52,7 +52,18 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
     const clerk = client(app);
     await clerk.login('city-clerk', testPassword);
     for (const r of caseTargets) {
-      const res = await clerk.post('/api/cases', { kind: 'petition', channel: 'letter', title: `来信 ${r}`, description: '反映问题', categoryCode: 'other', regionCode: world[r].code }, { 'idempotency-key': `matrix-${r}-000` });
+      const res = await clerk.post(
+        '/api/cases',
+        {
+          kind: 'petition',
+          channel: 'letter',
+          title: `来信 ${r}`,
+          description: '反映问题',
+          categoryCode: 'other',
+          regionCode: world[r].code,
+        },
+        { 'idempotency-key': `matrix-${r}-000` },
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       caseAt[r] = res.body.id;
     }
@@ -60,7 +71,8 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
   afterAll(() => t.drop());
 
   const inside = (role: Role, r: WorldRegion) => paths[r].startsWith(scopeOf[role]);
-  const expected = (role: Role, perm: Permission, r: WorldRegion, ok: number) => (!can([role], perm) ? 403 : inside(role, r) ? ok : 404);
+  const expected = (role: Role, perm: Permission, r: WorldRegion, ok: number) =>
+    !can([role], perm) ? 403 : inside(role, r) ? ok : 404;
 
   for (const role of roles) {
     it(`${engineLabel(engine)} ${role}: reads and writes by record`, async () => {
@@ -73,19 +85,74 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
       };
       for (const r of targets) {
         const code = world[r].code;
-        await check('GET region', r, (await c.get(`/api/regions/${code}`)).status, expected(role, 'region.read', r, 200));
-        await check('GET children', r, (await c.get(`/api/regions/${code}/children`)).status, expected(role, 'region.read', r, 200));
-        await check('PATCH region', r, (await c.patch(`/api/regions/${code}`, { name: world[r].name })).status, expected(role, 'region.write', r, 200));
-        await check('GET units?region', r, (await c.get(`/api/units?region=${code}`)).status, expected(role, 'unit.read', r, 200));
-        await check('GET unit', r, (await c.get(`/api/units/${unitAt[r]}`)).status, expected(role, 'unit.read', r, 200));
-        await check('PATCH unit', r, (await c.patch(`/api/units/${unitAt[r]}`, { phone: '025-1234' })).status, expected(role, 'unit.write', r, 200));
-        await check('POST unit', r, (await c.post('/api/units', { typeCode: 'police_station', regionCode: code, name: `所 ${role}` })).status, expected(role, 'unit.write', r, 201));
-        await check('GET user', r, (await c.get(`/api/users/${staffAt[r]}`)).status, expected(role, 'user.read', r, 200));
-        await check('PATCH user', r, (await c.patch(`/api/users/${staffAt[r]}`, { displayName: `staff ${code}` })).status, expected(role, 'user.write', r, 200));
+        await check(
+          'GET region',
+          r,
+          (await c.get(`/api/regions/${code}`)).status,
+          expected(role, 'region.read', r, 200),
+        );
+        await check(
+          'GET children',
+          r,
+          (await c.get(`/api/regions/${code}/children`)).status,
+          expected(role, 'region.read', r, 200),
+        );
+        await check(
+          'PATCH region',
+          r,
+          (await c.patch(`/api/regions/${code}`, { name: world[r].name })).status,
+          expected(role, 'region.write', r, 200),
+        );
+        await check(
+          'GET units?region',
+          r,
+          (await c.get(`/api/units?region=${code}`)).status,
+          expected(role, 'unit.read', r, 200),
+        );
+        await check(
+          'GET unit',
+          r,
+          (await c.get(`/api/units/${unitAt[r]}`)).status,
+          expected(role, 'unit.read', r, 200),
+        );
+        await check(
+          'PATCH unit',
+          r,
+          (await c.patch(`/api/units/${unitAt[r]}`, { phone: '025-1234' })).status,
+          expected(role, 'unit.write', r, 200),
+        );
+        await check(
+          'POST unit',
+          r,
+          (await c.post('/api/units', { typeCode: 'police_station', regionCode: code, name: `所 ${role}` })).status,
+          expected(role, 'unit.write', r, 201),
+        );
+        await check(
+          'GET user',
+          r,
+          (await c.get(`/api/users/${staffAt[r]}`)).status,
+          expected(role, 'user.read', r, 200),
+        );
+        await check(
+          'PATCH user',
+          r,
+          (await c.patch(`/api/users/${staffAt[r]}`, { displayName: `staff ${code}` })).status,
+          expected(role, 'user.write', r, 200),
+        );
       }
       for (const r of caseTargets) {
-        await check('GET case', r, (await c.get(`/api/cases/${caseAt[r]}`)).status, expected(role, 'case.read', r, 200));
-        await check('POST case action', r, (await c.post(`/api/cases/${caseAt[r]}/actions/sign`, { expectedVersion: 1 })).status, !can([role], 'case.act') ? 403 : inside(role, r) ? 409 : 404);
+        await check(
+          'GET case',
+          r,
+          (await c.get(`/api/cases/${caseAt[r]}`)).status,
+          expected(role, 'case.read', r, 200),
+        );
+        await check(
+          'POST case action',
+          r,
+          (await c.post(`/api/cases/${caseAt[r]}/actions/sign`, { expectedVersion: 1 })).status,
+          !can([role], 'case.act') ? 403 : inside(role, r) ? 409 : 404,
+        );
       }
       expect(seen.length).toBe(targets.length * 9 + caseTargets.length * 2);
     });
@@ -96,13 +163,28 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
       const lists = [
         ['/api/regions?pageSize=200', 'region.read', (x: any) => x.path],
         ['/api/regions?q=%E7%94%B2&pageSize=200', 'region.read', (x: any) => x.path],
-        ['/api/units?pageSize=200', 'unit.read', (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!]],
-        ['/api/users?pageSize=200', 'user.read', (x: any) => x.gridCode ? paths.gridA1 : paths[targets.find((r) => unitAt[r] === x.unitId)!]],
-        ['/api/cases?pageSize=200', 'case.read', (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!]],
+        [
+          '/api/units?pageSize=200',
+          'unit.read',
+          (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!],
+        ],
+        [
+          '/api/users?pageSize=200',
+          'user.read',
+          (x: any) => (x.gridCode ? paths.gridA1 : paths[targets.find((r) => unitAt[r] === x.unitId)!]),
+        ],
+        [
+          '/api/cases?pageSize=200',
+          'case.read',
+          (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!],
+        ],
       ] as const;
       for (const [url, perm, pathOf] of lists) {
         const res = await c.get(url);
-        if (!can([role], perm)) { expect(res.status).toBe(403); continue; }
+        if (!can([role], perm)) {
+          expect(res.status).toBe(403);
+          continue;
+        }
         expect(res.status).toBe(200);
         // A township's lists are never empty, so the check below cannot pass vacuously there.
         if (role !== 'gridworker') expect(res.body.items.length).toBeGreaterThan(0);
@@ -111,26 +193,35 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
     });
 
     it(`${engineLabel(engine)} ${role}: the same holds by row-level security alone`, async () => {
-      await t.db.tx(regionScope(scopeOf[role], unitOf[role]), async (trx) => {
-        for (const r of caseTargets) expect([r, (await readCaseState(trx, caseAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
-        const cases = await trx.selectFrom('cases').select('region_path').execute();
-        expect(cases.every((x) => x.region_path.startsWith(scopeOf[role]))).toBe(true);
-        for (const r of targets) {
-          expect([r, (await findRegion(trx, world[r].code)) !== undefined]).toEqual([r, inside(role, r)]);
-          expect([r, (await getUnit(trx, unitAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
-          expect([r, (await getUser(trx, staffAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
-          expect([r, await updateUnit(trx, unitAt[r], { phone: 'x' })]).toEqual([r, inside(role, r)]);
-        }
-        // No path filter given: only RLS stands between these queries and foreign rows.
-        const units = await listUnits(trx, {}, 1, 500);
-        const users = await listUsers(trx, {}, 1, 500);
-        const regions = await searchUnder(trx, '', undefined, undefined, 1, 500);
-        for (const p of [...units.items.map((u) => u.regionPath), ...users.items.map((u) => u.scopePath), ...regions.items.map((g) => g.path)]) {
-          expect(p.startsWith(scopeOf[role])).toBe(true);
-        }
-        expect(regions.total).toBe(targets.filter((r) => inside(role, r)).length);
-        throw new RollbackSignal();
-      }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
+      await t.db
+        .tx(regionScope(scopeOf[role], unitOf[role]), async (trx) => {
+          for (const r of caseTargets)
+            expect([r, (await readCaseState(trx, caseAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
+          const cases = await trx.selectFrom('cases').select('region_path').execute();
+          expect(cases.every((x) => x.region_path.startsWith(scopeOf[role]))).toBe(true);
+          for (const r of targets) {
+            expect([r, (await findRegion(trx, world[r].code)) !== undefined]).toEqual([r, inside(role, r)]);
+            expect([r, (await getUnit(trx, unitAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
+            expect([r, (await getUser(trx, staffAt[r])) !== undefined]).toEqual([r, inside(role, r)]);
+            expect([r, await updateUnit(trx, unitAt[r], { phone: 'x' })]).toEqual([r, inside(role, r)]);
+          }
+          // No path filter given: only RLS stands between these queries and foreign rows.
+          const units = await listUnits(trx, {}, 1, 500);
+          const users = await listUsers(trx, {}, 1, 500);
+          const regions = await searchUnder(trx, '', undefined, undefined, 1, 500);
+          for (const p of [
+            ...units.items.map((u) => u.regionPath),
+            ...users.items.map((u) => u.scopePath),
+            ...regions.items.map((g) => g.path),
+          ]) {
+            expect(p.startsWith(scopeOf[role])).toBe(true);
+          }
+          expect(regions.total).toBe(targets.filter((r) => inside(role, r)).length);
+          throw new RollbackSignal();
+        })
+        .catch((e) => {
+          if (!(e instanceof RollbackSignal)) throw e;
+        });
     });
   }
 });

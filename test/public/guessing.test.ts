@@ -24,7 +24,11 @@ describe.each(engines)('guessing tracking codes %s', (engine) => {
   afterAll(() => w.t.drop());
 
   const guess = (app: ReturnType<typeof createApp>, code: string, last4: string, ip: string) =>
-    app.request('/api/public/track', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ code, phoneLast4: last4 }) });
+    app.request('/api/public/track', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ code, phoneLast4: last4 }),
+    });
 
   it(`${engineLabel(engine)} finds nothing in 10,000 guesses, answers only 404 or 429, and rate-limits`, async () => {
     const statuses = new Map<number, number>();
@@ -39,7 +43,10 @@ describe.each(engines)('guessing tracking codes %s', (engine) => {
     expect(statuses.get(404)).toBe(40 * 10 + 10);
     expect(limited).toBe(8_000 - 400 - 10);
 
-    const raised = { ...w.deps, config: loadConfig({ CIVICGRID_TRUST_PROXY: 'true', CIVICGRID_PUBLIC_LOOKUP_FAILURES: '1000000' }) };
+    const raised = {
+      ...w.deps,
+      config: loadConfig({ CIVICGRID_TRUST_PROXY: 'true', CIVICGRID_PUBLIC_LOOKUP_FAILURES: '1000000' }),
+    };
     const open = createApp(raised);
     for (let i = 0; i < 2_000; i++) count((await guess(open, randomCode(), randomLast4(), '10.2.0.1')).status);
 

@@ -22,7 +22,10 @@ describe.each(engines)('the public portal %s', (engine) => {
     const code = filed.body.trackingCode as string;
     expect(Object.keys(filed.body)).toEqual(['trackingCode']);
 
-    const track = await w.call('POST', '/api/public/track', { code: code.toLowerCase().replace(/-/g, ' '), phoneLast4: '1234' });
+    const track = await w.call('POST', '/api/public/track', {
+      code: code.toLowerCase().replace(/-/g, ' '),
+      phoneLast4: '1234',
+    });
     expect(track.status, track.text).toBe(200);
     expect(track.body.status).toBe('dispatched');
     expect(track.body.statusText.zh).toMatch(/交办/);
@@ -53,7 +56,10 @@ describe.each(engines)('the public portal %s', (engine) => {
     let c = (await w.staff.mediator!.get(`/api/cases/${item.id}`)).body;
     const act = async (who: string, action: string, body: Record<string, unknown> = {}) => {
       w.clock.advance(3_600_000);
-      const r = await w.staff[who]!.post(`/api/cases/${c.id}/actions/${action}`, { expectedVersion: c.version, ...body });
+      const r = await w.staff[who]!.post(`/api/cases/${c.id}/actions/${action}`, {
+        expectedVersion: c.version,
+        ...body,
+      });
       expect(r.status, `${who} ${action}: ${JSON.stringify(r.body)}`).toBe(200);
       c = r.body;
     };
@@ -62,11 +68,23 @@ describe.each(engines)('the public portal %s', (engine) => {
     await act('mediator', 'start_handling', { mode: 'on_site' });
     const early = await w.call('POST', '/api/public/evaluate', { code, phoneLast4: '1234', rating: 'satisfied' });
     expect(early.status).toBe(409);
-    await act('mediator', 'resolve', { outcome: { kind: 'mediated', agreement: 'written', summary: '双方达成书面协议，楼上负责维修。' } });
+    await act('mediator', 'resolve', {
+      outcome: { kind: 'mediated', agreement: 'written', summary: '双方达成书面协议，楼上负责维修。' },
+    });
 
     const resolved = await w.call('POST', '/api/public/track', { code, phoneLast4: '1234' });
-    expect(resolved.body).toMatchObject({ status: 'resolved', canEvaluate: true, canUrge: false, outcome: { kind: 'mediated', summary: '双方达成书面协议，楼上负责维修。' } });
-    const rated = await w.call('POST', '/api/public/evaluate', { code, phoneLast4: '1234', rating: 'dissatisfied', comment: '维修还没完成' });
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      canEvaluate: true,
+      canUrge: false,
+      outcome: { kind: 'mediated', summary: '双方达成书面协议，楼上负责维修。' },
+    });
+    const rated = await w.call('POST', '/api/public/evaluate', {
+      code,
+      phoneLast4: '1234',
+      rating: 'dissatisfied',
+      comment: '维修还没完成',
+    });
     expect(rated.status, rated.text).toBe(200);
     expect(rated.body.status).toBe('in_progress');
     expect(rated.body.timeline.map((e: any) => e.type).slice(-2)).toEqual(['evaluated', 'reopened']);
@@ -80,7 +98,13 @@ describe.each(engines)('the public portal %s', (engine) => {
     const evaluated = staffView.timeline.find((e: any) => e.type === 'evaluated');
     expect(evaluated.data).toMatchObject({ by: 'resident', rating: 'dissatisfied', note: '维修还没完成' });
 
-    const audit = await w.t.db.tx(systemScope, (trx) => trx.selectFrom('audit_log').select(['actor_name', 'action', 'actor_id']).where('actor_name', '=', 'public').execute());
+    const audit = await w.t.db.tx(systemScope, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select(['actor_name', 'action', 'actor_id'])
+        .where('actor_name', '=', 'public')
+        .execute(),
+    );
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['case.submit', 'case.urge', 'case.evaluate']));
     expect(audit.every((a) => a.actor_id === null)).toBe(true);
   });
@@ -88,7 +112,13 @@ describe.each(engines)('the public portal %s', (engine) => {
   it(`${engineLabel(engine)} answers a wrong phone and an unknown code the same`, async () => {
     const code = (await fileOnline(w, {}, '198.51.100.2')).body.trackingCode;
     const wrongPhone = await w.call('POST', '/api/public/track', { code, phoneLast4: '9999' }, {}, '198.51.100.3');
-    const unknown = await w.call('POST', '/api/public/track', { code: '0000-0000-0000-0000', phoneLast4: '1234' }, {}, '198.51.100.3');
+    const unknown = await w.call(
+      'POST',
+      '/api/public/track',
+      { code: '0000-0000-0000-0000', phoneLast4: '1234' },
+      {},
+      '198.51.100.3',
+    );
     expect(wrongPhone.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(wrongPhone.text).toBe(unknown.text);
@@ -98,7 +128,20 @@ describe.each(engines)('the public portal %s', (engine) => {
     const ip = '192.0.2.50';
     expect((await fileOnline(w, { website: 'http://spam.example' }, ip)).status).toBe(400);
     const token = (await w.call('GET', '/api/public/form-token', undefined, {}, ip)).body.token;
-    const fast = await w.call('POST', '/api/public/cases', { formToken: token, kind: 'appeal', categoryCode: 'neighbour_leak', regionCode: w.world.codes.village, description: '路灯坏了很久没人修', contact: { name: '钱七', phone: '13700002222' } }, { 'idempotency-key': 'fast-0001' }, ip);
+    const fast = await w.call(
+      'POST',
+      '/api/public/cases',
+      {
+        formToken: token,
+        kind: 'appeal',
+        categoryCode: 'neighbour_leak',
+        regionCode: w.world.codes.village,
+        description: '路灯坏了很久没人修',
+        contact: { name: '钱七', phone: '13700002222' },
+      },
+      { 'idempotency-key': 'fast-0001' },
+      ip,
+    );
     expect(fast.status).toBe(400);
     expect(fast.body.error.details.reason).toBe('too_fast');
     expect((await fileOnline(w, { formToken: 'abc.def.ghi' }, ip)).status).toBe(400);
@@ -111,7 +154,14 @@ describe.each(engines)('the public portal %s', (engine) => {
   it(`${engineLabel(engine)} returns the first case for a retried submission with the same token and key`, async () => {
     const token = (await w.call('GET', '/api/public/form-token', undefined, {}, '192.0.2.60')).body.token;
     w.clock.advance(5_000);
-    const body = { formToken: token, kind: 'hazard', categoryCode: 'neighbour_leak', regionCode: w.world.codes.village, description: '小区门口井盖缺失，夜间危险。', contact: { name: '孙八', phone: '13600003333' } };
+    const body = {
+      formToken: token,
+      kind: 'hazard',
+      categoryCode: 'neighbour_leak',
+      regionCode: w.world.codes.village,
+      description: '小区门口井盖缺失，夜间危险。',
+      contact: { name: '孙八', phone: '13600003333' },
+    };
     const a = await w.call('POST', '/api/public/cases', body, { 'idempotency-key': 'retry-key-0001' }, '192.0.2.60');
     const b = await w.call('POST', '/api/public/cases', body, { 'idempotency-key': 'retry-key-0001' }, '192.0.2.60');
     expect(a.status).toBe(201);

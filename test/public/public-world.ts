@@ -18,7 +18,10 @@ export type Client = ReturnType<typeof client>;
 export async function publicWorld(engine: Engine, env: Record<string, string> = {}) {
   const t: TestDb = await createTestDb(engine);
   const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
-  const deps: Deps = testDeps(t.db, { clock, env: { CIVICGRID_SESSION_IDLE_MINUTES: '100000', CIVICGRID_TRUST_PROXY: 'true', ...env } });
+  const deps: Deps = testDeps(t.db, {
+    clock,
+    env: { CIVICGRID_SESSION_IDLE_MINUTES: '100000', CIVICGRID_TRUST_PROXY: 'true', ...env },
+  });
   const world = await seedDemoWorld(deps);
   const app = createApp(deps);
   const bodies: string[] = [];
@@ -30,30 +33,64 @@ export async function publicWorld(engine: Engine, env: Record<string, string> = 
     return staff[u]!;
   };
   /** Calls the app in-process as a resident from an IP; records the body. */
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, ip = '203.0.113.7') => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    ip = '203.0.113.7',
+  ) => {
     const isForm = typeof body === 'string';
     const res = await app.request(path, {
-      method, body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-      headers: { 'x-forwarded-for': ip, ...(body === undefined ? {} : { 'content-type': isForm ? 'application/x-www-form-urlencoded' : 'application/json' }), ...headers },
+      method,
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      headers: {
+        'x-forwarded-for': ip,
+        ...(body === undefined
+          ? {}
+          : { 'content-type': isForm ? 'application/x-www-form-urlencoded' : 'application/json' }),
+        ...headers,
+      },
     });
     const text = await res.text();
     bodies.push(text);
     let json: any = text;
-    try { json = JSON.parse(text); } catch { /* XML or text */ }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* XML or text */
+    }
     return { status: res.status, body: json, text, headers: res.headers };
   };
-  const staffNames = await t.db.tx(systemScope, (trx) => trx.selectFrom('users').select(['display_name', 'username']).execute());
+  const staffNames = await t.db.tx(systemScope, (trx) =>
+    trx.selectFrom('users').select(['display_name', 'username']).execute(),
+  );
   return { t, deps, clock, world, app, staff, login, call, bodies, staffNames: staffNames.map((s) => s.display_name) };
 }
 
 /** Files a case through the portal: a form token, the wait a person takes, the submission. */
-export async function fileOnline(w: Awaited<ReturnType<typeof publicWorld>>, over: Record<string, unknown> = {}, ip = '203.0.113.7') {
+export async function fileOnline(
+  w: Awaited<ReturnType<typeof publicWorld>>,
+  over: Record<string, unknown> = {},
+  ip = '203.0.113.7',
+) {
   const token = (await w.call('GET', '/api/public/form-token', undefined, {}, ip)).body.token as string;
   w.clock.advance(5_000);
-  return w.call('POST', '/api/public/cases', {
-    formToken: token, kind: 'dispute', categoryCode: 'neighbour_leak', regionCode: w.world.codes.village,
-    description: '楼上302室长期漏水，导致我家天花板发霉，协商未果，请求调解。', contact: { name: '赵敏', phone: '13900001234' }, ...over,
-  }, { 'idempotency-key': `idem-${Math.random().toString(36).slice(2, 12)}` }, ip);
+  return w.call(
+    'POST',
+    '/api/public/cases',
+    {
+      formToken: token,
+      kind: 'dispute',
+      categoryCode: 'neighbour_leak',
+      regionCode: w.world.codes.village,
+      description: '楼上302室长期漏水，导致我家天花板发霉，协商未果，请求调解。',
+      contact: { name: '赵敏', phone: '13900001234' },
+      ...over,
+    },
+    { 'idempotency-key': `idem-${Math.random().toString(36).slice(2, 12)}` },
+    ip,
+  );
 }
 
 /** Personal data that must never appear in a public body: mobiles, ID numbers, staff names. */

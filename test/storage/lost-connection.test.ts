@@ -14,18 +14,29 @@ if (!postgresUrl) console.warn('SKIPPED lost-connection test: it needs PostgreSQ
 
 suite(`a lost idle connection ${engineLabel('postgres')}`, () => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb('postgres'); });
+  beforeAll(async () => {
+    t = await createTestDb('postgres');
+  });
   afterAll(() => t.drop());
 
   it('is replaced: the next transaction succeeds and nothing is thrown uncaught', async () => {
-    const database = await t.db.tx(systemScope, async (trx) => (await sql<{ db: string }>`select current_database() as db`.execute(trx)).rows[0]!.db);
+    const database = await t.db.tx(
+      systemScope,
+      async (trx) => (await sql<{ db: string }>`select current_database() as db`.execute(trx)).rows[0]!.db,
+    );
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
-    const ended = await admin.query('SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    const ended = await admin.query(
+      'SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [database],
+    );
     await admin.end();
     expect(ended.rows.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const again = await t.db.tx(systemScope, async (trx) => (await sql<{ one: number }>`select 1 as one`.execute(trx)).rows[0]!.one);
+    const again = await t.db.tx(
+      systemScope,
+      async (trx) => (await sql<{ one: number }>`select 1 as one`.execute(trx)).rows[0]!.one,
+    );
     expect(again).toBe(1);
   });
 });

@@ -10,7 +10,8 @@ import { createLog } from '../../src/app/log.js';
 import { DomainError } from '../../src/core/errors.js';
 
 const log = createLog('silent');
-const fixture = async (name: string) => JSON.parse(await readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
+const fixture = async (name: string) =>
+  JSON.parse(await readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
 
 describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
   let t: TestDb;
@@ -20,7 +21,11 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDb(engine);
     // 雨花台区 with one generated grid (第1网格) per village: the fixture names one of them.
-    await importProvince(deps(), { province: '32', county: '320114', grids: { gridsPerVillage: 1, microGridsPerGrid: 0 } });
+    await importProvince(deps(), {
+      province: '32',
+      county: '320114',
+      grids: { gridsPerVillage: 1, microGridsPerGrid: 0 },
+    });
   });
   afterAll(() => t.drop());
 
@@ -29,8 +34,23 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
     expect(tally[6]).toEqual({ total: 3, done: 3, inserted: 2, updated: 1 });
     const first = await get('320114001001001');
     expect(first).toMatchObject({ name: '第1网格', level: 6, hasGeometry: true });
-    expect(first?.geometry).toMatchObject({ type: 'Polygon', coordinates: [[[118.77, 31.99], [118.775, 31.99], [118.775, 31.994], [118.77, 31.994], [118.77, 31.99]]] });
-    expect(await get('320114001001002')).toMatchObject({ name: '雨花东片网格', parentCode: '320114001001', hasGeometry: true });
+    expect(first?.geometry).toMatchObject({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [118.77, 31.99],
+          [118.775, 31.99],
+          [118.775, 31.994],
+          [118.77, 31.994],
+          [118.77, 31.99],
+        ],
+      ],
+    });
+    expect(await get('320114001001002')).toMatchObject({
+      name: '雨花东片网格',
+      parentCode: '320114001001',
+      hasGeometry: true,
+    });
     expect((await get('320114001002010'))?.geometry).toMatchObject({ type: 'MultiPolygon' });
   });
 
@@ -38,18 +58,27 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
     const tally = await importGridsGeojson(deps(), { geojson: await fixture('grids-320114.geojson') });
     expect(changedIn(tally)).toBe(0);
     const children = await t.db.tx(systemScope, (trx) => listChildren(trx, '320114001001', { limit: 10 }));
-    expect(children.items.map((r) => [r.code, r.hasGeometry])).toEqual([['320114001001001', true], ['320114001001002', true]]);
+    expect(children.items.map((r) => [r.code, r.hasGeometry])).toEqual([
+      ['320114001001001', true],
+      ['320114001001002', true],
+    ]);
   });
 
   it(`${engineLabel(engine)} keeps the boundaries when the division is imported again`, async () => {
-    const tally = await importProvince(deps(), { province: '32', county: '320114', grids: { gridsPerVillage: 1, microGridsPerGrid: 0 } });
+    const tally = await importProvince(deps(), {
+      province: '32',
+      county: '320114',
+      grids: { gridsPerVillage: 1, microGridsPerGrid: 0 },
+    });
     expect(changedIn(tally)).toBe(0);
     expect((await get('320114001001001'))?.hasGeometry).toBe(true);
   });
 
   it(`${engineLabel(engine)} refuses a file with bad features, naming each, and writes nothing`, async () => {
     const before = await t.db.tx(systemScope, (trx) => countByLevel(trx));
-    const error = await importGridsGeojson(deps(), { geojson: await fixture('grids-invalid.geojson') }).catch((e: unknown) => e);
+    const error = await importGridsGeojson(deps(), { geojson: await fixture('grids-invalid.geojson') }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('ValidationFailed');
     expect((error as DomainError).message.split('\n')).toEqual([
@@ -63,6 +92,8 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
   });
 
   it(`${engineLabel(engine)} refuses what is not a FeatureCollection`, async () => {
-    await expect(importGridsGeojson(deps(), { geojson: { type: 'Feature' } })).rejects.toThrow(/not a GeoJSON FeatureCollection/);
+    await expect(importGridsGeojson(deps(), { geojson: { type: 'Feature' } })).rejects.toThrow(
+      /not a GeoJSON FeatureCollection/,
+    );
   });
 });

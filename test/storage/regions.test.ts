@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { regionScope, systemScope, type Tx } from '../../src/storage/db.js';
-import { ancestors, countByLevel, countSubtree, getRegion, listChildren, searchRegions } from '../../src/storage/regions.repo.js';
+import {
+  ancestors,
+  countByLevel,
+  countSubtree,
+  getRegion,
+  listChildren,
+  searchRegions,
+} from '../../src/storage/regions.repo.js';
 import { importProvince } from '../../src/app/regions/import-province.js';
 import { generateGrids } from '../../src/app/regions/generate-grids.js';
 import { loadDivision } from '../../src/app/regions/china-division.js';
@@ -36,13 +43,21 @@ describe.each(engines)('regions %s', (engine) => {
   it(`${engineLabel(engine)} imports a county with its province and city, and grids with stable codes`, async () => {
     expect(await read((trx) => countByLevel(trx))).toEqual({ 1: 1, 2: 1, 3: 1, 4: 9, 5: 98, 6: 196, 7: 392 });
     expect(await read((trx) => getRegion(trx, '320114001001002001'))).toEqual({
-      code: '320114001001002001', parentCode: '320114001001002', level: 7, name: '第1微网格',
-      path: '32/3201/320114/320114001/320114001001/320114001001002/320114001001002001/', hasGeometry: false, geometry: null,
+      code: '320114001001002001',
+      parentCode: '320114001001002',
+      level: 7,
+      name: '第1微网格',
+      path: '32/3201/320114/320114001/320114001001/320114001001002/320114001001002001/',
+      hasGeometry: false,
+      geometry: null,
     });
   });
 
   it(`${engineLabel(engine)} changes nothing when the same import runs again`, async () => {
-    const tally = await importProvince({ db: t.db, log }, { ...county, grids: { gridsPerVillage: 2, microGridsPerGrid: 2 } });
+    const tally = await importProvince(
+      { db: t.db, log },
+      { ...county, grids: { gridsPerVillage: 2, microGridsPerGrid: 2 } },
+    );
     expect(changedIn(tally)).toBe(0);
     expect(tally[7]).toEqual({ total: 392, done: 392, inserted: 0, updated: 0 });
   });
@@ -56,9 +71,18 @@ describe.each(engines)('regions %s', (engine) => {
   });
 
   it(`${engineLabel(engine)} adds grids when a plan grows, and keeps them when it shrinks`, async () => {
-    const grown = await generateGrids({ db: t.db }, { under: '320114001001', gridsPerVillage: 3, microGridsPerGrid: 1 });
-    expect([grown[6], grown[7]]).toEqual([{ total: 3, done: 3, inserted: 1, updated: 0 }, { total: 3, done: 3, inserted: 1, updated: 0 }]);
-    const shrunk = await generateGrids({ db: t.db }, { under: '320114001001', gridsPerVillage: 1, microGridsPerGrid: 0 });
+    const grown = await generateGrids(
+      { db: t.db },
+      { under: '320114001001', gridsPerVillage: 3, microGridsPerGrid: 1 },
+    );
+    expect([grown[6], grown[7]]).toEqual([
+      { total: 3, done: 3, inserted: 1, updated: 0 },
+      { total: 3, done: 3, inserted: 1, updated: 0 },
+    ]);
+    const shrunk = await generateGrids(
+      { db: t.db },
+      { under: '320114001001', gridsPerVillage: 1, microGridsPerGrid: 0 },
+    );
     expect(changedIn(shrunk)).toBe(0);
     expect(await read((trx) => countSubtree(trx, '32/3201/320114/320114001/320114001001/'))).toBe(1 + 3 + 5);
   });
@@ -83,7 +107,12 @@ describe.each(engines)('regions %s', (engine) => {
 
   it(`${engineLabel(engine)} walks up from a node to the province`, async () => {
     const up = await read((trx) => ancestors(trx, '32/3201/320114/320114001/320114001001/'));
-    expect(up.map((r) => [r.code, r.level])).toEqual([['32', 1], ['3201', 2], ['320114', 3], ['320114001', 4]]);
+    expect(up.map((r) => [r.code, r.level])).toEqual([
+      ['32', 1],
+      ['3201', 2],
+      ['320114', 3],
+      ['320114001', 4],
+    ]);
   });
 
   it(`${engineLabel(engine)} searches names and code prefixes, by level and within a subtree`, async () => {
@@ -96,7 +125,9 @@ describe.each(engines)('regions %s', (engine) => {
     expect(villages.every((r) => r.level === 5)).toBe(true);
     const byCode = await read((trx) => searchRegions(trx, { text: '3201140010', limit: 3 }));
     expect(codes(byCode)).toEqual(['320114001001', '320114001001001', '320114001001001001']);
-    const inVillage = await read((trx) => searchRegions(trx, { text: '第2网格', within: '32/3201/320114/320114001/320114001001/', limit: 10 }));
+    const inVillage = await read((trx) =>
+      searchRegions(trx, { text: '第2网格', within: '32/3201/320114/320114001/320114001001/', limit: 10 }),
+    );
     expect(codes(inVillage)).toEqual(['320114001001002']);
     expect(await read((trx) => searchRegions(trx, { text: '100%_', limit: 10 }))).toEqual([]);
   });
@@ -105,22 +136,37 @@ describe.each(engines)('regions %s', (engine) => {
     const inScope = await t.db.tx(regionScope('32/3201/320114/320114001/'), (trx) => countSubtree(trx, yuhuatai));
     const town = await t.db.tx(systemScope, (trx) => countSubtree(trx, '32/3201/320114/320114001/'));
     expect(inScope).toBe(town);
-    expect(await t.db.tx(regionScope('32/3201/320114/320114002/'), (trx) => getRegion(trx, '320114001001'))).toBeUndefined();
+    expect(
+      await t.db.tx(regionScope('32/3201/320114/320114002/'), (trx) => getRegion(trx, '320114001001')),
+    ).toBeUndefined();
   });
 
   it(`${engineLabel(engine)} leaves one audit record per import run`, async () => {
     const deps = { db: t.db, log, clock: { now: () => new Date('2026-03-01T08:00:00Z') } };
     await auditedImport(deps, 'cli:tester', 'regions.import', 'region:320114', () => importProvince(deps, county));
-    await expect(auditedImport(deps, 'cli:tester', 'regions.import', 'region:99', () => importProvince(deps, { province: '99' }))).rejects.toThrow(/99/);
-    const rows = await read((trx) => trx.selectFrom('audit_log').select(['actor_name', 'action', 'target', 'outcome', 'details']).orderBy('id').execute());
-    expect(rows.map((r) => [r.actor_name, r.target, r.outcome])).toEqual([['cli:tester', 'region:320114', 'ok'], ['cli:tester', 'region:99', 'failed']]);
+    await expect(
+      auditedImport(deps, 'cli:tester', 'regions.import', 'region:99', () => importProvince(deps, { province: '99' })),
+    ).rejects.toThrow(/99/);
+    const rows = await read((trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select(['actor_name', 'action', 'target', 'outcome', 'details'])
+        .orderBy('id')
+        .execute(),
+    );
+    expect(rows.map((r) => [r.actor_name, r.target, r.outcome])).toEqual([
+      ['cli:tester', 'region:320114', 'ok'],
+      ['cli:tester', 'region:99', 'failed'],
+    ]);
     expect(rows[0]!.details).toMatchObject({ changed: 0, perLevel: { village: { total: 98, inserted: 0 } } });
   });
 });
 
 describe.each(engines)('the whole province %s', (engine) => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb(engine); });
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+  });
   afterAll(() => t.drop());
 
   it(`${engineLabel(engine)} imports Jiangsu with exactly the package's counts per level, and again with no change`, async () => {

@@ -23,13 +23,27 @@ describe.each(engines)('the database wall %s', (engine) => {
 
   it(`${engineLabel(engine)} works as a role that is neither superuser nor BYPASSRLS`, async () => {
     const r = await t.db.tx(systemScope, (trx) =>
-      sql<{ user: string; super: boolean; bypass: boolean }>`SELECT current_user AS user, rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`.execute(trx));
+      sql<{
+        user: string;
+        super: boolean;
+        bypass: boolean;
+      }>`SELECT current_user AS user, rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`.execute(
+        trx,
+      ),
+    );
     expect(r.rows).toEqual([{ user: 'civicgrid_app', super: false, bypass: false }]);
   });
 
   it(`${engineLabel(engine)} has row-level security enabled and FORCEd on every region-bearing table`, async () => {
     const r = await t.db.tx(systemScope, (trx) =>
-      sql<{ relname: string; on: boolean; forced: boolean }>`SELECT relname, relrowsecurity AS on, relforcerowsecurity AS forced FROM pg_class WHERE relname = ANY(${rlsTables}) ORDER BY relname`.execute(trx));
+      sql<{
+        relname: string;
+        on: boolean;
+        forced: boolean;
+      }>`SELECT relname, relrowsecurity AS on, relforcerowsecurity AS forced FROM pg_class WHERE relname = ANY(${rlsTables}) ORDER BY relname`.execute(
+        trx,
+      ),
+    );
     expect(r.rows).toEqual(rlsTables.sort().map((relname) => ({ relname, on: true, forced: true })));
   });
 
@@ -38,7 +52,8 @@ describe.each(engines)('the database wall %s', (engine) => {
       sql<{ table_name: string; forced: boolean }>`SELECT c.table_name, k.relforcerowsecurity AS forced
         FROM information_schema.columns c JOIN pg_class k ON k.relname = c.table_name AND k.relkind = 'r'
         WHERE c.table_schema = 'public' AND c.column_name IN ('region_path', 'scope_path', 'path')
-        GROUP BY c.table_name, k.relforcerowsecurity ORDER BY c.table_name`.execute(trx));
+        GROUP BY c.table_name, k.relforcerowsecurity ORDER BY c.table_name`.execute(trx),
+    );
     expect(r.rows.length).toBeGreaterThanOrEqual(8);
     // categories carry a path too, but it is the category tree's, not a region's: they are global reference data.
     expect(r.rows.filter((x) => !x.forced).map((x) => x.table_name)).toEqual(['categories']);
@@ -56,29 +71,75 @@ describe.each(engines)('the database wall %s', (engine) => {
       expect(units.every((u) => u.region_path.startsWith(paths.townA1))).toBe(true);
       const regions = await trx.selectFrom('regions').select('code').orderBy('code').execute();
       expect(regions.map((r) => r.code)).toEqual(['320101001', '320101001001', '320101001001001']);
-      const touched = await trx.updateTable('units').set({ name: 'x' }).where('region_path', '=', paths.townA2).executeTakeFirst();
+      const touched = await trx
+        .updateTable('units')
+        .set({ name: 'x' })
+        .where('region_path', '=', paths.townA2)
+        .executeTakeFirst();
       expect(Number(touched.numUpdatedRows)).toBe(0);
       const removed = await trx.deleteFrom('regions').where('code', '=', '320102').executeTakeFirst();
       expect(Number(removed.numDeletedRows)).toBe(0);
     });
-    await expect(t.db.tx(regionScope(paths.townA1), (trx) =>
-      trx.insertInto('units').values({ type_code: 'service_centre', region_code: '320101002', region_path: paths.townA2, name: 'foreign', created_at: new Date() }).execute(),
-    )).rejects.toThrow(/row-level security/);
+    await expect(
+      t.db.tx(regionScope(paths.townA1), (trx) =>
+        trx
+          .insertInto('units')
+          .values({
+            type_code: 'service_centre',
+            region_code: '320101002',
+            region_path: paths.townA2,
+            name: 'foreign',
+            created_at: new Date(),
+          })
+          .execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it(`${engineLabel(engine)} lets the app append to the audit log but never change or delete it`, async () => {
-    await t.db.tx(systemScope, (trx) => appendAudit(trx, { at: new Date(), actorId: null, actorName: 't', action: 'test', target: 'x', outcome: 'ok', requestId: null }));
-    await expect(t.db.tx(systemScope, (trx) => sql`UPDATE audit_log SET action = 'forged'`.execute(trx))).rejects.toThrow(/permission denied/);
-    await expect(t.db.tx(systemScope, (trx) => sql`DELETE FROM audit_log`.execute(trx))).rejects.toThrow(/permission denied/);
-    await expect(t.db.tx(systemScope, (trx) => sql`UPDATE audit_head SET last_id = 0`.execute(trx))).rejects.toThrow(/permission denied/);
+    await t.db.tx(systemScope, (trx) =>
+      appendAudit(trx, {
+        at: new Date(),
+        actorId: null,
+        actorName: 't',
+        action: 'test',
+        target: 'x',
+        outcome: 'ok',
+        requestId: null,
+      }),
+    );
+    await expect(
+      t.db.tx(systemScope, (trx) => sql`UPDATE audit_log SET action = 'forged'`.execute(trx)),
+    ).rejects.toThrow(/permission denied/);
+    await expect(t.db.tx(systemScope, (trx) => sql`DELETE FROM audit_log`.execute(trx))).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(t.db.tx(systemScope, (trx) => sql`UPDATE audit_head SET last_id = 0`.execute(trx))).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it(`${engineLabel(engine)} detects a tampered audit record and names it`, async () => {
     for (let i = 0; i < 5; i++) {
-      await t.db.tx(systemScope, (trx) => appendAudit(trx, { at: new Date(), actorId: null, actorName: 't', action: `a${i}`, target: 'x', outcome: 'ok', requestId: null, details: { i } }));
+      await t.db.tx(systemScope, (trx) =>
+        appendAudit(trx, {
+          at: new Date(),
+          actorId: null,
+          actorName: 't',
+          action: `a${i}`,
+          target: 'x',
+          outcome: 'ok',
+          requestId: null,
+          details: { i },
+        }),
+      );
     }
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
-    const victim = await t.db.tx(systemScope, async (trx) => (await trx.selectFrom('audit_log').select('id').where('action', '=', 'a2').executeTakeFirstOrThrow()).id);
+    const victim = await t.db.tx(
+      systemScope,
+      async (trx) =>
+        (await trx.selectFrom('audit_log').select('id').where('action', '=', 'a2').executeTakeFirstOrThrow()).id,
+    );
     await t.db.asOwner(`UPDATE audit_log SET details = '{"i": 99}' WHERE id = ${Number(victim)}`);
     const r = await verifyAuditChain(t.db);
     expect(r).toMatchObject({ ok: false, firstBrokenId: Number(victim) });

@@ -4,12 +4,31 @@ import { listAudit as listAuditRows } from '../../storage/audit.repo.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 import type { AuditVerification } from '../../contract/audit.js';
 
-type Query = { page: number; pageSize: number; actor?: string; action?: string; outcome?: string; from?: string; to?: string };
+type Query = {
+  page: number;
+  pageSize: number;
+  actor?: string;
+  action?: string;
+  outcome?: string;
+  from?: string;
+  to?: string;
+};
 
 /** The audit log for the auditor, newest first, filtered. */
 export async function listAudit(ctx: Ctx, q: Query) {
   return readAs(ctx, 'audit.read', 'audit', async (trx) => {
-    const r = await listAuditRows(trx, { actor: q.actor, action: q.action, outcome: q.outcome, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, q.page, q.pageSize);
+    const r = await listAuditRows(
+      trx,
+      {
+        actor: q.actor,
+        action: q.action,
+        outcome: q.outcome,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+      },
+      q.page,
+      q.pageSize,
+    );
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 }

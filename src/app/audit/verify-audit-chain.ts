@@ -31,7 +31,9 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
 function check(row: { id: number; prevHash: string; hash: string; content: string }, prev: string, expectedId: number) {
   if (row.id !== expectedId) return { id: expectedId, reason: `record ${expectedId} is missing` };
   if (row.prevHash !== prev) return { id: row.id, reason: `record ${row.id} does not link to record ${row.id - 1}` };
-  const hash = createHash('sha256').update(prev + row.content, 'utf8').digest('hex');
+  const hash = createHash('sha256')
+    .update(prev + row.content, 'utf8')
+    .digest('hex');
   if (hash !== row.hash) return { id: row.id, reason: `record ${row.id} was changed after it was written` };
   return null;
 }
@@ -40,7 +42,12 @@ function check(row: { id: number; prevHash: string; hash: string; content: strin
 async function checkTail(db: Db, checked: number, lastId: number): Promise<AuditVerification> {
   const head = await db.tx(systemScope, (trx) => readHead(trx));
   if (head.lastId !== lastId) {
-    return { ok: false, checked, firstBrokenId: lastId + 1, reason: `records ${lastId + 1}–${head.lastId} are missing` };
+    return {
+      ok: false,
+      checked,
+      firstBrokenId: lastId + 1,
+      reason: `records ${lastId + 1}–${head.lastId} are missing`,
+    };
   }
   return { ok: true, checked, firstBrokenId: null, reason: null };
 }

@@ -14,21 +14,29 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   if (!token) throw new DomainError('Unauthenticated', 'sign in first');
   const now = deps.clock.now();
   const tokenHash = hashToken(token);
-  return deps.db.tx(systemScope, async (trx) => {
-    const s = await findSession(trx, tokenHash);
-    if (!s) throw new DomainError('Unauthenticated', 'session expired; sign in again');
-    const idle = now.getTime() - new Date(s.last_seen_at).getTime();
-    if (s.disabled || idle > deps.config.sessionIdleMs) {
-      await deleteSession(trx, tokenHash);
-      return null;
-    }
-    if (idle > touchEveryMs) await touchSession(trx, tokenHash, now);
-    return {
-      userId: Number(s.user_id), username: s.username, displayName: s.display_name, unitId: Number(s.unit_id),
-      unitLevel: Number(s.unit_level), unitRegionCode: s.unit_region_code, roles: s.roles as Role[], scopePath: s.scope_path,
-    } satisfies Actor;
-  }).then((actor) => {
-    if (!actor) throw new DomainError('Unauthenticated', 'session expired; sign in again');
-    return actor;
-  });
+  return deps.db
+    .tx(systemScope, async (trx) => {
+      const s = await findSession(trx, tokenHash);
+      if (!s) throw new DomainError('Unauthenticated', 'session expired; sign in again');
+      const idle = now.getTime() - new Date(s.last_seen_at).getTime();
+      if (s.disabled || idle > deps.config.sessionIdleMs) {
+        await deleteSession(trx, tokenHash);
+        return null;
+      }
+      if (idle > touchEveryMs) await touchSession(trx, tokenHash, now);
+      return {
+        userId: Number(s.user_id),
+        username: s.username,
+        displayName: s.display_name,
+        unitId: Number(s.unit_id),
+        unitLevel: Number(s.unit_level),
+        unitRegionCode: s.unit_region_code,
+        roles: s.roles as Role[],
+        scopePath: s.scope_path,
+      } satisfies Actor;
+    })
+    .then((actor) => {
+      if (!actor) throw new DomainError('Unauthenticated', 'session expired; sign in again');
+      return actor;
+    });
 }

@@ -7,22 +7,26 @@ import { insertSession } from '../../storage/sessions.repo.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { hashToken, newSessionToken } from './session-token.js';
 
-type Outcome =
-  | { ok: true; token: string; userId: number }
-  | { ok: false; error: DomainError };
+type Outcome = { ok: true; token: string; userId: number } | { ok: false; error: DomainError };
 
 /**
  * Checks a username and password and opens a server-side session. After `maxFailures`
  * wrong passwords the account is locked for `lockMs`; an unknown name, a wrong password
  * and a disabled account answer alike, so the answer does not reveal which accounts exist.
  */
-export async function login(deps: Deps, input: { username: string; password: string }, requestId: string | null): Promise<{ token: string; userId: number }> {
+export async function login(
+  deps: Deps,
+  input: { username: string; password: string },
+  requestId: string | null,
+): Promise<{ token: string; userId: number }> {
   const now = deps.clock.now();
   const row = await deps.db.tx(systemScope, (trx) => findLogin(trx, input.username));
   if (row?.locked_until && new Date(row.locked_until) > now) {
     const retryAfter = Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000);
     await audit(deps, row.id, input.username, 'denied', requestId, { reason: 'locked' });
-    throw new DomainError('TooManyAttempts', 'too many failed logins; try again later', { retryAfterSeconds: retryAfter });
+    throw new DomainError('TooManyAttempts', 'too many failed logins; try again later', {
+      retryAfterSeconds: retryAfter,
+    });
   }
   // Verify even for unknown users, so response time does not reveal which names exist.
   const passwordOk = await verifyPassword(input.password, row?.password_hash ?? decoyHash);
@@ -34,9 +38,16 @@ export async function login(deps: Deps, input: { username: string; password: str
     }
     if (!passwordOk || row.disabled) {
       const failures = passwordOk ? row.failed_logins : row.failed_logins + 1;
-      const lock = failures >= deps.config.login.maxFailures ? new Date(now.getTime() + deps.config.login.lockMs) : null;
+      const lock =
+        failures >= deps.config.login.maxFailures ? new Date(now.getTime() + deps.config.login.lockMs) : null;
       await recordLoginFailure(trx, row.id, lock ? 0 : failures, lock);
-      await appendAudit(trx, entry(deps, row.id, row.username, 'denied', requestId, { reason: row.disabled ? 'disabled' : 'wrong password', locked: lock !== null }));
+      await appendAudit(
+        trx,
+        entry(deps, row.id, row.username, 'denied', requestId, {
+          reason: row.disabled ? 'disabled' : 'wrong password',
+          locked: lock !== null,
+        }),
+      );
       return { ok: false, error: invalid };
     }
     const token = newSessionToken();
@@ -49,10 +60,33 @@ export async function login(deps: Deps, input: { username: string; password: str
   return { token: outcome.token, userId: outcome.userId };
 }
 
-function entry(deps: Deps, actorId: number | null, name: string, outcome: 'ok' | 'denied', requestId: string | null, details: Record<string, unknown>) {
-  return { at: deps.clock.now(), actorId, actorName: name.slice(0, 64), action: 'auth.login', target: `user:${name.slice(0, 64)}`, outcome, requestId, details };
+function entry(
+  deps: Deps,
+  actorId: number | null,
+  name: string,
+  outcome: 'ok' | 'denied',
+  requestId: string | null,
+  details: Record<string, unknown>,
+) {
+  return {
+    at: deps.clock.now(),
+    actorId,
+    actorName: name.slice(0, 64),
+    action: 'auth.login',
+    target: `user:${name.slice(0, 64)}`,
+    outcome,
+    requestId,
+    details,
+  };
 }
 
-async function audit(deps: Deps, id: number, name: string, outcome: 'ok' | 'denied', requestId: string | null, details: Record<string, unknown>) {
+async function audit(
+  deps: Deps,
+  id: number,
+  name: string,
+  outcome: 'ok' | 'denied',
+  requestId: string | null,
+  details: Record<string, unknown>,
+) {
   await deps.db.tx(systemScope, (trx) => appendAudit(trx, entry(deps, id, name, outcome, requestId, details)));
 }

@@ -9,8 +9,13 @@ export async function logout(ctx: Ctx, token: string): Promise<void> {
   await ctx.deps.db.tx(systemScope, async (trx) => {
     await deleteSession(trx, hashToken(token));
     await appendAudit(trx, {
-      at: ctx.deps.clock.now(), actorId: ctx.actor.userId, actorName: ctx.actor.username, action: 'auth.logout',
-      target: `user:${ctx.actor.username}`, outcome: 'ok', requestId: ctx.requestId,
+      at: ctx.deps.clock.now(),
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.username,
+      action: 'auth.logout',
+      target: `user:${ctx.actor.username}`,
+      outcome: 'ok',
+      requestId: ctx.requestId,
     });
   });
 }

@@ -17,7 +17,12 @@ import type { UnitRef } from '../../core/case/index.js';
  * assignments, its events and the audit record in one transaction under the case's row lock.
  * A stale expectedVersion answers StaleVersion (409) and changes nothing.
  */
-export async function actOnCase<K extends CaseActionName>(ctx: Ctx, caseId: number, action: K, body: ActionBodies[K]): Promise<CaseDetail> {
+export async function actOnCase<K extends CaseActionName>(
+  ctx: Ctx,
+  caseId: number,
+  action: K,
+  body: ActionBodies[K],
+): Promise<CaseDetail> {
   const regionPath = await readAs(ctx, 'case.read', `case:${caseId}`, async (trx) => {
     const r = await trx.selectFrom('cases').select('region_path').where('id', '=', caseId).executeTakeFirst();
     if (!r) throw notFound('case', caseId);
@@ -28,7 +33,14 @@ export async function actOnCase<K extends CaseActionName>(ctx: Ctx, caseId: numb
   return writeAs(ctx, 'case.act', `case.${action}`, `case:${caseId}`, async (trx) => {
     const before = await lockCase(trx, caseId);
     if (!before) throw notFound('case', caseId);
-    if (action === 'merge' && !(await trx.selectFrom('cases').select('id').where('id', '=', (body as ActionBodies['merge']).into).executeTakeFirst())) {
+    if (
+      action === 'merge' &&
+      !(await trx
+        .selectFrom('cases')
+        .select('id')
+        .where('id', '=', (body as ActionBodies['merge']).into)
+        .executeTakeFirst())
+    ) {
       throw notFound('case', (body as ActionBodies['merge']).into);
     }
     const input = coreInput(action, body, units, centres, before.centre.unitLevel);
@@ -36,9 +48,23 @@ export async function actOnCase<K extends CaseActionName>(ctx: Ctx, caseId: numb
     const transition = must(perform(action, before, caseActor(ctx.actor), input, now));
     const after = await commitTransition(trx, before, transition, centres, now, await loadPolicies(trx));
     if (action === 'merge') {
-      await trx.insertInto('case_links').values({ case_id: caseId, related_id: (body as ActionBodies['merge']).into, kind: 'merged', score: null, region_path: before.regionPath, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('case_links')
+        .values({
+          case_id: caseId,
+          related_id: (body as ActionBodies['merge']).into,
+          kind: 'merged',
+          score: null,
+          region_path: before.regionPath,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
-    return { value: await caseDetail(trx, ctx, caseId), details: { fromVersion: before.version, toVersion: after.version, status: after.status } };
+    return {
+      value: await caseDetail(trx, ctx, caseId),
+      details: { fromVersion: before.version, toVersion: after.version, status: after.status },
+    };
   });
 }
 
@@ -54,20 +80,47 @@ const unit = (units: Map<number, UnitInfo>, id: number, field = 'unitId'): UnitR
 };
 
 /** Turns the HTTP body (unit ids) into the core's input (unit references); escalation targets the parent level's centre. */
-function coreInput<K extends CaseActionName>(action: K, body: ActionBodies[K], units: Map<number, UnitInfo>, centres: Map<number, UnitInfo>, centreLevel: number): ActionInputs[K] {
+function coreInput<K extends CaseActionName>(
+  action: K,
+  body: ActionBodies[K],
+  units: Map<number, UnitInfo>,
+  centres: Map<number, UnitInfo>,
+  centreLevel: number,
+): ActionInputs[K] {
   const b = body as Record<string, unknown> & { expectedVersion: number };
   switch (action) {
     case 'dispatch':
     case 'redispatch':
-      return { expectedVersion: b.expectedVersion, unit: unit(units, b.unitId as number), task: (b.task as string | null | undefined) ?? null, explanation: null } as unknown as ActionInputs[K];
+      return {
+        expectedVersion: b.expectedVersion,
+        unit: unit(units, b.unitId as number),
+        task: (b.task as string | null | undefined) ?? null,
+        explanation: null,
+      } as unknown as ActionInputs[K];
     case 'transfer':
-      return { expectedVersion: b.expectedVersion, to: unit(units, b.unitId as number), note: b.note as string, task: (b.task as string | null | undefined) ?? null } as unknown as ActionInputs[K];
+      return {
+        expectedVersion: b.expectedVersion,
+        to: unit(units, b.unitId as number),
+        note: b.note as string,
+        task: (b.task as string | null | undefined) ?? null,
+      } as unknown as ActionInputs[K];
     case 'request_joint':
-      return { expectedVersion: b.expectedVersion, leadTask: (b.leadTask as string | null | undefined) ?? null, coUnits: (b.coUnits as { unitId: number; task: string }[]).map((c) => ({ unit: unit(units, c.unitId, 'coUnits'), task: c.task })) } as unknown as ActionInputs[K];
+      return {
+        expectedVersion: b.expectedVersion,
+        leadTask: (b.leadTask as string | null | undefined) ?? null,
+        coUnits: (b.coUnits as { unitId: number; task: string }[]).map((c) => ({
+          unit: unit(units, c.unitId, 'coUnits'),
+          task: c.task,
+        })),
+      } as unknown as ActionInputs[K];
     case 'escalate': {
       const to = centres.get(centreLevel - 1);
       if (!to) throw new DomainError('Unprocessable', 'the parent level has no service centre to escalate to');
-      return { expectedVersion: b.expectedVersion, to: toRef(to), task: (b.task as string | null | undefined) ?? null } as unknown as ActionInputs[K];
+      return {
+        expectedVersion: b.expectedVersion,
+        to: toRef(to),
+        task: (b.task as string | null | undefined) ?? null,
+      } as unknown as ActionInputs[K];
     }
     default:
       return body as unknown as unknown as ActionInputs[K];

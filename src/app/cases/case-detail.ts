@@ -16,7 +16,8 @@ import { mayRequestExtension } from '../deadlines/extension-offer.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 /** The earliest of some instants (null ones are clocks that do not run). */
-const earliest = (ds: (Date | null)[]) => ds.reduce<Date | null>((min, d) => (d !== null && (min === null || d < min) ? d : min), null);
+const earliest = (ds: (Date | null)[]) =>
+  ds.reduce<Date | null>((min, d) => (d !== null && (min === null || d < min) ? d : min), null);
 
 /** The whole case as staff see it: masked parties, timeline with names, assignments, and the caller's actions. */
 export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?: boolean } = {}): Promise<CaseDetail> {
@@ -24,33 +25,86 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
   if (!row) throw notFound('case', id);
   const state = reviveState(row.state);
   const [events, parties, links, timed, pending] = await Promise.all([
-    eventRows(trx, id), partiesOf(trx, id), linkRows(trx, id), stagesAndCards(trx, id), pendingStagesOf(trx, id),
+    eventRows(trx, id),
+    partiesOf(trx, id),
+    linkRows(trx, id),
+    stagesAndCards(trx, id),
+    pendingStagesOf(trx, id),
   ]);
   const clusterLinks = links.filter((l) => l.kind === 'cluster').length;
-  const unitIds = [state.centre.unitId, ...state.assignments.map((a) => a.unitId), ...events.map((e) => Number(e.actor_unit_id ?? 0))].filter((n) => n > 0);
-  const names = await namesOf(trx, events.map((e) => Number(e.actor_user_id ?? 0)).filter((n) => n > 0), unitIds);
-  const unit = (unitId: number) => ({ id: unitId, name: names.units.get(unitId)?.name ?? `#${unitId}`, level: names.units.get(unitId)?.level ?? 0, typeCode: names.units.get(unitId)?.typeCode ?? '' });
+  const unitIds = [
+    state.centre.unitId,
+    ...state.assignments.map((a) => a.unitId),
+    ...events.map((e) => Number(e.actor_unit_id ?? 0)),
+  ].filter((n) => n > 0);
+  const names = await namesOf(
+    trx,
+    events.map((e) => Number(e.actor_user_id ?? 0)).filter((n) => n > 0),
+    unitIds,
+  );
+  const unit = (unitId: number) => ({
+    id: unitId,
+    name: names.units.get(unitId)?.name ?? `#${unitId}`,
+    level: names.units.get(unitId)?.level ?? 0,
+    typeCode: names.units.get(unitId)?.typeCode ?? '',
+  });
   return {
-    id: Number(row.id), trackingCode: row.tracking_code, kind: row.kind as CaseDetail['kind'], channel: row.channel as CaseDetail['channel'],
-    complexity: row.complexity as CaseDetail['complexity'], categoryCode: row.category_code, regionCode: row.region_code, regionName: row.region_name,
-    title: row.title, status: state.status, version: state.version, leadUnit: row.lead_unit_id ? unit(Number(row.lead_unit_id)) : null,
-    receivedAt: iso(row.received_at)!, updatedAt: iso(row.updated_at)!, repeatOf: row.repeat_of === null ? null : Number(row.repeat_of),
-    sentBackCount: state.counters.sendBacks, clusterSize: clusterSize(clusterLinks),
+    id: Number(row.id),
+    trackingCode: row.tracking_code,
+    kind: row.kind as CaseDetail['kind'],
+    channel: row.channel as CaseDetail['channel'],
+    complexity: row.complexity as CaseDetail['complexity'],
+    categoryCode: row.category_code,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    title: row.title,
+    status: state.status,
+    version: state.version,
+    leadUnit: row.lead_unit_id ? unit(Number(row.lead_unit_id)) : null,
+    receivedAt: iso(row.received_at)!,
+    updatedAt: iso(row.updated_at)!,
+    repeatOf: row.repeat_of === null ? null : Number(row.repeat_of),
+    sentBackCount: state.counters.sendBacks,
+    clusterSize: clusterSize(clusterLinks),
     dueAt: iso(earliest(timed.stages.filter((x) => x.completedAt === null).map((x) => x.clock.due))),
     card: worstColour(timed.cards.filter((x) => x.cleared_at === null).map((x) => x.colour as CardColour)),
-    description: row.description, address: row.address, point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
-    transfer: row.transfer_source ? { source: row.transfer_source as 'court', reference: row.transfer_ref ?? '' } : null,
-    attachments: row.attachments as CaseDetail['attachments'], centre: unit(state.centre.unitId),
+    description: row.description,
+    address: row.address,
+    point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
+    transfer: row.transfer_source
+      ? { source: row.transfer_source as 'court', reference: row.transfer_ref ?? '' }
+      : null,
+    attachments: row.attachments as CaseDetail['attachments'],
+    centre: unit(state.centre.unitId),
     parties: parties.map((p) => presentParty(p, ctx.deps.crypto, opts.reveal === true)),
     assignments: state.assignments.map((a) => ({
-      seq: a.seq, unit: unit(a.unitId), role: a.role, state: a.state, task: a.task, reply: a.reply,
-      assignedAt: iso(a.assignedAt)!, signedAt: iso(a.signedAt), endedAt: iso(a.endedAt),
-      stages: timed.stages.filter((x) => x.seq === a.seq).map((x) => ({
-        stage: x.stage, startAt: iso(x.clock.start)!, dueAt: iso(x.clock.due), completedAt: iso(x.completedAt),
-        extensionLeft: extensionLeft(x.clock, x.policy),
-        canRequestExtension: mayRequestExtension(ctx.actor, x, pending.has(`${x.seq}:${x.stage}`)),
-      })),
-      cards: timed.cards.filter((x) => x.seq === a.seq).map((x) => ({ stage: x.stage, colour: x.colour as 'red', issuedAt: iso(x.issued_at)!, clearedAt: iso(x.cleared_at) })),
+      seq: a.seq,
+      unit: unit(a.unitId),
+      role: a.role,
+      state: a.state,
+      task: a.task,
+      reply: a.reply,
+      assignedAt: iso(a.assignedAt)!,
+      signedAt: iso(a.signedAt),
+      endedAt: iso(a.endedAt),
+      stages: timed.stages
+        .filter((x) => x.seq === a.seq)
+        .map((x) => ({
+          stage: x.stage,
+          startAt: iso(x.clock.start)!,
+          dueAt: iso(x.clock.due),
+          completedAt: iso(x.completedAt),
+          extensionLeft: extensionLeft(x.clock, x.policy),
+          canRequestExtension: mayRequestExtension(ctx.actor, x, pending.has(`${x.seq}:${x.stage}`)),
+        })),
+      cards: timed.cards
+        .filter((x) => x.seq === a.seq)
+        .map((x) => ({
+          stage: x.stage,
+          colour: x.colour as 'red',
+          issuedAt: iso(x.issued_at)!,
+          clearedAt: iso(x.cleared_at),
+        })),
     })),
     timeline: events.map((e) => timelineEntry(e, names)),
     outcome: (state.outcome as Record<string, unknown> | null) ?? null,
@@ -67,21 +121,31 @@ function availableFor(state: CaseState, ctx: Ctx): string[] {
 function timelineEntry(e: Awaited<ReturnType<typeof eventRows>>[number], names: Names) {
   const userId = e.actor_user_id === null ? null : Number(e.actor_user_id);
   const unitId = e.actor_unit_id === null ? null : Number(e.actor_unit_id);
-  const unitName = unitId === null ? null : names.units.get(unitId)?.name ?? null;
+  const unitName = unitId === null ? null : (names.units.get(unitId)?.name ?? null);
   return {
-    version: Number(e.version), type: e.type, at: iso(e.at)!, fromStatus: e.from_status as CaseDetail['status'] | null, toStatus: e.to_status as CaseDetail['status'],
-    reason: e.reason, data: e.data,
+    version: Number(e.version),
+    type: e.type,
+    at: iso(e.at)!,
+    fromStatus: e.from_status as CaseDetail['status'] | null,
+    toStatus: e.to_status as CaseDetail['status'],
+    reason: e.reason,
+    data: e.data,
     // user 0 is the system acting for a centre (automatic dispatch, owed escalation)
-    actor: { userId, name: userId === null ? '系统' : names.users.get(userId) ?? `#${userId}`, unitId, unitName },
+    actor: { userId, name: userId === null ? '系统' : (names.users.get(userId) ?? `#${userId}`), unitId, unitName },
   };
 }
 
 /** A party with contact data masked, or in full when the caller asked with a reason (audited by the caller). */
 export function presentParty(p: StoredParty, crypto: FieldCrypto, reveal: boolean): Party {
   const open = (v: string | null) => (v === null ? null : crypto.decrypt(v));
-  const phone = open(p.phoneEnc), idNumber = open(p.idNumberEnc), address = open(p.addressEnc);
+  const phone = open(p.phoneEnc),
+    idNumber = open(p.idNumberEnc),
+    address = open(p.addressEnc);
   return {
-    id: p.id, role: p.role, name: p.name, masked: !reveal,
+    id: p.id,
+    role: p.role,
+    name: p.name,
+    masked: !reveal,
     phone: phone && (reveal ? phone : maskPhone(phone)),
     idNumber: idNumber && (reveal ? idNumber : maskIdNumber(idNumber)),
     address: address && (reveal ? address : maskAddress(address)),

@@ -10,9 +10,18 @@ import { unitRefs, type UnitInfo } from './unit-refs.js';
 export async function centresAlong(db: Db, regionPath: string): Promise<Map<number, UnitInfo>> {
   const codes = regionPath.split('/').filter(Boolean);
   return db.tx(systemScope, async (trx) => {
-    const rows = await trx.selectFrom('units').select('id').where('type_code', '=', 'service_centre').where('disabled', '=', false)
-      .where('region_code', 'in', codes).orderBy('id').execute();
-    const units = await unitRefs(trx, rows.map((r) => Number(r.id)));
+    const rows = await trx
+      .selectFrom('units')
+      .select('id')
+      .where('type_code', '=', 'service_centre')
+      .where('disabled', '=', false)
+      .where('region_code', 'in', codes)
+      .orderBy('id')
+      .execute();
+    const units = await unitRefs(
+      trx,
+      rows.map((r) => Number(r.id)),
+    );
     const byLevel = new Map<number, UnitInfo>();
     for (const u of units.values()) if (!byLevel.has(u.unitLevel)) byLevel.set(u.unitLevel, u);
     return byLevel;

@@ -17,15 +17,32 @@ export function must<T>(r: Result<T>): T {
  * three times, or passed among three units with no lead): the centre escalates to the service centre
  * of the parent level in the same transaction, so the case never rests in a state that owes one.
  */
-export async function commitTransition(trx: Tx, before: CaseState, t: Transition, centres: Map<number, UnitInfo>, now: Date, policies: LoadedPolicies): Promise<CaseState> {
+export async function commitTransition(
+  trx: Tx,
+  before: CaseState,
+  t: Transition,
+  centres: Map<number, UnitInfo>,
+  now: Date,
+  policies: LoadedPolicies,
+): Promise<CaseState> {
   await saveTransition(trx, before, t.state, t.events);
   // Version 0 is the row intake writes before its first transition: the case had no stages yet.
   await trackStages(trx, before.version === 0 ? null : before, t.state, now, policies);
   if (!t.escalationDue) return t.state;
-  const centre = centres.get(t.state.centre.unitLevel) ?? { ...t.state.centre, name: '', typeCode: 'service_centre', regionCode: '' };
+  const centre = centres.get(t.state.centre.unitLevel) ?? {
+    ...t.state.centre,
+    name: '',
+    typeCode: 'service_centre',
+    regionCode: '',
+  };
   const parent = centres.get(t.state.centre.unitLevel - 1);
   if (!parent) return t.state;
-  const r = caseActions.escalate(t.state, centreActor(centre), { expectedVersion: t.state.version, to: toRef(parent), task: null }, now);
+  const r = caseActions.escalate(
+    t.state,
+    centreActor(centre),
+    { expectedVersion: t.state.version, to: toRef(parent), task: null },
+    now,
+  );
   if (!r.ok) {
     // The county is the final stop: an owed escalation there is reported by the figures, not forced.
     if (r.error.code === 'InvalidTransition') return t.state;

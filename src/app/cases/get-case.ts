@@ -19,6 +19,9 @@ export async function revealParties(ctx: Ctx, id: number, reason: string): Promi
     const exists = await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) throw notFound('case', id);
     const parties = await partiesOf(trx, id);
-    return { value: parties.map((p) => presentParty(p, ctx.deps.crypto, true)), details: { reason, parties: parties.map((p) => p.id) } };
+    return {
+      value: parties.map((p) => presentParty(p, ctx.deps.crypto, true)),
+      details: { reason, parties: parties.map((p) => p.id) },
+    };
   });
 }

@@ -10,7 +10,10 @@ import { listCaseRows } from '../../storage/case-list.repo.js';
  * Cases in the caller's jurisdiction, or held by the caller's unit, filtered, sorted and paged.
  * The jurisdiction filter is applied here; row-level security repeats it underneath.
  */
-export async function listCases(ctx: Ctx, q: CaseListQuery): Promise<{ items: CaseSummary[]; total: number; page: number; pageSize: number }> {
+export async function listCases(
+  ctx: Ctx,
+  q: CaseListQuery,
+): Promise<{ items: CaseSummary[]; total: number; page: number; pageSize: number }> {
   return readAs(ctx, 'case.read', 'cases', async (trx) => {
     let regionPath: string | undefined;
     if (q.region) {
@@ -21,13 +24,27 @@ export async function listCases(ctx: Ctx, q: CaseListQuery): Promise<{ items: Ca
       ? (await trx.selectFrom('categories').select('path').where('code', '=', q.category).executeTakeFirst())?.path
       : undefined;
     if (q.category && !categoryPath) throw notFound('category', q.category);
-    const r = await listCaseRows(trx, {
-      scopePath: ctx.actor.scopePath, unitId: ctx.actor.unitId, regionPath, categoryPath, status: q.status, kind: q.kind,
-      assignedUnit: q.unit, text: q.q, receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
-      receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined, sort: q.sort,
-      dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined, card: q.card,
-      sentBack: q.sentBack === undefined ? undefined : q.sentBack === 'true',
-    }, q.page, q.pageSize);
+    const r = await listCaseRows(
+      trx,
+      {
+        scopePath: ctx.actor.scopePath,
+        unitId: ctx.actor.unitId,
+        regionPath,
+        categoryPath,
+        status: q.status,
+        kind: q.kind,
+        assignedUnit: q.unit,
+        text: q.q,
+        receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
+        receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
+        sort: q.sort,
+        dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
+        card: q.card,
+        sentBack: q.sentBack === undefined ? undefined : q.sentBack === 'true',
+      },
+      q.page,
+      q.pageSize,
+    );
     return { ...r, page: q.page, pageSize: q.pageSize };
   });
 }

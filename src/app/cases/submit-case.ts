@@ -28,43 +28,107 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
   const scope = `user:${ctx.actor.userId}`;
   const existing = await readAs(ctx, 'case.submit', 'cases', (trx) => findByIdempotencyKey(trx, scope, idempotencyKey));
   if (existing) return readAs(ctx, 'case.read', `case:${existing}`, (trx) => caseDetail(trx, ctx, existing));
-  const region = await ctx.deps.db.tx(systemScope, (trx) => trx.selectFrom('regions').select(['code', 'path', 'level']).where('code', '=', input.regionCode).executeTakeFirst());
+  const region = await ctx.deps.db.tx(systemScope, (trx) =>
+    trx.selectFrom('regions').select(['code', 'path', 'level']).where('code', '=', input.regionCode).executeTakeFirst(),
+  );
   if (!region || !covers(ctx.actor, region.path)) throw notFound('region', input.regionCode);
   const centres = await centresAlong(ctx.deps.db, region.path);
   const centre = receivingCentre(ctx, centres);
-  const decision = await ctx.deps.db.tx(systemScope, (trx) => decideDispatch(trx, { ...input, regionCode: region.code }));
+  const decision = await ctx.deps.db.tx(systemScope, (trx) =>
+    decideDispatch(trx, { ...input, regionCode: region.code }),
+  );
   const target = decision.unit ? (await unitsById(ctx.deps.db, [decision.unit.id])).get(decision.unit.id) : undefined;
   const now = ctx.deps.clock.now();
   const hashes = contactHashes(ctx.deps.crypto, input.parties);
-  const related = await findRelated(ctx.deps.db, { regionPath: region.path, text: `${input.title} ${input.description}`, hashes, at: now });
+  const related = await findRelated(ctx.deps.db, {
+    regionPath: region.path,
+    text: `${input.title} ${input.description}`,
+    hashes,
+    at: now,
+  });
   try {
     return await writeAs(ctx, 'case.submit', 'case.submit', `region:${input.regionCode}`, async (trx) => {
-      const category = await trx.selectFrom('categories').select('code').where('code', '=', input.categoryCode).where('disabled', '=', false).executeTakeFirst();
-      if (!category) throw new DomainError('ValidationFailed', `unknown category ${input.categoryCode}`, { field: 'categoryCode' });
+      const category = await trx
+        .selectFrom('categories')
+        .select('code')
+        .where('code', '=', input.categoryCode)
+        .where('disabled', '=', false)
+        .executeTakeFirst();
+      if (!category)
+        throw new DomainError('ValidationFailed', `unknown category ${input.categoryCode}`, { field: 'categoryCode' });
       const id = await nextCaseId(trx);
       const policies = await loadPolicies(trx);
-      const received = must(receive({ id, kind: input.kind, channel: input.channel, complexity: input.complexity, categoryCode: input.categoryCode, regionPath: region.path, centre: toRef(centre) }, caseActor(ctx.actor), now));
+      const received = must(
+        receive(
+          {
+            id,
+            kind: input.kind,
+            channel: input.channel,
+            complexity: input.complexity,
+            categoryCode: input.categoryCode,
+            regionPath: region.path,
+            centre: toRef(centre),
+          },
+          caseActor(ctx.actor),
+          now,
+        ),
+      );
       const parties = protectParties(ctx.deps.crypto, id, input.parties);
-      await insertCase(trx, {
-        id, trackingCode: formatTrackingCode(randomBytes(TRACKING_CODE_BYTES)), regionCode: region.code, title: input.title,
-        description: input.description, address: input.address ?? null, lat: input.point?.lat ?? null, lng: input.point?.lng ?? null,
-        transferSource: input.transfer?.source ?? null, transferRef: input.transfer?.reference ?? null, attachments: input.attachments,
-        repeatOf: null, idempotencyScope: scope, idempotencyKey, createdBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
-      }, { ...received.state, version: 0 });
+      await insertCase(
+        trx,
+        {
+          id,
+          trackingCode: formatTrackingCode(randomBytes(TRACKING_CODE_BYTES)),
+          regionCode: region.code,
+          title: input.title,
+          description: input.description,
+          address: input.address ?? null,
+          lat: input.point?.lat ?? null,
+          lng: input.point?.lng ?? null,
+          transferSource: input.transfer?.source ?? null,
+          transferRef: input.transfer?.reference ?? null,
+          attachments: input.attachments,
+          repeatOf: null,
+          idempotencyScope: scope,
+          idempotencyKey,
+          createdBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
+        },
+        { ...received.state, version: 0 },
+      );
       await commitTransition(trx, { ...received.state, version: 0 }, received, centres, now, policies);
       await insertParties(trx, region.path, now, parties);
       let state = received.state;
       if (target) {
         const explanation = decision.explanation.zh;
-        const dispatched = must(caseActions.dispatch(state, centreActor(centre), { expectedVersion: state.version, unit: toRef(target), task: null, explanation }, now));
+        const dispatched = must(
+          caseActions.dispatch(
+            state,
+            centreActor(centre),
+            { expectedVersion: state.version, unit: toRef(target), task: null, explanation },
+            now,
+          ),
+        );
         // The core keeps one explanation text; the English one and the rule id ride along in the event's data.
-        const events = dispatched.events.map((e) => ({ ...e, data: { ...e.data, explanationEn: decision.explanation.en, ruleId: decision.rule?.id ?? null } }) as unknown as typeof e);
+        const events = dispatched.events.map(
+          (e) =>
+            ({
+              ...e,
+              data: { ...e.data, explanationEn: decision.explanation.en, ruleId: decision.rule?.id ?? null },
+            }) as unknown as typeof e,
+        );
         state = await commitTransition(trx, state, { ...dispatched, events }, centres, now, policies);
       }
       await saveLinks(trx, id, region.path, related, now);
       return {
-        value: await caseDetail(trx, ctx, id), target: `case:${id}`,
-        details: { caseId: id, channel: input.channel, dispatchedTo: target?.unitId ?? null, repeatOf: related.repeatOf?.id ?? null, cluster: related.cluster?.ids.length ?? 0 },
+        value: await caseDetail(trx, ctx, id),
+        target: `case:${id}`,
+        details: {
+          caseId: id,
+          channel: input.channel,
+          dispatchedTo: target?.unitId ?? null,
+          repeatOf: related.repeatOf?.id ?? null,
+          cluster: related.cluster?.ids.length ?? 0,
+        },
       };
     });
   } catch (e) {
@@ -84,8 +148,13 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
 function receivingCentre(ctx: Ctx, centres: Map<number, UnitInfo>) {
   const own = [...centres.values()].find((c) => c.unitId === ctx.actor.unitId);
   const centre = own ?? centres.get(3) ?? [...centres.values()].sort((a, b) => b.unitLevel - a.unitLevel)[0];
-  if (!centre) throw new DomainError('Unprocessable', 'no service centre serves this region yet; an administrator must create one');
+  if (!centre)
+    throw new DomainError(
+      'Unprocessable',
+      'no service centre serves this region yet; an administrator must create one',
+    );
   return centre;
 }
 
-const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';

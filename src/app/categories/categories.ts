@@ -12,9 +12,16 @@ export async function getCategories(ctx: Ctx): Promise<Category[]> {
 /** Adds a category under an existing parent (or at the top). */
 export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Promise<Category> {
   return writeAs(ctx, 'category.write', 'category.create', `category:${input.code}`, async (trx) => {
-    if (await getCategory(trx, input.code)) throw new DomainError('AlreadyExists', `category ${input.code} exists`, { field: 'code' });
+    if (await getCategory(trx, input.code))
+      throw new DomainError('AlreadyExists', `category ${input.code} exists`, { field: 'code' });
     if (input.parentCode && !(await getCategory(trx, input.parentCode))) throw notFound('category', input.parentCode);
-    const value = await upsertCategory(trx, { code: input.code, parentCode: input.parentCode ?? null, nameZh: input.nameZh, nameEn: input.nameEn, sort: input.sort ?? 0 });
+    const value = await upsertCategory(trx, {
+      code: input.code,
+      parentCode: input.parentCode ?? null,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      sort: input.sort ?? 0,
+    });
     return { value, details: { nameZh: input.nameZh, parentCode: input.parentCode ?? null } };
   });
 }
@@ -25,7 +32,12 @@ export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Prom
  */
 export async function updateCategory(ctx: Ctx, code: string, input: UpdateCategoryInput): Promise<Category> {
   return writeAs(ctx, 'category.write', 'category.update', `category:${code}`, async (trx) => {
-    const value = await updateCategoryRow(trx, code, { name_zh: input.nameZh, name_en: input.nameEn, sort: input.sort, disabled: input.disabled });
+    const value = await updateCategoryRow(trx, code, {
+      name_zh: input.nameZh,
+      name_en: input.nameEn,
+      sort: input.sort,
+      disabled: input.disabled,
+    });
     if (!value) throw notFound('category', code);
     return { value, details: { changed: Object.keys(input) } };
   });

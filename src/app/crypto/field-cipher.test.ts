@@ -37,6 +37,8 @@ describe('keyed hashes', () => {
     expect(fc.hash('138 1234 5678')).toBe(fc.hash('13812345678'));
     expect(fc.hash('32010219900101123x')).toBe(fc.hash('32010219900101123X'));
     expect(fc.hash('13812345678')).not.toBe(fc.hash('13812345679'));
-    expect(createFieldCrypto({ current: 'k', keys: { k: randomBytes(32) } }).hash('13812345678')).not.toBe(fc.hash('13812345678'));
+    expect(createFieldCrypto({ current: 'k', keys: { k: randomBytes(32) } }).hash('13812345678')).not.toBe(
+      fc.hash('13812345678'),
+    );
   });
 });

@@ -23,12 +23,17 @@ export function createFieldCrypto(ring: KeyRing, algorithm: CipherAlgorithm = 'a
   const master = ring.keys[ring.current];
   if (!master || master.length !== 32) throw new Error(`data key ${ring.current} must be 32 bytes`);
   // Separate keys for separate purposes, derived once: a hash key never doubles as a cipher key.
-  const derive = (key: Buffer, info: string, len: number) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, len));
+  const derive = (key: Buffer, info: string, len: number) =>
+    Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, len));
   const hashKey = derive(master, 'civicgrid/party-hash', 32);
   const keysFor = (keyId: string) => {
     const k = ring.keys[keyId];
     if (!k) throw new Error(`unknown data key ${keyId}`);
-    return { aes: derive(k, 'civicgrid/aes-256-gcm', 32), sm4: derive(k, 'civicgrid/sm4', 16), mac: derive(k, 'civicgrid/sm4-mac', 32) };
+    return {
+      aes: derive(k, 'civicgrid/aes-256-gcm', 32),
+      sm4: derive(k, 'civicgrid/sm4', 16),
+      mac: derive(k, 'civicgrid/sm4-mac', 32),
+    };
   };
   const b64 = (b: Buffer) => b.toString('base64url');
   return {
@@ -38,7 +43,9 @@ export function createFieldCrypto(ring: KeyRing, algorithm: CipherAlgorithm = 'a
         const iv = randomBytes(16);
         const c = createCipheriv('sm4-ctr', k.sm4, iv);
         const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
-        const tag = createHmac('sm3', k.mac).update(Buffer.concat([iv, ct])).digest();
+        const tag = createHmac('sm3', k.mac)
+          .update(Buffer.concat([iv, ct]))
+          .digest();
         return ['v1', 'sm4', ring.current, b64(iv), b64(tag), b64(ct)].join('.');
       }
       const iv = randomBytes(12);
@@ -48,12 +55,16 @@ export function createFieldCrypto(ring: KeyRing, algorithm: CipherAlgorithm = 'a
     },
     decrypt(envelope) {
       const [v, alg, keyId, iv, tag, ct] = envelope.split('.');
-      if (v !== 'v1' || !alg || !keyId || !iv || !tag || ct === undefined) throw new Error('not a civicgrid field envelope');
+      if (v !== 'v1' || !alg || !keyId || !iv || !tag || ct === undefined)
+        throw new Error('not a civicgrid field envelope');
       const k = keysFor(keyId);
       const [ivB, tagB, ctB] = [iv, tag, ct].map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];
       if (alg === 'sm4') {
-        const expected = createHmac('sm3', k.mac).update(Buffer.concat([ivB, ctB])).digest();
-        if (expected.length !== tagB.length || !timingSafeEqual(expected, tagB)) throw new Error('field envelope failed its integrity check');
+        const expected = createHmac('sm3', k.mac)
+          .update(Buffer.concat([ivB, ctB]))
+          .digest();
+        if (expected.length !== tagB.length || !timingSafeEqual(expected, tagB))
+          throw new Error('field envelope failed its integrity check');
         const d = createDecipheriv('sm4-ctr', k.sm4, ivB);
         return Buffer.concat([d.update(ctB), d.final()]).toString('utf8');
       }
@@ -62,7 +73,9 @@ export function createFieldCrypto(ring: KeyRing, algorithm: CipherAlgorithm = 'a
       return Buffer.concat([d.update(ctB), d.final()]).toString('utf8');
     },
     hash(value) {
-      return createHmac('sha256', hashKey).update(value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+      return createHmac('sha256', hashKey)
+        .update(value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
+        .digest('hex');
     },
   };
 }

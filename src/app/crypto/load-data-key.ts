@@ -9,8 +9,14 @@ import { createFieldCrypto, type FieldCrypto } from './field-cipher.js';
  * key file is created with a fresh random key (mode 0600) so `npm start` works on a fresh machine;
  * losing that file makes the stored contact data unreadable, which the log says once.
  */
-export function loadFieldCrypto(config: Config, warn: (msg: string, data?: Record<string, unknown>) => void): FieldCrypto {
-  const key = config.dataKey.kind === 'inline' ? Buffer.from(config.dataKey.base64, 'base64') : readOrCreate(config.dataKey.path, warn);
+export function loadFieldCrypto(
+  config: Config,
+  warn: (msg: string, data?: Record<string, unknown>) => void,
+): FieldCrypto {
+  const key =
+    config.dataKey.kind === 'inline'
+      ? Buffer.from(config.dataKey.base64, 'base64')
+      : readOrCreate(config.dataKey.path, warn);
   if (key.length !== 32) throw new Error('the data key must be 32 bytes (base64 of 32 random bytes)');
   return createFieldCrypto({ current: 'k1', keys: { k1: key } }, config.cipher);
 }

@@ -4,7 +4,12 @@ import type { ExtensionDecisionInput, ExtensionRequest, ListedExtensionRequest }
 import { DomainError, forbidden, notFound } from '../../core/errors.js';
 import { applyExtension } from '../../core/deadline/stage-clock.js';
 import { nextCardAt } from '../../core/deadline/cards.js';
-import { decideExtensionRow, listExtensions, lockExtension, type StoredExtension } from '../../storage/extension-requests.repo.js';
+import {
+  decideExtensionRow,
+  listExtensions,
+  lockExtension,
+  type StoredExtension,
+} from '../../storage/extension-requests.repo.js';
 import { lockStage, updateStageClock } from '../../storage/stages.repo.js';
 import { enqueue } from '../../storage/outbox.repo.js';
 import type { Tx } from '../../storage/db.js';
@@ -21,17 +26,44 @@ export async function decideExtension(ctx: Ctx, id: number, input: ExtensionDeci
   return writeAs(ctx, 'extension.decide', `extension.${input.decision}`, `extension:${id}`, async (trx) => {
     const req = await lockExtension(trx, id);
     if (!req) throw notFound('extension request', id);
-    const parentPath = req.unitPath.split('/').filter(Boolean).slice(0, req.unitLevel - 1).map((s) => `${s}/`).join('');
-    if (ctx.actor.unitLevel !== req.unitLevel - 1 || ctx.actor.scopePath !== parentPath) throw forbidden('extension.decide: only a leader of the parent level');
+    const parentPath = req.unitPath
+      .split('/')
+      .filter(Boolean)
+      .slice(0, req.unitLevel - 1)
+      .map((s) => `${s}/`)
+      .join('');
+    if (ctx.actor.unitLevel !== req.unitLevel - 1 || ctx.actor.scopePath !== parentPath)
+      throw forbidden('extension.decide: only a leader of the parent level');
     if (req.status !== 'requested') throw new DomainError('InvalidTransition', `the request was already ${req.status}`);
     const now = ctx.deps.clock.now();
     const dueAfter = input.decision === 'approve' ? await extendStage(trx, req) : null;
-    const saved = await decideExtensionRow(trx, id, { status: input.decision === 'approve' ? 'approved' : 'refused', by: ctx.actor.userId, at: now, note: input.note ?? null, dueAfter });
-    await enqueue(trx, [{
-      topic: 'extension.decided', idempotencyKey: `extension:${id}:decided`,
-      payload: { ...presentExtension(saved), note: saved.decisionNote, recipients: [saved.requestedBy] },
-    }], now);
-    return { value: presentExtension(saved), details: { caseId: req.caseId, stage: req.stage, dueBefore: req.dueBefore, dueAfter: dueAfter?.toISOString() ?? null } };
+    const saved = await decideExtensionRow(trx, id, {
+      status: input.decision === 'approve' ? 'approved' : 'refused',
+      by: ctx.actor.userId,
+      at: now,
+      note: input.note ?? null,
+      dueAfter,
+    });
+    await enqueue(
+      trx,
+      [
+        {
+          topic: 'extension.decided',
+          idempotencyKey: `extension:${id}:decided`,
+          payload: { ...presentExtension(saved), note: saved.decisionNote, recipients: [saved.requestedBy] },
+        },
+      ],
+      now,
+    );
+    return {
+      value: presentExtension(saved),
+      details: {
+        caseId: req.caseId,
+        stage: req.stage,
+        dueBefore: req.dueBefore,
+        dueAfter: dueAfter?.toISOString() ?? null,
+      },
+    };
   });
 }
 
@@ -46,6 +78,11 @@ async function extendStage(trx: Tx, req: StoredExtension): Promise<Date> {
 }
 
 /** Extension requests in the caller's jurisdiction (or held by their unit), newest first, each naming its case, unit and region. */
-export async function listExtensionRequests(ctx: Ctx, q: { status?: string; caseId?: number; limit: number }): Promise<ListedExtensionRequest[]> {
-  return readAs(ctx, 'supervision.read', 'extension-requests', async (trx) => (await listExtensions(trx, q)).map((e) => presentExtension(e)));
+export async function listExtensionRequests(
+  ctx: Ctx,
+  q: { status?: string; caseId?: number; limit: number },
+): Promise<ListedExtensionRequest[]> {
+  return readAs(ctx, 'supervision.read', 'extension-requests', async (trx) =>
+    (await listExtensions(trx, q)).map((e) => presentExtension(e)),
+  );
 }

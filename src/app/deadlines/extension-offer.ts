@@ -9,7 +9,13 @@ import type { StageRow } from '../../storage/stages.repo.js';
  * so the case page offers the button only where the server would accept the request.
  */
 export function mayRequestExtension(actor: Actor, stage: StageRow, pending: boolean): boolean {
-  return actor.userId > 0 && can(actor.roles, 'extension.request') && stage.unitId === actor.unitId
-    && stage.completedAt === null && stage.clock.due !== null && !pending
-    && (extensionLeft(stage.clock, stage.policy)?.amount ?? 0) > 0;
+  return (
+    actor.userId > 0 &&
+    can(actor.roles, 'extension.request') &&
+    stage.unitId === actor.unitId &&
+    stage.completedAt === null &&
+    stage.clock.due !== null &&
+    !pending &&
+    (extensionLeft(stage.clock, stage.policy)?.amount ?? 0) > 0
+  );
 }

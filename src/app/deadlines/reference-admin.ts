@@ -1,6 +1,12 @@
 import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
-import type { CalendarYear, CardRules, PolicyTable, PutCalendarDayInput, PutCalendarYearInput } from '../../contract/deadlines.js';
+import type {
+  CalendarYear,
+  CardRules,
+  PolicyTable,
+  PutCalendarDayInput,
+  PutCalendarYearInput,
+} from '../../contract/deadlines.js';
 import { DomainError } from '../../core/errors.js';
 import { isWorkingDayNumber, makeCalendar } from '../../core/deadline/calendar.js';
 import { dayNumber, isoDateOf, weekdayOf } from '../../core/deadline/cst.js';
@@ -8,7 +14,13 @@ import { validatePolicyTable, type DeadlinePolicy } from '../../core/deadline/po
 import { validateCardRules } from '../../core/deadline/cards.js';
 import { backlogColour } from '../../core/deadline/backlog.js';
 import {
-  deleteCalendarDay, readCalendarDays, readPolicies, replacePolicies, upsertCalendarDays, writeCardRules, type StoredCalendarDay,
+  deleteCalendarDay,
+  readCalendarDays,
+  readPolicies,
+  replacePolicies,
+  upsertCalendarDays,
+  writeCardRules,
+  type StoredCalendarDay,
 } from '../../storage/deadline-reference.repo.js';
 import { loadPolicies } from './load-policies.js';
 import { rearmRunningStages } from '../../storage/stages.repo.js';
@@ -30,7 +42,13 @@ export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarY
       for (let d = first; d < next; d++) {
         const date = isoDateOf(d);
         const o = byDate.get(date);
-        days.push({ date, weekday: weekdayOf(d), working: isWorkingDayNumber(cal, d), name: o?.name ?? null, source: o?.source ?? null });
+        days.push({
+          date,
+          weekday: weekdayOf(d),
+          working: isWorkingDayNumber(cal, d),
+          name: o?.name ?? null,
+          source: o?.source ?? null,
+        });
       }
       months.push({ month: m, workingDays: days.filter((x) => x.working).length, days });
     }
@@ -44,18 +62,32 @@ export async function putCalendarYear(ctx: Ctx, year: number, input: PutCalendar
   if (outside) throw new DomainError('ValidationFailed', `${outside.date} is not in ${year}`, { field: 'days' });
   await writeAs(ctx, 'deadline.write', 'calendar.replace-year', `calendar:${year}`, async (trx) => {
     for (const d of await readCalendarDays(trx, year)) await deleteCalendarDay(trx, d.date);
-    await upsertCalendarDays(trx, input.days.map((d): StoredCalendarDay => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: 'admin' })), ctx.deps.clock.now());
+    await upsertCalendarDays(
+      trx,
+      input.days.map((d): StoredCalendarDay => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: 'admin' })),
+      ctx.deps.clock.now(),
+    );
     return { value: undefined, details: { days: input.days.length } };
   });
   return getCalendarYear(ctx, year);
 }
 
 /** Sets or removes the override of one date; audited. */
-export async function putCalendarDay(ctx: Ctx, date: string, input: PutCalendarDayInput): Promise<CalendarYear['months'][number]['days'][number]> {
-  if (Number.isNaN(dayNumber(date)) || isoDateOf(dayNumber(date)) !== date) throw new DomainError('ValidationFailed', `no such date ${date}`, { field: 'date' });
+export async function putCalendarDay(
+  ctx: Ctx,
+  date: string,
+  input: PutCalendarDayInput,
+): Promise<CalendarYear['months'][number]['days'][number]> {
+  if (Number.isNaN(dayNumber(date)) || isoDateOf(dayNumber(date)) !== date)
+    throw new DomainError('ValidationFailed', `no such date ${date}`, { field: 'date' });
   await writeAs(ctx, 'deadline.write', 'calendar.set-day', `calendar:${date}`, async (trx) => {
     if (input.kind === 'default') await deleteCalendarDay(trx, date);
-    else await upsertCalendarDays(trx, [{ date, kind: input.kind, name: input.name ?? null, source: 'admin' }], ctx.deps.clock.now());
+    else
+      await upsertCalendarDays(
+        trx,
+        [{ date, kind: input.kind, name: input.name ?? null, source: 'admin' }],
+        ctx.deps.clock.now(),
+      );
     return { value: undefined, details: { kind: input.kind, name: input.name ?? null } };
   });
   const year = await getCalendarYear(ctx, Number(date.slice(0, 4)));
@@ -64,7 +96,9 @@ export async function putCalendarDay(ctx: Ctx, date: string, input: PutCalendarD
 
 /** The deadline policy table as stored. */
 export async function getPolicies(ctx: Ctx): Promise<PolicyTable> {
-  return readAs(ctx, 'deadline.read', 'deadline-policies', async (trx) => ({ policies: (await loadPolicies(trx)).policies as DeadlinePolicy[] }));
+  return readAs(ctx, 'deadline.read', 'deadline-policies', async (trx) => ({
+    policies: (await loadPolicies(trx)).policies as DeadlinePolicy[],
+  }));
 }
 
 /** Replaces the policy table after the core's checks; audited. Running stages keep their stored due instants. */
@@ -72,7 +106,10 @@ export async function putPolicies(ctx: Ctx, input: PolicyTable): Promise<PolicyT
   const table = validatePolicyTable(input.policies as DeadlinePolicy[]);
   for (const stage of ['sign_for', 'handle', 'co_reply', 'return_visit'] as const) {
     if (!table.some((p) => p.stage === stage && p.kind === '*' && p.complexity === '*')) {
-      throw new DomainError('ValidationFailed', `the table needs a fallback row (*, *, ${stage})`, { field: 'policies', stage });
+      throw new DomainError('ValidationFailed', `the table needs a fallback row (*, *, ${stage})`, {
+        field: 'policies',
+        stage,
+      });
     }
   }
   await writeAs(ctx, 'deadline.write', 'deadline-policies.replace', 'deadline-policies', async (trx) => {

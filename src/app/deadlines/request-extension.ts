@@ -10,7 +10,12 @@ import { pathAtLevel } from './sweep-deadlines.js';
 import { extensionLeft } from '../../core/deadline/stage-clock.js';
 
 /** A request as the API shows it (without the handling unit's path); a listed one keeps its case label. */
-export const presentExtension = <T extends StoredExtension>({ unitLevel: _l, unitPath: _p, regionPath: _r, ...e }: T): Omit<T, 'unitLevel' | 'unitPath' | 'regionPath'> => e;
+export const presentExtension = <T extends StoredExtension>({
+  unitLevel: _l,
+  unitPath: _p,
+  regionPath: _r,
+  ...e
+}: T): Omit<T, 'unitLevel' | 'unitPath' | 'regionPath'> => e;
 
 /**
  * A handler of the unit that holds a running stage asks for more time (延期申请) with a reason; the
@@ -18,27 +23,55 @@ export const presentExtension = <T extends StoredExtension>({ unitLevel: _l, uni
  * leaders of the parent level are notified through the outbox. Audited; not a case event (the
  * case's versioned log belongs to the case core), the decision moves only the stage's clock.
  */
-export async function requestExtension(ctx: Ctx, caseId: number, input: CreateExtensionInput): Promise<ExtensionRequest> {
+export async function requestExtension(
+  ctx: Ctx,
+  caseId: number,
+  input: CreateExtensionInput,
+): Promise<ExtensionRequest> {
   return writeAs(ctx, 'extension.request', 'extension.request', `case:${caseId}`, async (trx) => {
-    const stage = (await openStagesOf(trx, caseId)).find((s) => s.stage === input.stage && s.unitId === ctx.actor.unitId);
+    const stage = (await openStagesOf(trx, caseId)).find(
+      (s) => s.stage === input.stage && s.unitId === ctx.actor.unitId,
+    );
     if (!stage) throw notFound(`running ${input.stage} stage of your unit on case`, caseId);
     const max = stage.policy.maxExtension;
     const left = extensionLeft(stage.clock, stage.policy);
     if (!max || !left) throw new DomainError('Unprocessable', 'this stage allows no extension', { stage: input.stage });
     if (input.amount > left.amount) {
-      throw new DomainError('Unprocessable', `extension beyond the maximum of ${max.amount} ${max.unit}`, { max: max.amount, unit: max.unit, used: stage.clock.extended });
+      throw new DomainError('Unprocessable', `extension beyond the maximum of ${max.amount} ${max.unit}`, {
+        max: max.amount,
+        unit: max.unit,
+        used: stage.clock.extended,
+      });
     }
-    if (stage.clock.due === null) throw new DomainError('InvalidTransition', 'the stage is suspended; resume the case first');
+    if (stage.clock.due === null)
+      throw new DomainError('InvalidTransition', 'the stage is suspended; resume the case first');
     if (await pendingFor(trx, stage)) throw new DomainError('Conflict', 'a request for this stage awaits a decision');
     const now = ctx.deps.clock.now();
     const saved = await insertExtension(trx, {
-      ...stage, requestedBy: ctx.actor.userId, at: now, amount: input.amount, unit: max.unit, reason: input.reason, dueBefore: stage.clock.due,
+      ...stage,
+      requestedBy: ctx.actor.userId,
+      at: now,
+      amount: input.amount,
+      unit: max.unit,
+      reason: input.reason,
+      dueBefore: stage.clock.due,
     });
     const leaders = await leadersAt(trx, [pathAtLevel(stage.unitPath, Math.max(1, stage.unitLevel - 1))]);
-    await enqueue(trx, [{
-      topic: 'extension.requested', idempotencyKey: `extension:${saved.id}:requested`,
-      payload: { ...presentExtension(saved), recipients: leaders.map((l) => l.userId) },
-    }], now);
-    return { value: presentExtension(saved), target: `extension:${saved.id}`, details: { caseId, stage: input.stage, amount: input.amount, unit: max.unit, reason: input.reason } };
+    await enqueue(
+      trx,
+      [
+        {
+          topic: 'extension.requested',
+          idempotencyKey: `extension:${saved.id}:requested`,
+          payload: { ...presentExtension(saved), recipients: leaders.map((l) => l.userId) },
+        },
+      ],
+      now,
+    );
+    return {
+      value: presentExtension(saved),
+      target: `extension:${saved.id}`,
+      details: { caseId, stage: input.stage, amount: input.amount, unit: max.unit, reason: input.reason },
+    };
   });
 }

@@ -13,11 +13,19 @@ import { boardCards } from '../../storage/cards.repo.js';
  * The supervision board (督办): cards whose supervising level lies in the caller's jurisdiction (or
  * under one region of it), active by default; a red card sits on the parent level's board.
  */
-export async function listCards(ctx: Ctx, q: { colour?: string; region?: string; active?: 'true' | 'false'; limit: number }) {
+export async function listCards(
+  ctx: Ctx,
+  q: { colour?: string; region?: string; active?: 'true' | 'false'; limit: number },
+) {
   return readAs(ctx, 'supervision.read', 'supervision-cards', async (trx) => {
     const path = q.region ? await regionPathOf(trx, q.region) : ctx.actor.scopePath;
     if (!covers(ctx.actor, path)) throw notFound('region', q.region ?? '');
-    return boardCards(trx, { path, colour: q.colour as Card['colour'] | undefined, active: q.active !== 'false', limit: q.limit });
+    return boardCards(trx, {
+      path,
+      colour: q.colour as Card['colour'] | undefined,
+      active: q.active !== 'false',
+      limit: q.limit,
+    });
   });
 }
 
@@ -30,17 +38,32 @@ export async function backlogBoard(ctx: Ctx, q: { region?: string; limit: number
     const now = ctx.deps.clock.now();
     // Only petitions older than the first threshold can be on the board, unless marked difficult.
     const youngest = new Date(now.getTime() - Math.max(0, backlogRules.greenFromDays - 1) * 86_400_000);
-    const rows = await trx.selectFrom('cases').select(['id', 'tracking_code', 'title', 'status', 'received_at', 'difficult'])
-      .where('kind', '=', 'petition').where(inSubtree('region_path', path))
+    const rows = await trx
+      .selectFrom('cases')
+      .select(['id', 'tracking_code', 'title', 'status', 'received_at', 'difficult'])
+      .where('kind', '=', 'petition')
+      .where(inSubtree('region_path', path))
       .where('status', 'not in', ['resolved', 'evaluated', 'closed', 'merged'])
       .where((eb) => eb.or([eb('received_at', '<=', youngest), eb('difficult', '=', true)]))
-      .orderBy('received_at').limit(q.limit).execute();
+      .orderBy('received_at')
+      .limit(q.limit)
+      .execute();
     const items = rows.flatMap((r) => {
       const colour = backlogColour({ receivedAt: r.received_at, difficult: r.difficult }, now, backlogRules);
-      return colour ? [{
-        caseId: Number(r.id), trackingCode: r.tracking_code, title: r.title, status: r.status, receivedAt: new Date(r.received_at).toISOString(),
-        ageDays: ageInDays(r.received_at, now), difficult: r.difficult, colour,
-      }] : [];
+      return colour
+        ? [
+            {
+              caseId: Number(r.id),
+              trackingCode: r.tracking_code,
+              title: r.title,
+              status: r.status,
+              receivedAt: new Date(r.received_at).toISOString(),
+              ageDays: ageInDays(r.received_at, now),
+              difficult: r.difficult,
+              colour,
+            },
+          ]
+        : [];
     });
     const count = (c: BacklogColour) => items.filter((i) => i.colour === c).length;
     return { items, counts: { green: count('green'), yellow: count('yellow'), red: count('red') } };

@@ -3,7 +3,14 @@ import { systemScope, type Tx } from '../../storage/db.js';
 import { cardInstants, cardsDue, nextCardAt, type CardColour } from '../../core/deadline/cards.js';
 import { escalationFor, supervisingLevel } from '../../core/deadline/escalation.js';
 import { appendAudit } from '../../storage/audit.repo.js';
-import { claimDueStages, insertCards, leadersAt, membersOf, saveSweptStages, type NewCard } from '../../storage/cards.repo.js';
+import {
+  claimDueStages,
+  insertCards,
+  leadersAt,
+  membersOf,
+  saveSweptStages,
+  type NewCard,
+} from '../../storage/cards.repo.js';
 import { enqueue } from '../../storage/outbox.repo.js';
 import type { StageRow } from '../../storage/stages.repo.js';
 import { loadPolicies, type LoadedPolicies } from './load-policies.js';
@@ -46,22 +53,45 @@ export async function sweepDeadlines(deps: Pick<Deps, 'db' | 'clock'>, opts: Swe
 }
 
 /** One batch in the caller's transaction: claim, issue, notify, audit, move the markers on. */
-export async function sweepBatch(trx: Tx, now: Date, limit: number, p: LoadedPolicies): Promise<{ claimed: number; issued: number }> {
+export async function sweepBatch(
+  trx: Tx,
+  now: Date,
+  limit: number,
+  p: LoadedPolicies,
+): Promise<{ claimed: number; issued: number }> {
   const rows = await claimDueStages(trx, now, limit);
   if (rows.length === 0) return { claimed: 0, issued: 0 };
   const planned = rows.map((r) => ({ row: r, colours: cardsDue(r.clock, p.calendar, p.cardRules, now, r.issued) }));
-  const written = await insertCards(trx, planned.flatMap(({ row, colours }) => colours.map((c) => newCard(row, c, now, p))));
+  const written = await insertCards(
+    trx,
+    planned.flatMap(({ row, colours }) => colours.map((c) => newCard(row, c, now, p))),
+  );
   await notify(trx, written, now);
   if (written.length > 0) {
     await appendAudit(trx, {
-      at: now, actorId: null, actorName: 'system:sweeper', action: 'card.issue', target: 'deadlines', outcome: 'ok', requestId: null,
+      at: now,
+      actorId: null,
+      actorName: 'system:sweeper',
+      action: 'card.issue',
+      target: 'deadlines',
+      outcome: 'ok',
+      requestId: null,
       details: { count: written.length, cards: written.map((c) => [c.id, c.caseId, c.seq, c.stage, c.colour]) },
     });
   }
-  await saveSweptStages(trx, planned.map(({ row, colours }) => {
-    const issued = [...new Set([...row.issued, ...colours])];
-    return { caseId: row.caseId, seq: row.seq, stage: row.stage, issued, nextCardAt: nextCardAt(row.clock, p.calendar, p.cardRules, issued) };
-  }));
+  await saveSweptStages(
+    trx,
+    planned.map(({ row, colours }) => {
+      const issued = [...new Set([...row.issued, ...colours])];
+      return {
+        caseId: row.caseId,
+        seq: row.seq,
+        stage: row.stage,
+        issued,
+        nextCardAt: nextCardAt(row.clock, p.calendar, p.cardRules, issued),
+      };
+    }),
+  );
   return { claimed: rows.length, issued: written.length };
 }
 
@@ -70,14 +100,27 @@ function newCard(row: StageRow, colour: CardColour, now: Date, p: LoadedPolicies
   const instants = cardInstants({ ...row.clock, due: row.clock.due! }, p.calendar, p.cardRules);
   const level = supervisingLevel(row.unitLevel, colour);
   return {
-    caseId: row.caseId, seq: row.seq, stage: row.stage, colour, issuedAt: now, dueAt: instants[colour]!, unitId: row.unitId,
-    supervisorLevel: level, supervisorRegionPath: pathAtLevel(row.unitPath, level), regionPath: row.regionPath,
+    caseId: row.caseId,
+    seq: row.seq,
+    stage: row.stage,
+    colour,
+    issuedAt: now,
+    dueAt: instants[colour]!,
+    unitId: row.unitId,
+    supervisorLevel: level,
+    supervisorRegionPath: pathAtLevel(row.unitPath, level),
+    regionPath: row.regionPath,
   };
 }
 
 /** The prefix of a materialised path at a level ('32/3201/320101/' at level 2 → '32/3201/'). */
 export function pathAtLevel(path: string, level: number): string {
-  return path.split('/').filter(Boolean).slice(0, level).map((s) => `${s}/`).join('');
+  return path
+    .split('/')
+    .filter(Boolean)
+    .slice(0, level)
+    .map((s) => `${s}/`)
+    .join('');
 }
 
 /**
@@ -88,16 +131,40 @@ async function notify(trx: Tx, cards: readonly (NewCard & { id: number })[], now
   if (cards.length === 0) return;
   const toUnit = cards.filter((c) => escalationFor(c.colour).notify === 'handling_unit');
   const toLeaders = cards.filter((c) => escalationFor(c.colour).notify === 'level_leader');
-  const [members, leaders] = await Promise.all([membersOf(trx, toUnit.map((c) => c.unitId)), leadersAt(trx, toLeaders.map((c) => c.supervisorRegionPath))]);
-  const recipients = (c: NewCard) => (escalationFor(c.colour).notify === 'handling_unit'
-    ? members.filter((m) => m.unitId === c.unitId) : leaders.filter((l) => l.regionPath === c.supervisorRegionPath)).map((x) => x.userId);
-  await enqueue(trx, cards.map((c) => ({
-    topic: 'card.issued',
-    idempotencyKey: `card:${c.caseId}:${c.seq}:${c.stage}:${c.colour}`,
-    payload: {
-      cardId: c.id, caseId: c.caseId, seq: c.seq, stage: c.stage, colour: c.colour, dueAt: c.dueAt.toISOString(),
-      issuedAt: c.issuedAt.toISOString(), unitId: c.unitId, supervisorLevel: c.supervisorLevel,
-      supervisorRegionPath: c.supervisorRegionPath, recipients: recipients(c),
-    },
-  })), now);
+  const [members, leaders] = await Promise.all([
+    membersOf(
+      trx,
+      toUnit.map((c) => c.unitId),
+    ),
+    leadersAt(
+      trx,
+      toLeaders.map((c) => c.supervisorRegionPath),
+    ),
+  ]);
+  const recipients = (c: NewCard) =>
+    (escalationFor(c.colour).notify === 'handling_unit'
+      ? members.filter((m) => m.unitId === c.unitId)
+      : leaders.filter((l) => l.regionPath === c.supervisorRegionPath)
+    ).map((x) => x.userId);
+  await enqueue(
+    trx,
+    cards.map((c) => ({
+      topic: 'card.issued',
+      idempotencyKey: `card:${c.caseId}:${c.seq}:${c.stage}:${c.colour}`,
+      payload: {
+        cardId: c.id,
+        caseId: c.caseId,
+        seq: c.seq,
+        stage: c.stage,
+        colour: c.colour,
+        dueAt: c.dueAt.toISOString(),
+        issuedAt: c.issuedAt.toISOString(),
+        unitId: c.unitId,
+        supervisorLevel: c.supervisorLevel,
+        supervisorRegionPath: c.supervisorRegionPath,
+        recipients: recipients(c),
+      },
+    })),
+    now,
+  );
 }

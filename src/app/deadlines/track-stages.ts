@@ -4,7 +4,13 @@ import { lastLead } from '../../core/case/assignments.js';
 import { nextCardAt } from '../../core/deadline/cards.js';
 import { resolvePolicy, type StageName } from '../../core/deadline/policy.js';
 import { resumeStage, startStage, suspendStage, type StageClock } from '../../core/deadline/stage-clock.js';
-import { completeStages, insertStages, openStagesOf, updateStageClock, type StageRow } from '../../storage/stages.repo.js';
+import {
+  completeStages,
+  insertStages,
+  openStagesOf,
+  updateStageClock,
+  type StageRow,
+} from '../../storage/stages.repo.js';
 import type { LoadedPolicies } from './load-policies.js';
 
 export { loadPolicies, type LoadedPolicies } from './load-policies.js';
@@ -22,11 +28,18 @@ export function wantedStages(s: CaseState): Wanted[] {
   const out: Wanted[] = [];
   for (const a of s.assignments) {
     if (a.state === 'open') out.push({ seq: a.seq, stage: 'sign_for', unit: a, start: a.assignedAt });
-    if (a.state === 'signed') out.push({ seq: a.seq, stage: a.role === 'lead' ? 'handle' : 'co_reply', unit: a, start: a.signedAt ?? a.assignedAt });
+    if (a.state === 'signed')
+      out.push({
+        seq: a.seq,
+        stage: a.role === 'lead' ? 'handle' : 'co_reply',
+        unit: a,
+        start: a.signedAt ?? a.assignedAt,
+      });
   }
   const lead = lastLead(s);
   // The return visit is the centre's task; it hangs on the last lead assignment, which it follows up.
-  if (s.status === 'resolved' && lead) out.push({ seq: lead.seq, stage: 'return_visit', unit: s.centre, start: s.resolvedAt ?? s.updatedAt });
+  if (s.status === 'resolved' && lead)
+    out.push({ seq: lead.seq, stage: 'return_visit', unit: s.centre, start: s.resolvedAt ?? s.updatedAt });
   return out;
 }
 
@@ -37,30 +50,58 @@ export function wantedStages(s: CaseState): Wanted[] {
  * clock as the case enters or leaves `suspended`. It compares with the stored rows, not with
  * `before`, so calling it twice, or once after two transitions, gives the same rows.
  */
-export async function trackStages(trx: Tx, before: CaseState | null, after: CaseState, now: Date, policies: LoadedPolicies): Promise<void> {
+export async function trackStages(
+  trx: Tx,
+  before: CaseState | null,
+  after: CaseState,
+  now: Date,
+  policies: LoadedPolicies,
+): Promise<void> {
   if (before && sameTimedShape(before, after)) return;
   const open = await openStagesOf(trx, after.id);
   const wanted = wantedStages(after);
   const wantedKeys = new Set(wanted.map(keyOf));
   const openKeys = new Set(open.map(keyOf));
-  await completeStages(trx, open.filter((r) => !wantedKeys.has(keyOf(r))), now);
-  const suspendedSince = after.status === 'suspended' ? after.suspension?.since ?? now : null;
-  const started = wanted.filter((w) => !openKeys.has(keyOf(w))).map((w) => startRow(after, w, policies, suspendedSince));
+  await completeStages(
+    trx,
+    open.filter((r) => !wantedKeys.has(keyOf(r))),
+    now,
+  );
+  const suspendedSince = after.status === 'suspended' ? (after.suspension?.since ?? now) : null;
+  const started = wanted
+    .filter((w) => !openKeys.has(keyOf(w)))
+    .map((w) => startRow(after, w, policies, suspendedSince));
   await insertStages(trx, started);
   for (const r of open.filter((x) => wantedKeys.has(keyOf(x)))) {
-    const clock = suspendedSince ? suspendIfRunning(r.clock, suspendedSince, policies) : resumeIfSuspended(r.clock, now, policies);
-    if (clock !== r.clock) await updateStageClock(trx, r, clock, nextCardAt(clock, policies.calendar, policies.cardRules, r.issued));
+    const clock = suspendedSince
+      ? suspendIfRunning(r.clock, suspendedSince, policies)
+      : resumeIfSuspended(r.clock, now, policies);
+    if (clock !== r.clock)
+      await updateStageClock(trx, r, clock, nextCardAt(clock, policies.calendar, policies.cardRules, r.issued));
   }
 }
 
 /** A new stage row; a stage that starts while the case is suspended starts stopped. */
-function startRow(s: CaseState, w: Wanted, p: LoadedPolicies, suspendedSince: Date | null): Omit<StageRow, 'completedAt' | 'issued'> {
+function startRow(
+  s: CaseState,
+  w: Wanted,
+  p: LoadedPolicies,
+  suspendedSince: Date | null,
+): Omit<StageRow, 'completedAt' | 'issued'> {
   const policy = resolvePolicy(p.policies, s.kind, s.complexity, w.stage);
   let clock = startStage(policy, p.calendar, w.start);
   if (suspendedSince) clock = suspendStage(p.calendar, clock, maxDate(suspendedSince, w.start));
   return {
-    caseId: s.id, seq: w.seq, stage: w.stage, unitId: w.unit.unitId, unitLevel: w.unit.unitLevel, unitPath: w.unit.regionPath,
-    regionPath: s.regionPath, policy, clock, nextCardAt: nextCardAt(clock, p.calendar, p.cardRules, []),
+    caseId: s.id,
+    seq: w.seq,
+    stage: w.stage,
+    unitId: w.unit.unitId,
+    unitLevel: w.unit.unitLevel,
+    unitPath: w.unit.regionPath,
+    regionPath: s.regionPath,
+    policy,
+    clock,
+    nextCardAt: nextCardAt(clock, p.calendar, p.cardRules, []),
   };
 }
 
@@ -76,6 +117,7 @@ const maxDate = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
 
 /** True when nothing that times a stage changed (status, assignments' states, the centre). */
 function sameTimedShape(a: CaseState, b: CaseState): boolean {
-  const shape = (s: CaseState) => JSON.stringify([s.id, s.status, s.centre.unitId, s.assignments.map((x) => [x.seq, x.state])]);
+  const shape = (s: CaseState) =>
+    JSON.stringify([s.id, s.status, s.centre.unitId, s.assignments.map((x) => [x.seq, x.state])]);
   return shape(a) === shape(b);
 }

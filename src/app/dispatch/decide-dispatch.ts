@@ -27,12 +27,29 @@ export type CaseFacts = {
  */
 export async function decideDispatch(trx: Tx, facts: CaseFacts): Promise<DispatchDecision> {
   const category = await getCategory(trx, facts.categoryCode);
-  if (!category) throw new DomainError('ValidationFailed', `unknown category ${facts.categoryCode}`, { field: 'categoryCode' });
+  if (!category)
+    throw new DomainError('ValidationFailed', `unknown category ${facts.categoryCode}`, { field: 'categoryCode' });
   const path = await regionsOnPath(trx, facts.regionCode);
   if (!path) throw notFound('region', facts.regionCode);
-  const [rules, units, typeNames] = [await listDispatchRules(trx), await unitsAtRegions(trx, path.map((r) => r.code)), await unitTypeLabels(trx)];
+  const [rules, units, typeNames] = [
+    await listDispatchRules(trx),
+    await unitsAtRegions(
+      trx,
+      path.map((r) => r.code),
+    ),
+    await unitTypeLabels(trx),
+  ];
   return decide({
-    facts: { kind: facts.kind, categoryPath: category.path, complexity: facts.complexity, channel: facts.channel, crossRegion: facts.crossRegion ?? false },
-    path, units, rules, typeNames,
+    facts: {
+      kind: facts.kind,
+      categoryPath: category.path,
+      complexity: facts.complexity,
+      channel: facts.channel,
+      crossRegion: facts.crossRegion ?? false,
+    },
+    path,
+    units,
+    rules,
+    typeNames,
   });
 }

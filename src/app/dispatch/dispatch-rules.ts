@@ -7,8 +7,14 @@ import type { Tx } from '../../storage/db.js';
 import { getCategory } from '../../storage/categories.repo.js';
 import { listUnitTypes } from '../../storage/units.repo.js';
 import {
-  deleteDispatchRule as deleteRuleRow, getDispatchRule, insertDispatchRule, listDispatchRules as listRuleRows, lockDispatchRules,
-  updateDispatchRule as updateRuleRow, writeRuleOrder, type StoredDispatchRule,
+  deleteDispatchRule as deleteRuleRow,
+  getDispatchRule,
+  insertDispatchRule,
+  listDispatchRules as listRuleRows,
+  lockDispatchRules,
+  updateDispatchRule as updateRuleRow,
+  writeRuleOrder,
+  type StoredDispatchRule,
 } from '../../storage/dispatch-rules.repo.js';
 import { presentRule } from './present.js';
 
@@ -24,9 +30,18 @@ export async function createDispatchRule(ctx: Ctx, input: CreateDispatchRuleInpu
     await checkReferences(trx, input);
     const rules = await listRuleRows(trx);
     const id = await insertDispatchRule(trx, {
-      name: input.name, kind: input.kind ?? null, categoryCode: input.categoryCode ?? null, complexity: input.complexity ?? null,
-      channel: input.channel ?? null, crossRegion: input.crossRegion ?? null, targetUnitType: input.targetUnitType,
-      targetLevel: input.targetLevel as RegionLevel, fallback: input.fallback, enabled: input.enabled, position: rules.length + 1, at: ctx.deps.clock.now(),
+      name: input.name,
+      kind: input.kind ?? null,
+      categoryCode: input.categoryCode ?? null,
+      complexity: input.complexity ?? null,
+      channel: input.channel ?? null,
+      crossRegion: input.crossRegion ?? null,
+      targetUnitType: input.targetUnitType,
+      targetLevel: input.targetLevel as RegionLevel,
+      fallback: input.fallback,
+      enabled: input.enabled,
+      position: rules.length + 1,
+      at: ctx.deps.clock.now(),
     });
     await writeRuleOrder(trx, placeAt([...rules, { id, position: rules.length + 1 }], id, input.position));
     return { value: await present(trx, id), target: `dispatch_rule:${id}`, details: { ...input } };
@@ -41,7 +56,11 @@ export async function updateDispatchRule(ctx: Ctx, id: number, input: UpdateDisp
     if (!before) throw notFound('dispatch rule', id);
     await checkReferences(trx, input);
     const { position, targetLevel, ...fields } = input;
-    await updateRuleRow(trx, id, { ...fields, targetLevel: targetLevel as RegionLevel | undefined, at: ctx.deps.clock.now() });
+    await updateRuleRow(trx, id, {
+      ...fields,
+      targetLevel: targetLevel as RegionLevel | undefined,
+      at: ctx.deps.clock.now(),
+    });
     if (position !== undefined) await writeRuleOrder(trx, placeAt(await listRuleRows(trx), id, position));
     return { value: await present(trx, id), details: { changed: input, before: presentRule(before) } };
   });
@@ -68,7 +87,10 @@ export function placeAt<T extends { id: number }>(ordered: readonly T[], id: num
 }
 
 /** The category and unit type a rule names must exist: a typo would silently never match. */
-async function checkReferences(trx: Tx, input: { categoryCode?: string | null; targetUnitType?: string }): Promise<void> {
+async function checkReferences(
+  trx: Tx,
+  input: { categoryCode?: string | null; targetUnitType?: string },
+): Promise<void> {
   if (input.categoryCode && !(await getCategory(trx, input.categoryCode))) {
     throw new DomainError('ValidationFailed', `unknown category ${input.categoryCode}`, { field: 'categoryCode' });
   }

@@ -5,15 +5,33 @@ import type { StoredDispatchRule } from '../../storage/dispatch-rules.repo.js';
 /** A stored rule as the API shows it: the category flattened to its code and names. */
 export function presentRule(r: StoredDispatchRule): DispatchRule {
   return {
-    id: r.id, position: r.position, name: r.name, kind: r.kind, categoryCode: r.category?.code ?? null,
-    categoryNameZh: r.category?.name.zh ?? null, categoryNameEn: r.category?.name.en ?? null, complexity: r.complexity,
-    channel: r.channel, crossRegion: r.crossRegion, targetUnitType: r.targetUnitType, targetLevel: r.targetLevel,
-    fallback: r.fallback, enabled: r.enabled, updatedAt: r.updatedAt.toISOString(),
+    id: r.id,
+    position: r.position,
+    name: r.name,
+    kind: r.kind,
+    categoryCode: r.category?.code ?? null,
+    categoryNameZh: r.category?.name.zh ?? null,
+    categoryNameEn: r.category?.name.en ?? null,
+    complexity: r.complexity,
+    channel: r.channel,
+    crossRegion: r.crossRegion,
+    targetUnitType: r.targetUnitType,
+    targetLevel: r.targetLevel,
+    fallback: r.fallback,
+    enabled: r.enabled,
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
 /** A decision as the API shows it: the unit without its region path (the region code says where it is). */
 export function presentDecision(d: Decision): DispatchDecision {
-  const unit = d.unit && { id: d.unit.id, typeCode: d.unit.typeCode, name: d.unit.name, regionCode: d.unit.regionCode, regionName: d.unit.regionName, regionLevel: d.unit.regionLevel };
+  const unit = d.unit && {
+    id: d.unit.id,
+    typeCode: d.unit.typeCode,
+    name: d.unit.name,
+    regionCode: d.unit.regionCode,
+    regionName: d.unit.regionName,
+    regionLevel: d.unit.regionLevel,
+  };
   return { unit, rule: d.rule, via: d.via, steps: d.steps, explanation: d.explanation };
 }

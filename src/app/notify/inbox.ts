@@ -9,8 +9,13 @@ export async function getInbox(ctx: Ctx, q: { unread?: 'true' | 'false'; page: n
   return readAs(ctx, 'inbox.read', 'inbox', async (trx) => {
     const r = await listInbox(trx, ctx.actor.userId, q.unread === 'true', q.pageSize, (q.page - 1) * q.pageSize);
     const items: InboxMessage[] = r.rows.map((m) => ({
-      id: Number(m.id), topic: m.topic, title: m.title, body: m.body, data: (typeof m.data === 'string' ? JSON.parse(m.data) : m.data) as Record<string, unknown>,
-      createdAt: new Date(m.created_at).toISOString(), readAt: m.read_at ? new Date(m.read_at).toISOString() : null,
+      id: Number(m.id),
+      topic: m.topic,
+      title: m.title,
+      body: m.body,
+      data: (typeof m.data === 'string' ? JSON.parse(m.data) : m.data) as Record<string, unknown>,
+      createdAt: new Date(m.created_at).toISOString(),
+      readAt: m.read_at ? new Date(m.read_at).toISOString() : null,
     }));
     return { items, total: r.total, unread: r.unread, page: q.page, pageSize: q.pageSize };
   });

@@ -1,19 +1,33 @@
 /** Inbox and SMS text for each outbox topic, in zh-CN (the staff's language; the web app shows data too). */
 const colourZh: Record<string, string> = { blue: '蓝牌', yellow: '黄牌', red: '红牌' };
-const stageZh: Record<string, string> = { sign_for: '签收', handle: '办理', co_reply: '会办答复', return_visit: '回访' };
+const stageZh: Record<string, string> = {
+  sign_for: '签收',
+  handle: '办理',
+  co_reply: '会办答复',
+  return_visit: '回访',
+};
 
 /** Title and body of a message for people. */
 export function messageText(topic: string, p: Record<string, unknown>): { title: string; body: string } {
   const stage = stageZh[String(p.stage)] ?? String(p.stage);
   switch (topic) {
     case 'card.issued':
-      return { title: `督办${colourZh[String(p.colour)] ?? p.colour}：事项 ${p.caseId}`, body: `事项 ${p.caseId} 的${stage}阶段${p.colour === 'blue' ? '即将到期' : '已逾期'}（期限 ${p.dueAt}）。` };
+      return {
+        title: `督办${colourZh[String(p.colour)] ?? p.colour}：事项 ${p.caseId}`,
+        body: `事项 ${p.caseId} 的${stage}阶段${p.colour === 'blue' ? '即将到期' : '已逾期'}（期限 ${p.dueAt}）。`,
+      };
     case 'extension.requested':
       return { title: `延期申请：事项 ${p.caseId}`, body: `${stage}阶段申请延期 ${p.amount} ${p.unit}：${p.reason}` };
     case 'extension.decided':
-      return { title: `延期${p.status === 'approved' ? '已批准' : '未批准'}：事项 ${p.caseId}`, body: p.status === 'approved' ? `新的期限为 ${p.dueAfter}。` : `理由：${p.note ?? '—'}` };
+      return {
+        title: `延期${p.status === 'approved' ? '已批准' : '未批准'}：事项 ${p.caseId}`,
+        body: p.status === 'approved' ? `新的期限为 ${p.dueAfter}。` : `理由：${p.note ?? '—'}`,
+      };
     case 'case.cluster':
-      return { title: `聚集预警：事项 ${p.caseId}`, body: `7日内本乡镇出现 ${Array.isArray(p.related) ? p.related.length + 1 : '多'} 件相似事项，请研判是否为一件事统一处置。` };
+      return {
+        title: `聚集预警：事项 ${p.caseId}`,
+        body: `7日内本乡镇出现 ${Array.isArray(p.related) ? p.related.length + 1 : '多'} 件相似事项，请研判是否为一件事统一处置。`,
+      };
     default:
       return { title: topic, body: JSON.stringify(p) };
   }

@@ -9,7 +9,11 @@ export type SmsAdapter = { send(message: SmsMessage): Promise<void> };
 
 /** The default adapter: writes each message to the log (no gateway needed for a county trial). */
 export function logSms(log: Log): SmsAdapter {
-  return { send: async (m) => { log.info('sms', { to: m.userIds, text: m.text, key: m.idempotencyKey }); } };
+  return {
+    send: async (m) => {
+      log.info('sms', { to: m.userIds, text: m.text, key: m.idempotencyKey });
+    },
+  };
 }
 
 /** A gateway reached by HTTP: POSTs the message as JSON; any status but 2xx is a failure to retry. */
@@ -17,8 +21,10 @@ export function httpSms(url: string, timeoutMs: number): SmsAdapter {
   return {
     send: async (m) => {
       const res = await fetch(url, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-civicgrid-idempotency-key': m.idempotencyKey },
-        body: JSON.stringify(m), signal: AbortSignal.timeout(timeoutMs),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-civicgrid-idempotency-key': m.idempotencyKey },
+        body: JSON.stringify(m),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       if (!res.ok) throw new Error(`sms gateway answered ${res.status}`);
     },

@@ -4,16 +4,30 @@ import { readAs, writeAs } from '../context.js';
 import type { CreateWebhookInput, UpdateWebhookInput, Webhook } from '../../contract/notifications.js';
 import { DomainError, notFound } from '../../core/errors.js';
 import { webhookHostAllowed } from '../../core/notify/webhook-hosts.js';
-import { deleteWebhook, getWebhook, insertWebhook, listWebhooks, updateWebhook, type WebhookRow } from '../../storage/notifications.repo.js';
+import {
+  deleteWebhook,
+  getWebhook,
+  insertWebhook,
+  listWebhooks,
+  updateWebhook,
+  type WebhookRow,
+} from '../../storage/notifications.repo.js';
 import { listDeadLetters, retryDeadLetter } from '../../storage/outbox.repo.js';
 
 // The secret signs every delivery; it is shown once, at creation, and never again (only a hint).
-const shown = ({ secret, createdAt, ...w }: WebhookRow): Webhook => ({ ...w, createdAt: createdAt.toISOString(), secretHint: `…${secret.slice(-4)}` });
+const shown = ({ secret, createdAt, ...w }: WebhookRow): Webhook => ({
+  ...w,
+  createdAt: createdAt.toISOString(),
+  secretHint: `…${secret.slice(-4)}`,
+});
 
 /** Refuses a URL whose host the deployment's list does not name (CIVICGRID_WEBHOOK_ALLOWED_HOSTS). */
 function checkHost(ctx: Ctx, url: string | undefined): void {
   if (url !== undefined && !webhookHostAllowed(url, ctx.deps.config.delivery.webhookHosts)) {
-    throw new DomainError('ValidationFailed', 'this host is not among the webhook hosts this server may post to', { field: 'url', allowed: ctx.deps.config.delivery.webhookHosts });
+    throw new DomainError('ValidationFailed', 'this host is not among the webhook hosts this server may post to', {
+      field: 'url',
+      allowed: ctx.deps.config.delivery.webhookHosts,
+    });
   }
 }
 
@@ -27,9 +41,19 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
   return writeAs(ctx, 'webhook.manage', 'webhook.create', 'webhooks', async (trx) => {
     checkHost(ctx, input.url);
     const secret = input.secret ?? randomBytes(24).toString('base64url');
-    const id = await insertWebhook(trx, { url: input.url, secret, topics: input.topics, enabled: input.enabled, at: ctx.deps.clock.now() });
+    const id = await insertWebhook(trx, {
+      url: input.url,
+      secret,
+      topics: input.topics,
+      enabled: input.enabled,
+      at: ctx.deps.clock.now(),
+    });
     const row = (await getWebhook(trx, id))!;
-    return { value: { ...shown(row), secret }, target: `webhook:${id}`, details: { url: input.url, topics: input.topics } };
+    return {
+      value: { ...shown(row), secret },
+      target: `webhook:${id}`,
+      details: { url: input.url, topics: input.topics },
+    };
   });
 }
 
@@ -55,11 +79,20 @@ export async function getDeadLetters(ctx: Ctx, q: { page: number; pageSize: numb
   return readAs(ctx, 'webhook.manage', 'dead-letters', async (trx) => {
     const r = await listDeadLetters(trx, q.pageSize, (q.page - 1) * q.pageSize);
     return {
-      total: r.total, page: q.page, pageSize: q.pageSize,
+      total: r.total,
+      page: q.page,
+      pageSize: q.pageSize,
       items: r.rows.map((m) => ({
-        id: Number(m.id), topic: m.topic, channel: m.channel, webhookId: m.webhook_id === null ? null : Number(m.webhook_id),
-        idempotencyKey: m.idempotency_key, attempts: m.attempts, lastError: m.last_error, createdAt: new Date(m.created_at).toISOString(),
-        deadAt: new Date(m.dead_at!).toISOString(), payload: (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload) as Record<string, unknown>,
+        id: Number(m.id),
+        topic: m.topic,
+        channel: m.channel,
+        webhookId: m.webhook_id === null ? null : Number(m.webhook_id),
+        idempotencyKey: m.idempotency_key,
+        attempts: m.attempts,
+        lastError: m.last_error,
+        createdAt: new Date(m.created_at).toISOString(),
+        deadAt: new Date(m.dead_at!).toISOString(),
+        payload: (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload) as Record<string, unknown>,
       })),
     };
   });

@@ -21,35 +21,68 @@ export type CreatedRequest = { service_request_id: string; token: string; servic
  * centre (audited as `partner:<key id>`). A hazard category files a hazard, a court or police
  * transfer a dispute, anything else an appeal.
  */
-export async function createRequest(deps: Deps, key: PartnerKey, p: PostedRequest, requestId: string | null, idempotencyKey?: string): Promise<CreatedRequest[]> {
+export async function createRequest(
+  deps: Deps,
+  key: PartnerKey,
+  p: PostedRequest,
+  requestId: string | null,
+  idempotencyKey?: string,
+): Promise<CreatedRequest[]> {
   const service = (await listServices(deps)).find((s) => s.service_code === p.service_code);
   if (!p.service_code) throw new DomainError('ValidationFailed', 'service_code is required');
   if (!service) throw new DomainError('NotFound', `service_code ${p.service_code} not found`);
   const point = pointOf(p);
-  if (!point && !p.address_string?.trim()) throw new DomainError('ValidationFailed', 'a location is required: lat and long, or address_string');
+  if (!point && !p.address_string?.trim())
+    throw new DomainError('ValidationFailed', 'a location is required: lat and long, or address_string');
   const regionCode = p.jurisdiction_id?.trim() || key.regionCode;
   const { regionPath, centre } = await countyCentreFor(deps, regionCode);
-  if (!covers({ scopePath: key.regionPath }, regionPath)) throw new DomainError('Forbidden', 'jurisdiction_id lies outside this key\'s jurisdiction');
+  if (!covers({ scopePath: key.regionPath }, regionPath))
+    throw new DomainError('Forbidden', "jurisdiction_id lies outside this key's jurisdiction");
   const ctx = { deps, actor: serviceActor(`partner:${key.id}`, key.name, centre, key.regionPath), requestId };
   const input: SubmitCaseInput = {
     kind: service.service_code.startsWith('hazard') ? 'hazard' : key.channel === 'transfer' ? 'dispute' : 'appeal',
-    channel: key.channel, title: (p.description?.trim() || service.service_name).slice(0, 60).padEnd(2, '。'),
-    description: (p.description?.trim() || service.service_name).slice(0, 4000).padEnd(2, '。'), categoryCode: service.service_code,
-    complexity: 'general', regionCode, point, address: p.address_string?.trim().slice(0, 200) || undefined,
-    transfer: key.transferSource ? { source: key.transferSource, reference: (p.account_id || p.device_id || 'open311').slice(0, 100) } : undefined,
-    parties: applicant(p), attachments: [],
+    channel: key.channel,
+    title: (p.description?.trim() || service.service_name).slice(0, 60).padEnd(2, '。'),
+    description: (p.description?.trim() || service.service_name).slice(0, 4000).padEnd(2, '。'),
+    categoryCode: service.service_code,
+    complexity: 'general',
+    regionCode,
+    point,
+    address: p.address_string?.trim().slice(0, 200) || undefined,
+    transfer: key.transferSource
+      ? { source: key.transferSource, reference: (p.account_id || p.device_id || 'open311').slice(0, 100) }
+      : undefined,
+    parties: applicant(p),
+    attachments: [],
   };
-  const detail = await submitCase(ctx, input, `key${key.id}:${idempotencyKey ?? randomBytes(12).toString('base64url')}`);
+  const detail = await submitCase(
+    ctx,
+    input,
+    `key${key.id}:${idempotencyKey ?? randomBytes(12).toString('base64url')}`,
+  );
   const token = randomBytes(12).toString('base64url');
-  await deps.db.tx(systemScope, (trx) => insertOpen311Request(trx, { caseId: detail.id, token, partnerKeyId: key.id, regionPath, at: deps.clock.now() }));
-  const stored = await deps.db.tx(systemScope, (trx) => trx.selectFrom('open311_requests').select('token').where('case_id', '=', detail.id).executeTakeFirstOrThrow());
-  return [{ service_request_id: String(detail.id), token: stored.token, service_notice: `查询码 ${detail.trackingCode}（凭查询码和手机后四位查询进度）`, account_id: p.account_id ?? '' }];
+  await deps.db.tx(systemScope, (trx) =>
+    insertOpen311Request(trx, { caseId: detail.id, token, partnerKeyId: key.id, regionPath, at: deps.clock.now() }),
+  );
+  const stored = await deps.db.tx(systemScope, (trx) =>
+    trx.selectFrom('open311_requests').select('token').where('case_id', '=', detail.id).executeTakeFirstOrThrow(),
+  );
+  return [
+    {
+      service_request_id: String(detail.id),
+      token: stored.token,
+      service_notice: `查询码 ${detail.trackingCode}（凭查询码和手机后四位查询进度）`,
+      account_id: p.account_id ?? '',
+    },
+  ];
 }
 
 function pointOf(p: PostedRequest): { lat: number; lng: number } | undefined {
   if (p.lat === undefined && p.long === undefined) return undefined;
-  const lat = Number(p.lat), lng = Number(p.long);
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) throw new DomainError('ValidationFailed', 'lat and long must be WGS84 degrees');
+  const lat = Number(p.lat),
+    lng = Number(p.long);
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+    throw new DomainError('ValidationFailed', 'lat and long must be WGS84 degrees');
   return { lat, lng };
 }
 
@@ -58,6 +91,7 @@ function applicant(p: PostedRequest): SubmitCaseInput['parties'] {
   const name = `${p.last_name?.trim() ?? ''}${p.first_name?.trim() ?? ''}`.slice(0, 60);
   const phone = p.phone?.trim();
   if (!name && !phone) return [];
-  if (phone && !/^[\d\s+()-]{5,20}$/.test(phone)) throw new DomainError('ValidationFailed', 'phone is not a phone number');
+  if (phone && !/^[\d\s+()-]{5,20}$/.test(phone))
+    throw new DomainError('ValidationFailed', 'phone is not a phone number');
   return [{ role: 'applicant', name: name || '匿名', phone: phone || undefined }];
 }

@@ -8,12 +8,32 @@ import { outcomeWords, statusWords } from '../public/public-words.js';
 
 /** A GeoReport v2 service request as published: no party, no free text written by people. */
 export type ServiceRequest = {
-  service_request_id: string; status: 'open' | 'closed'; status_notes: string; service_name: string; service_code: string;
-  description: string; agency_responsible: string; service_notice: string; requested_datetime: string; updated_datetime: string;
-  expected_datetime: string; address: string; address_id: string; zipcode: string; lat: number | null; long: number | null; media_url: string;
+  service_request_id: string;
+  status: 'open' | 'closed';
+  status_notes: string;
+  service_name: string;
+  service_code: string;
+  description: string;
+  agency_responsible: string;
+  service_notice: string;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string;
+  address: string;
+  address_id: string;
+  zipcode: string;
+  lat: number | null;
+  long: number | null;
+  media_url: string;
 };
 
-export type RequestsQuery = { service_request_id?: string; service_code?: string; start_date?: string; end_date?: string; status?: string };
+export type RequestsQuery = {
+  service_request_id?: string;
+  service_code?: string;
+  start_date?: string;
+  end_date?: string;
+  status?: string;
+};
 
 const DAY = 86_400_000;
 
@@ -29,13 +49,25 @@ export const w3c = (d: Date | string | null): string => {
  */
 export async function listRequests(deps: Deps, q: RequestsQuery): Promise<ServiceRequest[]> {
   const now = deps.clock.now();
-  const ids = q.service_request_id ? q.service_request_id.split(',').map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : -1)) : undefined;
+  const ids = q.service_request_id
+    ? q.service_request_id.split(',').map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : -1))
+    : undefined;
   const to = q.end_date ? date(q.end_date, 'end_date') : now;
   const from = q.start_date ? date(q.start_date, 'start_date') : new Date(to.getTime() - 90 * DAY);
   const statuses = q.status?.split(',').filter(Boolean) ?? [];
-  if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new DomainError('ValidationFailed', 'status is open, closed or both (comma-separated)');
+  if (statuses.some((s) => s !== 'open' && s !== 'closed'))
+    throw new DomainError('ValidationFailed', 'status is open, closed or both (comma-separated)');
   const closed = statuses.length === 1 ? statuses[0] === 'closed' : undefined;
-  const rows = await deps.db.tx(systemScope, (trx) => publicRequests(trx, { ids, serviceCodes: q.service_code?.split(',').filter(Boolean), from, to, closed, limit: 1000 }));
+  const rows = await deps.db.tx(systemScope, (trx) =>
+    publicRequests(trx, {
+      ids,
+      serviceCodes: q.service_code?.split(',').filter(Boolean),
+      from,
+      to,
+      closed,
+      limit: 1000,
+    }),
+  );
   return rows.map(present);
 }
 
@@ -48,7 +80,9 @@ export async function getRequest(deps: Deps, id: string): Promise<ServiceRequest
 
 /** GET tokens/{token}: the request a token became. */
 export async function tokenStatus(deps: Deps, token: string): Promise<{ service_request_id: string; token: string }[]> {
-  const r = /^[A-Za-z0-9_-]{8,64}$/.test(token) ? await deps.db.tx(systemScope, (trx) => caseByToken(trx, token)) : undefined;
+  const r = /^[A-Za-z0-9_-]{8,64}$/.test(token)
+    ? await deps.db.tx(systemScope, (trx) => caseByToken(trx, token))
+    : undefined;
   if (!r) throw notFound('token', token);
   return [{ service_request_id: String(r.case_id), token: r.token }];
 }
@@ -57,7 +91,8 @@ function date(raw: string, field: string): Date {
   // an unencoded '+' of an offset arrives as a space in a query string; read it as meant
   const text = raw.replace(/ (\d{2}:\d{2})$/, '+$1');
   const d = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(d.getTime())) throw new DomainError('ValidationFailed', `${field} must be a W3C date-time, e.g. 2026-03-01T00:00:00Z`, { field });
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(d.getTime()))
+    throw new DomainError('ValidationFailed', `${field} must be a W3C date-time, e.g. 2026-03-01T00:00:00Z`, { field });
   return d;
 }
 
@@ -69,11 +104,23 @@ function present(r: Row): ServiceRequest {
   const outcome = state.outcome ? ` · ${outcomeWords[state.outcome.kind]?.zh ?? ''}` : '';
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
   return {
-    service_request_id: String(r.id), status: closed ? 'closed' : 'open', status_notes: `${statusWords[state.status].zh}${outcome}`,
-    service_name: r.name_zh, service_code: r.category_code,
+    service_request_id: String(r.id),
+    status: closed ? 'closed' : 'open',
+    status_notes: `${statusWords[state.status].zh}${outcome}`,
+    service_name: r.name_zh,
+    service_code: r.category_code,
     // Free text and parties stay in the workbench: residents' descriptions may name people.
-    description: '', agency_responsible: r.unit_name ?? '', service_notice: '',
-    requested_datetime: w3c(r.received_at), updated_datetime: w3c(r.updated_at), expected_datetime: w3c((r.due_at as Date | null) ?? null),
-    address: r.address ? maskAddress(r.address) : '', address_id: '', zipcode: '', lat: round(r.lat), long: round(r.lng), media_url: '',
+    description: '',
+    agency_responsible: r.unit_name ?? '',
+    service_notice: '',
+    requested_datetime: w3c(r.received_at),
+    updated_datetime: w3c(r.updated_at),
+    expected_datetime: w3c((r.due_at as Date | null) ?? null),
+    address: r.address ? maskAddress(r.address) : '',
+    address_id: '',
+    zipcode: '',
+    lat: round(r.lat),
+    long: round(r.lng),
+    media_url: '',
   };
 }

@@ -4,10 +4,24 @@ import { systemScope } from '../../storage/db.js';
 import { servicesRows } from '../../storage/open311.repo.js';
 
 /** A GeoReport v2 service: one category a request can be filed under. */
-export type Service = { service_code: string; service_name: string; description: string; metadata: boolean; type: 'realtime'; keywords: string; group: string };
+export type Service = {
+  service_code: string;
+  service_name: string;
+  description: string;
+  metadata: boolean;
+  type: 'realtime';
+  keywords: string;
+  group: string;
+};
 export type ServiceAttribute = {
-  variable: boolean; code: string; datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean; datatype_description: string; order: number; description: string; values: { key: string; name: string }[];
+  variable: boolean;
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  datatype_description: string;
+  order: number;
+  description: string;
+  values: { key: string; name: string }[];
 };
 export type ServiceDefinition = { service_code: string; attributes: ServiceAttribute[] };
 
@@ -18,10 +32,17 @@ export type ServiceDefinition = { service_code: string; attributes: ServiceAttri
  */
 export async function listServices(deps: Deps): Promise<Service[]> {
   const rows = await deps.db.tx(systemScope, (trx) => servicesRows(trx));
-  return rows.filter((r) => !r.has_children).map((r) => ({
-    service_code: r.code, service_name: r.name_zh, description: `${r.name_zh}（${r.name_en}）`, metadata: false,
-    type: 'realtime' as const, keywords: [r.name_zh, r.name_en, ...r.code.split('_')].join(','), group: r.group_zh ?? r.name_zh,
-  }));
+  return rows
+    .filter((r) => !r.has_children)
+    .map((r) => ({
+      service_code: r.code,
+      service_name: r.name_zh,
+      description: `${r.name_zh}（${r.name_en}）`,
+      metadata: false,
+      type: 'realtime' as const,
+      keywords: [r.name_zh, r.name_en, ...r.code.split('_')].join(','),
+      group: r.group_zh ?? r.name_zh,
+    }));
 }
 
 /** One service's definition (GET services/{code}); unknown codes answer 404. */

@@ -6,27 +6,58 @@ import type { IssuePartnerKeyInput, PartnerKeyView } from '../../contract/partne
 import { covers } from '../../core/auth/actor.js';
 import { notFound } from '../../core/errors.js';
 import { systemScope } from '../../storage/db.js';
-import { insertPartnerKey, listPartnerKeys as listKeys, revokePartnerKey as revoke, usePartnerKey, type PartnerKey } from '../../storage/partner-keys.repo.js';
+import {
+  insertPartnerKey,
+  listPartnerKeys as listKeys,
+  revokePartnerKey as revoke,
+  usePartnerKey,
+  type PartnerKey,
+} from '../../storage/partner-keys.repo.js';
 
 /** SHA-256 of a presented key: what the table stores and looks up. */
 export const hashPartnerKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 const view = (k: PartnerKey): PartnerKeyView => ({
-  id: k.id, name: k.name, keyPrefix: k.keyPrefix, channel: k.channel, transferSource: k.transferSource, regionCode: k.regionCode,
-  createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  id: k.id,
+  name: k.name,
+  keyPrefix: k.keyPrefix,
+  channel: k.channel,
+  transferSource: k.transferSource,
+  regionCode: k.regionCode,
+  createdAt: k.createdAt.toISOString(),
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
 });
 
 /** Issues a key bound to a channel and a jurisdiction; the key (32 random bytes) is returned once and stored hashed. */
-export async function issuePartnerKey(ctx: Ctx, input: IssuePartnerKeyInput): Promise<PartnerKeyView & { key: string }> {
+export async function issuePartnerKey(
+  ctx: Ctx,
+  input: IssuePartnerKeyInput,
+): Promise<PartnerKeyView & { key: string }> {
   const key = `cgk_${randomBytes(32).toString('base64url')}`;
   return writeAs(ctx, 'partner_key.manage', 'partner_key.issue', `region:${input.regionCode}`, async (trx) => {
-    const region = await trx.selectFrom('regions').select(['code', 'path']).where('code', '=', input.regionCode).executeTakeFirst();
+    const region = await trx
+      .selectFrom('regions')
+      .select(['code', 'path'])
+      .where('code', '=', input.regionCode)
+      .executeTakeFirst();
     if (!region || !covers(ctx.actor, region.path)) throw notFound('region', input.regionCode);
     const k = await insertPartnerKey(trx, {
-      name: input.name, keyHash: hashPartnerKey(key), keyPrefix: key.slice(0, 10), channel: input.channel, transferSource: input.transferSource ?? null,
-      regionCode: region.code, regionPath: region.path, createdAt: ctx.deps.clock.now(), createdBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
+      name: input.name,
+      keyHash: hashPartnerKey(key),
+      keyPrefix: key.slice(0, 10),
+      channel: input.channel,
+      transferSource: input.transferSource ?? null,
+      regionCode: region.code,
+      regionPath: region.path,
+      createdAt: ctx.deps.clock.now(),
+      createdBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
     });
-    return { value: { ...view(k), key }, target: `partner_key:${k.id}`, details: { name: k.name, channel: k.channel, regionCode: k.regionCode } };
+    return {
+      value: { ...view(k), key },
+      target: `partner_key:${k.id}`,
+      details: { name: k.name, channel: k.channel, regionCode: k.regionCode },
+    };
   });
 }
 

@@ -20,10 +20,17 @@ import { publicCtx } from './public-actor.js';
  * the evaluation for them (`by: 'resident'`), as staff do for a rating given on the hotline; a
  * dissatisfied rating then reopens the case for a redo by its last lead unit, in the same transaction.
  */
-export async function evaluateCase(deps: Deps, guards: PublicGuards, ip: string, input: PublicEvaluateInput, requestId: string | null): Promise<PublicCaseView> {
+export async function evaluateCase(
+  deps: Deps,
+  guards: PublicGuards,
+  ip: string,
+  input: PublicEvaluateInput,
+  requestId: string | null,
+): Promise<PublicCaseView> {
   const row = await findResidentCase(deps, guards, ip, input);
   const seen = reviveState(row.state);
-  if (seen.status !== 'resolved') throw new DomainError('InvalidTransition', 'only a resolved case can be rated', { status: seen.status });
+  if (seen.status !== 'resolved')
+    throw new DomainError('InvalidTransition', 'only a resolved case can be rated', { status: seen.status });
   const centre = (await unitsById(deps.db, [seen.centre.unitId])).get(seen.centre.unitId);
   if (!centre) throw notFound('unit', seen.centre.unitId);
   const centres = await centresAlong(deps.db, row.region_path);
@@ -35,13 +42,29 @@ export async function evaluateCase(deps: Deps, guards: PublicGuards, ip: string,
     const policies = await loadPolicies(trx);
     const acting = centreActor(centre);
     const note = input.comment?.trim() || null;
-    const evaluated = must(caseActions.evaluate(before, acting, { expectedVersion: before.version, rating: input.rating, by: 'resident', note }, now));
+    const evaluated = must(
+      caseActions.evaluate(
+        before,
+        acting,
+        { expectedVersion: before.version, rating: input.rating, by: 'resident', note },
+        now,
+      ),
+    );
     let state = await commitTransition(trx, before, evaluated, centres, now, policies);
     if (input.rating === 'dissatisfied') {
-      const reopened = must(caseActions.reopen(state, acting, { expectedVersion: state.version, reason: 'dissatisfied', note: '群众评价不满意，重新办理' }, now));
+      const reopened = must(
+        caseActions.reopen(
+          state,
+          acting,
+          { expectedVersion: state.version, reason: 'dissatisfied', note: '群众评价不满意，重新办理' },
+          now,
+        ),
+      );
       state = await commitTransition(trx, state, reopened, centres, now, policies);
     }
     return { value: null, details: { rating: input.rating, by: 'resident', status: state.status } };
   });
-  return deps.db.tx(systemScope, async (trx) => publicView(trx, await publicCaseById(trx, Number(row.id)), deps.clock.now()));
+  return deps.db.tx(systemScope, async (trx) =>
+    publicView(trx, await publicCaseById(trx, Number(row.id)), deps.clock.now()),
+  );
 }

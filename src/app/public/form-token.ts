@@ -10,7 +10,10 @@ export function issueFormToken(deps: Deps): { token: string; minSubmitSeconds: n
   const issued = deps.clock.now().getTime();
   // base36 and base64url: a token never looks like a phone number to the responses' data scan
   const nonce = randomBytes(12).toString('base64url');
-  return { token: `${issued.toString(36)}.${nonce}.${sign(deps, issued, nonce)}`, minSubmitSeconds: deps.config.public.minSubmitMs / 1000 };
+  return {
+    token: `${issued.toString(36)}.${nonce}.${sign(deps, issued, nonce)}`,
+    minSubmitSeconds: deps.config.public.minSubmitMs / 1000,
+  };
 }
 
 /** Checks a form token's signature and age: a form sent faster than a person types is refused (400). */
@@ -22,10 +25,16 @@ export function checkFormToken(deps: Deps, token: string): void {
   }
   const age = deps.clock.now().getTime() - issued;
   if (age < deps.config.public.minSubmitMs) {
-    throw new DomainError('ValidationFailed', 'the form was sent too quickly; please check it and send it again', { field: 'formToken', reason: 'too_fast' });
+    throw new DomainError('ValidationFailed', 'the form was sent too quickly; please check it and send it again', {
+      field: 'formToken',
+      reason: 'too_fast',
+    });
   }
   if (age > deps.config.public.formTokenTtlMs) {
-    throw new DomainError('ValidationFailed', 'the form has expired; reload it', { field: 'formToken', reason: 'expired' });
+    throw new DomainError('ValidationFailed', 'the form has expired; reload it', {
+      field: 'formToken',
+      reason: 'expired',
+    });
   }
 }
 
@@ -33,6 +42,7 @@ const sign = (deps: Deps, issued: number, nonce: string) =>
   Buffer.from(deps.crypto.hash(`form-token.${issued}.${nonce}`).slice(0, 32), 'hex').toString('base64url');
 
 function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a), y = Buffer.from(b);
+  const x = Buffer.from(a),
+    y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -13,7 +13,12 @@ export async function listUrges(ctx: Ctx, caseId: number): Promise<CaseUrges> {
     const rows = await urgesOf(trx, caseId);
     return {
       total: rows.length,
-      items: rows.map((r) => ({ at: new Date(r.at).toISOString(), urgedOn: cstDateOf(new Date(r.at)), unitName: r.unit_name ?? null, note: r.note })),
+      items: rows.map((r) => ({
+        at: new Date(r.at).toISOString(),
+        urgedOn: cstDateOf(new Date(r.at)),
+        unitName: r.unit_name ?? null,
+        note: r.note,
+      })),
     };
   });
 }

@@ -10,10 +10,21 @@ import type { UnitInfo } from '../cases/unit-refs.js';
  * Its jurisdiction is the centre's region (or a partner key's, which is narrower or equal), so RLS
  * and `covers` keep it inside the area it serves.
  */
-export function serviceActor(username: string, displayName: string, centre: UnitInfo, scopePath = centre.regionPath): Actor {
+export function serviceActor(
+  username: string,
+  displayName: string,
+  centre: UnitInfo,
+  scopePath = centre.regionPath,
+): Actor {
   return {
-    userId: 0, username, displayName, unitId: centre.unitId, unitLevel: centre.unitLevel,
-    unitRegionCode: centre.regionCode, roles: ['clerk'], scopePath,
+    userId: 0,
+    username,
+    displayName,
+    unitId: centre.unitId,
+    unitLevel: centre.unitLevel,
+    unitRegionCode: centre.regionCode,
+    roles: ['clerk'],
+    scopePath,
   };
 }
 

@@ -11,5 +11,10 @@ export async function listPublicCategories(deps: Deps) {
 /** Region names under a parent, for the public picker: names and codes are public knowledge, grids are not offered. */
 export async function listPublicRegions(deps: Deps, parent: string | null) {
   const rows = await deps.db.tx(systemScope, (trx) => publicRegionChildren(trx, parent));
-  return rows.map((r) => ({ code: r.code, name: r.name, level: Number(r.level), hasChildren: Boolean(r.has_children) }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    level: Number(r.level),
+    hasChildren: Boolean(r.has_children),
+  }));
 }

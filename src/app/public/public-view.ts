@@ -17,15 +17,31 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 export async function publicView(trx: Tx, row: ResidentCase, now: Date): Promise<PublicCaseView> {
   const state = reviveState(row.state);
   const caseId = Number(row.id);
-  const [events, deadline, urges, category] = await Promise.all([eventRows(trx, caseId), currentDeadline(trx, caseId), urgesOf(trx, caseId), categoryNames(trx, row.category_code)]);
-  const unitId = state.assignments.find((a) => a.role === 'lead' && (a.state === 'open' || a.state === 'signed'))?.unitId ?? state.centre.unitId;
-  const names = await namesOf(trx, [], [unitId, ...events.map((e) => Number(e.actor_unit_id ?? 0)).filter((n) => n > 0)]);
+  const [events, deadline, urges, category] = await Promise.all([
+    eventRows(trx, caseId),
+    currentDeadline(trx, caseId),
+    urgesOf(trx, caseId),
+    categoryNames(trx, row.category_code),
+  ]);
+  const unitId =
+    state.assignments.find((a) => a.role === 'lead' && (a.state === 'open' || a.state === 'signed'))?.unitId ??
+    state.centre.unitId;
+  const names = await namesOf(
+    trx,
+    [],
+    [unitId, ...events.map((e) => Number(e.actor_unit_id ?? 0)).filter((n) => n > 0)],
+  );
   const unit = names.units.get(unitId);
   const today = cstDateOf(now);
-  const urgedToday = urges.some((u) => String(u.urged_on).slice(0, 10) === today || cstDateOf(new Date(u.at)) === today);
+  const urgedToday = urges.some(
+    (u) => String(u.urged_on).slice(0, 10) === today || cstDateOf(new Date(u.at)) === today,
+  );
   const evaluation = state.evaluations.filter((e) => e.by === 'resident').at(-1);
   return {
-    trackingCode: row.tracking_code, kind: state.kind, status: state.status, statusText: statusWords[state.status],
+    trackingCode: row.tracking_code,
+    kind: state.kind,
+    status: state.status,
+    statusText: statusWords[state.status],
     categoryName: { zh: category?.name_zh ?? row.category_code, en: category?.name_en ?? row.category_code },
     receivedAt: iso(row.received_at),
     unit: unit ? { name: unit.name, level: unit.level, levelName: levelWords[unit.level] ?? { zh: '', en: '' } } : null,
@@ -34,8 +50,11 @@ export async function publicView(trx: Tx, row: ResidentCase, now: Date): Promise
       // The centre records a portal rating for the resident; the resident sees it as their own, not the centre's.
       const byResident = e.type === 'evaluated' && (e.data as { by?: string }).by === 'resident';
       return {
-        type: e.type, at: iso(e.at), text: byResident ? residentRatingWords : eventWords[e.type] ?? { zh: e.type, en: e.type },
-        unitName: byResident || e.actor_unit_id === null ? null : names.units.get(Number(e.actor_unit_id))?.name ?? null,
+        type: e.type,
+        at: iso(e.at),
+        text: byResident ? residentRatingWords : (eventWords[e.type] ?? { zh: e.type, en: e.type }),
+        unitName:
+          byResident || e.actor_unit_id === null ? null : (names.units.get(Number(e.actor_unit_id))?.name ?? null),
       };
     }),
     outcome: outcomeOf(state),
@@ -50,5 +69,9 @@ export async function publicView(trx: Tx, row: ResidentCase, now: Date): Promise
 function outcomeOf(state: CaseState): PublicCaseView['outcome'] {
   const o = state.outcome;
   if (!o) return null;
-  return { kind: o.kind, text: outcomeWords[o.kind] ?? { zh: o.kind, en: o.kind }, summary: o.kind === 'not_accepted' ? o.reason : o.summary };
+  return {
+    kind: o.kind,
+    text: outcomeWords[o.kind] ?? { zh: o.kind, en: o.kind },
+    summary: o.kind === 'not_accepted' ? o.reason : o.summary,
+  };
 }

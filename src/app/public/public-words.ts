@@ -49,8 +49,13 @@ export const outcomeWords: Record<string, Words> = {
 };
 
 export const levelWords: Record<number, Words> = {
-  1: { zh: '省级', en: 'province' }, 2: { zh: '市级', en: 'city' }, 3: { zh: '县级', en: 'county' }, 4: { zh: '乡镇（街道）', en: 'township' },
-  5: { zh: '村（社区）', en: 'village' }, 6: { zh: '网格', en: 'grid' }, 7: { zh: '微网格', en: 'micro-grid' },
+  1: { zh: '省级', en: 'province' },
+  2: { zh: '市级', en: 'city' },
+  3: { zh: '县级', en: 'county' },
+  4: { zh: '乡镇（街道）', en: 'township' },
+  5: { zh: '村（社区）', en: 'village' },
+  6: { zh: '网格', en: 'grid' },
+  7: { zh: '微网格', en: 'micro-grid' },
 };
 
 /** Statuses in which a resident may urge (催办): the case is still being worked on. */

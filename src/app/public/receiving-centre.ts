@@ -9,10 +9,16 @@ import type { UnitInfo } from '../cases/unit-refs.js';
  * county is the final stop that dispatches; DESIGN.md). Regions above county level are refused:
  * a case must be placed precisely enough to be routed.
  */
-export async function countyCentreFor(deps: Deps, regionCode: string): Promise<{ regionPath: string; centre: UnitInfo }> {
-  const region = await deps.db.tx(systemScope, (trx) => trx.selectFrom('regions').select(['code', 'path', 'level']).where('code', '=', regionCode).executeTakeFirst());
+export async function countyCentreFor(
+  deps: Deps,
+  regionCode: string,
+): Promise<{ regionPath: string; centre: UnitInfo }> {
+  const region = await deps.db.tx(systemScope, (trx) =>
+    trx.selectFrom('regions').select(['code', 'path', 'level']).where('code', '=', regionCode).executeTakeFirst(),
+  );
   if (!region) throw notFound('region', regionCode);
-  if (region.level < 3) throw new DomainError('ValidationFailed', 'choose a county, township or village', { field: 'regionCode' });
+  if (region.level < 3)
+    throw new DomainError('ValidationFailed', 'choose a county, township or village', { field: 'regionCode' });
   const centre = (await centresAlong(deps.db, region.path)).get(3);
   if (!centre) throw new DomainError('Unprocessable', 'no county service centre serves this region yet');
   return { regionPath: region.path, centre };

@@ -17,11 +17,20 @@ const noMatch = () => new DomainError('NotFound', 'no case matches this tracking
  * right or wrong, answers 429 until the window moves on (a limit that let right guesses through
  * would confirm them).
  */
-export async function findResidentCase(deps: Deps, guards: PublicGuards, ip: string, key: ResidentKey, trx?: Tx): Promise<ResidentCase> {
+export async function findResidentCase(
+  deps: Deps,
+  guards: PublicGuards,
+  ip: string,
+  key: ResidentKey,
+  trx?: Tx,
+): Promise<ResidentCase> {
   const code = normaliseTrackingCode(key.code);
   const codeKey = code ?? key.code.toUpperCase().slice(0, 40);
   const now = deps.clock.now().getTime();
-  ensureAllowed(now, [[guards.lookupByIp, ip], [guards.lookupByCode, codeKey]]);
+  ensureAllowed(now, [
+    [guards.lookupByIp, ip],
+    [guards.lookupByCode, codeKey],
+  ]);
   const last4Hash = deps.crypto.hash(`last4:${key.phoneLast4}`);
   const lookup = async (t: Tx) => {
     const row = code ? await caseByTrackingCode(t, code) : undefined;

@@ -13,7 +13,14 @@ import { countyCentreFor } from './receiving-centre.js';
  * old enough, and the IP under its hourly quota. The case enters through the one intake use case,
  * channel `online`, registered by the portal acting for the county centre (audited as 'public').
  */
-export async function submitPublicCase(deps: Deps, guards: PublicGuards, ip: string, input: PublicSubmitInput, idempotencyKey: string, requestId: string | null): Promise<{ trackingCode: string }> {
+export async function submitPublicCase(
+  deps: Deps,
+  guards: PublicGuards,
+  ip: string,
+  input: PublicSubmitInput,
+  idempotencyKey: string,
+  requestId: string | null,
+): Promise<{ trackingCode: string }> {
   if (input.website) throw new DomainError('ValidationFailed', 'the form could not be accepted', { field: 'website' });
   checkFormToken(deps, input.formToken);
   const nowMs = deps.clock.now().getTime();
@@ -21,11 +28,23 @@ export async function submitPublicCase(deps: Deps, guards: PublicGuards, ip: str
   const { centre } = await countyCentreFor(deps, input.regionCode);
   // Residents choose their own keys: bind the key to the form token so nobody can replay another's key.
   const key = `pub:${createHash('sha256').update(`${input.formToken}|${idempotencyKey}`).digest('hex').slice(0, 48)}`;
-  const detail = await submitCase(publicCtx(deps, centre, requestId), {
-    kind: input.kind, channel: 'online', title: input.title ?? titleFrom(input.description), description: input.description,
-    categoryCode: input.categoryCode, complexity: 'general', regionCode: input.regionCode, point: input.point, address: input.address,
-    parties: [{ role: 'applicant', name: input.contact.name, phone: input.contact.phone }], attachments: [],
-  }, key);
+  const detail = await submitCase(
+    publicCtx(deps, centre, requestId),
+    {
+      kind: input.kind,
+      channel: 'online',
+      title: input.title ?? titleFrom(input.description),
+      description: input.description,
+      categoryCode: input.categoryCode,
+      complexity: 'general',
+      regionCode: input.regionCode,
+      point: input.point,
+      address: input.address,
+      parties: [{ role: 'applicant', name: input.contact.name, phone: input.contact.phone }],
+      attachments: [],
+    },
+    key,
+  );
   guards.submissionsByIp.hit(ip, nowMs);
   return { trackingCode: detail.trackingCode };
 }

@@ -6,7 +6,12 @@ import { findResidentCase } from './resident-lookup.js';
 import { publicView } from './public-view.js';
 
 /** A resident tracks their case with its code and the last four digits of their phone (查询). */
-export async function trackCase(deps: Deps, guards: PublicGuards, ip: string, input: TrackInput): Promise<PublicCaseView> {
+export async function trackCase(
+  deps: Deps,
+  guards: PublicGuards,
+  ip: string,
+  input: TrackInput,
+): Promise<PublicCaseView> {
   const row = await findResidentCase(deps, guards, ip, input);
   return deps.db.tx(systemScope, (trx) => publicView(trx, row, deps.clock.now()));
 }

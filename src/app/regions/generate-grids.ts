@@ -16,10 +16,19 @@ export type GenerateGridsInput = { under: string } & GridPlan;
  * coded village + 3 digits and grid + 3 digits. Idempotent: the same plan twice changes nothing.
  * A smaller plan later does not remove grids: they may already carry units, workers and cases.
  */
-export async function generateGrids(deps: Pick<Deps, 'db'>, input: GenerateGridsInput, onProgress?: OnProgress, tally: ImportTally = newTally()): Promise<ImportTally> {
+export async function generateGrids(
+  deps: Pick<Deps, 'db'>,
+  input: GenerateGridsInput,
+  onProgress?: OnProgress,
+  tally: ImportTally = newTally(),
+): Promise<ImportTally> {
   const plan = validPlan(input);
   const level = levelOfCode(input.under);
-  if (!level || level > 5) throw new DomainError('ValidationFailed', `grids are generated below a province, city, county, township or village, not '${input.under}'`);
+  if (!level || level > 5)
+    throw new DomainError(
+      'ValidationFailed',
+      `grids are generated below a province, city, county, township or village, not '${input.under}'`,
+    );
   const villages = await deps.db.tx(systemScope, (trx) => villageCodesUnder(trx, pathOf(input.under)));
   const totals = gridPlanTotals(villages.length, plan);
   tally[6].total += totals.grids;

@@ -19,7 +19,11 @@ const MAX_REPORTED_ERRORS = 50;
  * feature is checked first and any bad one fails the import with one message per feature.
  * Idempotent: the same file again matches the same grids and changes nothing.
  */
-export async function importGridsGeojson(deps: Pick<Deps, 'db' | 'log'>, input: ImportGridsInput, onProgress?: OnProgress): Promise<ImportTally> {
+export async function importGridsGeojson(
+  deps: Pick<Deps, 'db' | 'log'>,
+  input: ImportGridsInput,
+  onProgress?: OnProgress,
+): Promise<ImportTally> {
   const read = readGridFeatures(input.geojson);
   if (read.errors[0]?.index === -1) throw invalidFile(read.errors, 0);
   const villages = [...new Set(read.features.map((f) => f.villageCode))];
@@ -28,8 +32,12 @@ export async function importGridsGeojson(deps: Pick<Deps, 'db' | 'log'>, input: 
     grids: await childrenOfMany(trx, villages),
   }));
   // Shape errors and unknown villages are reported together, in file order, so one run lists all.
-  const missing = read.features.filter((f) => !known.has(f.villageCode))
-    .map((f) => ({ index: f.index, message: `feature ${f.index} ("${f.gridName}"): village ${f.villageCode} is not in the region tree (import its province first)` }));
+  const missing = read.features
+    .filter((f) => !known.has(f.villageCode))
+    .map((f) => ({
+      index: f.index,
+      message: `feature ${f.index} ("${f.gridName}"): village ${f.villageCode} is not in the region tree (import its province first)`,
+    }));
   const errors = [...read.errors, ...missing].sort((a, b) => a.index - b.index);
   if (errors.length) throw invalidFile(errors, read.features.length + read.errors.length);
   const resolved = resolveGridCodes(read.features, grids);
@@ -37,13 +45,22 @@ export async function importGridsGeojson(deps: Pick<Deps, 'db' | 'log'>, input: 
   const tally = newTally();
   tally[6].total = resolved.nodes.length;
   await writeInBatches(deps.db, resolved.nodes, tally, onProgress, GEOMETRY_BATCH_ROWS);
-  deps.log.info('grid boundaries imported', { features: resolved.nodes.length, inserted: tally[6].inserted, updated: tally[6].updated });
+  deps.log.info('grid boundaries imported', {
+    features: resolved.nodes.length,
+    inserted: tally[6].inserted,
+    updated: tally[6].updated,
+  });
   return tally;
 }
 
 function invalidFile(errors: FeatureError[], features: number): DomainError {
   const shown = errors.slice(0, MAX_REPORTED_ERRORS).map((e) => `  ${e.message}`);
   if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
-  const head = errors[0]!.index < 0 ? 'the GeoJSON file is not usable' : `${errors.length} of ${features} features are not usable; nothing was imported`;
-  return new DomainError('ValidationFailed', `${head}:\n${shown.join('\n')}`, { errors: errors.slice(0, MAX_REPORTED_ERRORS) });
+  const head =
+    errors[0]!.index < 0
+      ? 'the GeoJSON file is not usable'
+      : `${errors.length} of ${features} features are not usable; nothing was imported`;
+  return new DomainError('ValidationFailed', `${head}:\n${shown.join('\n')}`, {
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+  });
 }

@@ -4,7 +4,14 @@ import type { CreateRegionInput, Region, UpdateRegionInput } from '../../contrac
 import { covers } from '../../core/auth/actor.js';
 import { DomainError, notFound } from '../../core/errors.js';
 import {
-  childrenOf, deleteRegionNode, findRegion, insertRegionNode, lastChildCode, regionDependents, searchUnder, updateRegionNode,
+  childrenOf,
+  deleteRegionNode,
+  findRegion,
+  insertRegionNode,
+  lastChildCode,
+  regionDependents,
+  searchUnder,
+  updateRegionNode,
 } from '../../storage/region-tree.repo.js';
 import type { Tx } from '../../storage/db.js';
 import { childCode, nextChildNumber } from '../../core/region/codes.js';
@@ -47,25 +54,36 @@ export async function createRegion(ctx: Ctx, input: CreateRegionInput): Promise<
   return writeAs(ctx, 'region.write', 'region.create', `region:${input.parentCode}`, async (trx) => {
     const parent = await regionInScope(ctx, trx, input.parentCode);
     if (parent.level !== 5 && parent.level !== 6) {
-      throw new DomainError('ValidationFailed', 'grids are added under a village, micro-grids under a grid', { field: 'parentCode' });
+      throw new DomainError('ValidationFailed', 'grids are added under a village, micro-grids under a grid', {
+        field: 'parentCode',
+      });
     }
     const last = await lastChildCode(trx, parent.code);
     const code = input.code ?? childCode(parent.code, nextChildNumber(parent.code, last ? [last] : []));
     if (!code.startsWith(parent.code) || code.length !== parent.code.length + 3) {
-      throw new DomainError('ValidationFailed', `a child code is the parent's code and three more digits`, { field: 'code' });
+      throw new DomainError('ValidationFailed', `a child code is the parent's code and three more digits`, {
+        field: 'code',
+      });
     }
     if (await findRegion(trx, code)) throw new DomainError('AlreadyExists', `region ${code} exists`, { field: 'code' });
-    await insertRegionNode(trx, { code, parentCode: parent.code, level: parent.level + 1, name: input.name, path: `${parent.path}${code}/`, geometry: input.geometry ?? null });
+    await insertRegionNode(trx, {
+      code,
+      parentCode: parent.code,
+      level: parent.level + 1,
+      name: input.name,
+      path: `${parent.path}${code}/`,
+      geometry: input.geometry ?? null,
+    });
     return { value: (await findRegion(trx, code))!, target: `region:${code}`, details: { name: input.name } };
   });
 }
-
 
 /** Renames a region or redraws a grid's boundary. */
 export async function updateRegion(ctx: Ctx, code: string, input: UpdateRegionInput): Promise<Region> {
   return writeAs(ctx, 'region.write', 'region.update', `region:${code}`, async (trx) => {
     const r = await regionInScope(ctx, trx, code);
-    if (input.geometry !== undefined && r.level < 6) throw new DomainError('ValidationFailed', 'only grids and micro-grids carry a boundary', { field: 'geometry' });
+    if (input.geometry !== undefined && r.level < 6)
+      throw new DomainError('ValidationFailed', 'only grids and micro-grids carry a boundary', { field: 'geometry' });
     await updateRegionNode(trx, code, input);
     return { value: (await findRegion(trx, code))!, details: { changed: Object.keys(input) } };
   });
@@ -77,7 +95,8 @@ export async function deleteRegion(ctx: Ctx, code: string): Promise<void> {
     const r = await regionInScope(ctx, trx, code);
     if (r.level < 6) throw new DomainError('Conflict', 'administrative regions are kept; only grids can be removed');
     const deps = await regionDependents(trx, code);
-    if (deps.children + deps.units + deps.users > 0) throw new DomainError('Conflict', 'the region still has children, units or grid workers', deps);
+    if (deps.children + deps.units + deps.users > 0)
+      throw new DomainError('Conflict', 'the region still has children, units or grid workers', deps);
     await deleteRegionNode(trx, code);
     return { value: undefined, details: { name: r.name } };
   });

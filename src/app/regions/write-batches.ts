@@ -32,7 +32,13 @@ export const BATCH_ROWS = 5000;
  * Writes nodes in batches, each its own system-scope transaction (imports are the system's work,
  * not a user's, so RLS lets them write everywhere), updating the tally and reporting progress.
  */
-export async function writeInBatches(db: Db, nodes: Iterable<RegionNode>, tally: ImportTally, onProgress?: OnProgress, batchRows = BATCH_ROWS): Promise<void> {
+export async function writeInBatches(
+  db: Db,
+  nodes: Iterable<RegionNode>,
+  tally: ImportTally,
+  onProgress?: OnProgress,
+  batchRows = BATCH_ROWS,
+): Promise<void> {
   let batch: RegionNode[] = [];
   const flush = async () => {
     const counts = await db.tx(systemScope, (trx) => upsertRegions(trx, batch));
@@ -61,5 +67,7 @@ const ANALYZE_AFTER_ROWS = 10_000;
  */
 export async function refreshStatistics(deps: { db: Db; log: Log }, tally: ImportTally): Promise<void> {
   if (changedIn(tally) < ANALYZE_AFTER_ROWS) return;
-  await deps.db.asOwner('ANALYZE regions').catch((e: unknown) => deps.log.warn('could not ANALYZE regions after the import', { error: String(e) }));
+  await deps.db
+    .asOwner('ANALYZE regions')
+    .catch((e: unknown) => deps.log.warn('could not ANALYZE regions after the import', { error: String(e) }));
 }

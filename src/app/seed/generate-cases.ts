@@ -29,15 +29,26 @@ export type GenerateCasesOptions = {
 
 export type GenerateCasesResult = {
   /** Cases submitted now; `skipped` ones were made by an earlier run with the same seed. */
-  submitted: number; skipped: number; actions: number;
+  submitted: number;
+  skipped: number;
+  actions: number;
   byAction: Record<string, number>;
   failures: { index: number; action: string; code: string; message: string }[];
   caseIds: number[];
-  from: Date; to: Date;
+  from: Date;
+  to: Date;
 };
 
 /** One simulated case: its random stream, its planned steps and where it stands. */
-type Agent = { rng: Rng; caseId?: number; version: number; lead?: number; plan?: PlannedIntake; steps: Step[]; next: number };
+type Agent = {
+  rng: Rng;
+  caseId?: number;
+  version: number;
+  lead?: number;
+  plan?: PlannedIntake;
+  steps: Step[];
+  next: number;
+};
 
 const day = 86_400_000;
 
@@ -80,12 +91,24 @@ function arrival(rng: Rng, start: number, end: number): number {
 /** The state of one generation run: the agents, the staff they act as, and the tallies. */
 class Run {
   readonly agents: Agent[] = [];
-  readonly result: Omit<GenerateCasesResult, 'from' | 'to'> = { submitted: 0, skipped: 0, actions: 0, byAction: {}, failures: [], caseIds: [] };
+  readonly result: Omit<GenerateCasesResult, 'from' | 'to'> = {
+    submitted: 0,
+    skipped: 0,
+    actions: 0,
+    byAction: {},
+    failures: [],
+    caseIds: [],
+  };
   private readonly staff: SimStaff;
   private readonly countyCentre: number;
   private intakes = 0;
 
-  constructor(private readonly deps: Deps, private readonly world: SimWorld, private readonly opts: GenerateCasesOptions, private readonly clock: { now(): Date }) {
+  constructor(
+    private readonly deps: Deps,
+    private readonly world: SimWorld,
+    private readonly opts: GenerateCasesOptions,
+    private readonly clock: { now(): Date },
+  ) {
     this.staff = new SimStaff(deps, opts.seed);
     this.countyCentre = world.unitAt(world.countyCode, 'service_centre')!;
   }
@@ -136,7 +159,10 @@ class Run {
   private async act(idx: number, agent: Agent): Promise<CaseDetail> {
     const step = agent.steps[agent.next++]!;
     const actor = await this.who(step.who, agent);
-    const detail = await actOnCase(this.ctx(idx, actor), agent.caseId!, step.action, { ...step.body, expectedVersion: agent.version } as never);
+    const detail = await actOnCase(this.ctx(idx, actor), agent.caseId!, step.action, {
+      ...step.body,
+      expectedVersion: agent.version,
+    } as never);
     this.result.actions++;
     agent.lead = detail.leadUnit?.id;
     return detail;
@@ -145,7 +171,8 @@ class Run {
   private async registrar(plan: PlannedIntake): Promise<Actor> {
     const r = plan.registrar;
     const station = r.kind === 'gridworker' ? this.world.unitAt(r.place.village, 'service_centre') : undefined;
-    if (r.kind === 'gridworker' && station) return this.staff.gridworker(station, { code: r.place.code, path: r.place.path });
+    if (r.kind === 'gridworker' && station)
+      return this.staff.gridworker(station, { code: r.place.code, path: r.place.path });
     const town = r.kind === 'town_clerk' ? this.world.unitAt(r.town, 'service_centre') : undefined;
     if (town) return this.staff.clerk(town);
     return r.kind === 'hotline' ? this.staff.hotline(this.countyCentre) : this.staff.clerk(this.countyCentre);
@@ -159,13 +186,26 @@ class Run {
   private facts(plan: PlannedIntake, d: CaseDetail) {
     const { town, village } = plan.place;
     const lead = d.leadUnit?.id;
-    const alternatives = [this.world.unitAt(town, 'service_centre'), this.world.unitAt(town, 'mediation_committee'), this.world.unitAt(village, 'service_centre')]
-      .filter((u): u is number => u !== undefined && u !== lead);
-    const coType = plan.topic.category === 'traffic' || plan.topic.category === 'neighbour_noise' ? 'police_station' : 'justice_office';
+    const alternatives = [
+      this.world.unitAt(town, 'service_centre'),
+      this.world.unitAt(town, 'mediation_committee'),
+      this.world.unitAt(village, 'service_centre'),
+    ].filter((u): u is number => u !== undefined && u !== lead);
+    const coType =
+      plan.topic.category === 'traffic' || plan.topic.category === 'neighbour_noise'
+        ? 'police_station'
+        : 'justice_office';
     const co = this.world.unitAt(town, coType);
     return {
-      topic: plan.topic, slots: plan.slots, complexity: plan.input.complexity, status: d.status, centreLevel: d.centre.level,
-      leadLevel: d.leadUnit?.level ?? 0, alternatives, coUnit: co !== lead ? co : undefined, countyCentre: this.countyCentre,
+      topic: plan.topic,
+      slots: plan.slots,
+      complexity: plan.input.complexity,
+      status: d.status,
+      centreLevel: d.centre.level,
+      leadLevel: d.leadUnit?.level ?? 0,
+      alternatives,
+      coUnit: co !== lead ? co : undefined,
+      countyCentre: this.countyCentre,
     };
   }
 }

@@ -8,13 +8,19 @@ export const demoCaseOptions = { days: 60, seed: 20260101 } as const;
  * Generates `count` demo cases (CIVICGRID_DEMO_CASES) for the demo county, logging progress every
  * tenth; returns null when the count is 0.
  */
-export async function seedDemoCases(deps: Deps, count = deps.config.demoCases, signal?: AbortSignal): Promise<GenerateCasesResult | null> {
+export async function seedDemoCases(
+  deps: Deps,
+  count = deps.config.demoCases,
+  signal?: AbortSignal,
+): Promise<GenerateCasesResult | null> {
   if (count <= 0) return null;
   const started = Date.now();
   let logged = 0;
   deps.log.info('generating demo cases', { count, days: demoCaseOptions.days, county: deps.config.demoCounty });
   const result = await generateCases(deps, {
-    count, ...demoCaseOptions, signal,
+    count,
+    ...demoCaseOptions,
+    signal,
     onProgress: ({ done, total }) => {
       if (done < total && done * 10 < (logged + 1) * total) return;
       logged++;
@@ -22,6 +28,12 @@ export async function seedDemoCases(deps: Deps, count = deps.config.demoCases, s
     },
   });
   const seconds = (Date.now() - started) / 1000;
-  deps.log.info('demo cases ready', { submitted: result.submitted, actions: result.actions, failures: result.failures.length, seconds, perSecond: Math.round((result.submitted / seconds) * 10) / 10 });
+  deps.log.info('demo cases ready', {
+    submitted: result.submitted,
+    actions: result.actions,
+    failures: result.failures.length,
+    seconds,
+    perSecond: Math.round((result.submitted / seconds) * 10) / 10,
+  });
   return result;
 }

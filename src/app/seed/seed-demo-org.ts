@@ -19,14 +19,34 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
   const at = deps.clock.now();
   const passwordHash = await hashPassword(deps.config.demoPassword);
   return deps.db.tx(systemScope, async (trx) => {
-    const county = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path']).where('code', '=', countyCode).executeTakeFirstOrThrow();
-    const city = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path']).where('code', '=', county.path.split('/')[1]!).executeTakeFirstOrThrow();
-    const below = await trx.selectFrom('regions').select(['code', 'name', 'level', 'path'])
-      .where(inSubtree('path', county.path)).where('level', 'in', [4, 5]).orderBy('path').execute();
+    const county = await trx
+      .selectFrom('regions')
+      .select(['code', 'name', 'level', 'path'])
+      .where('code', '=', countyCode)
+      .executeTakeFirstOrThrow();
+    const city = await trx
+      .selectFrom('regions')
+      .select(['code', 'name', 'level', 'path'])
+      .where('code', '=', county.path.split('/')[1]!)
+      .executeTakeFirstOrThrow();
+    const below = await trx
+      .selectFrom('regions')
+      .select(['code', 'name', 'level', 'path'])
+      .where(inSubtree('path', county.path))
+      .where('level', 'in', [4, 5])
+      .orderBy('path')
+      .execute();
     const unitIds = new Map<string, number>();
     for (const region of [city, county, ...below] as RegionRow[]) {
       for (const u of demoUnitsByLevel[Number(region.level)] ?? []) {
-        const id = await insertUnit(trx, { typeCode: u.typeCode, regionCode: region.code, regionPath: region.path, name: `${region.name}${u.suffix}`, phone: null, at });
+        const id = await insertUnit(trx, {
+          typeCode: u.typeCode,
+          regionCode: region.code,
+          regionPath: region.path,
+          name: `${region.name}${u.suffix}`,
+          phone: null,
+          at,
+        });
         unitIds.set(`${region.code}:${u.typeCode}`, id);
       }
     }
@@ -38,15 +58,35 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
       const unitId = unitIds.get(`${region.code}:${a.typeCode}`)!;
       const grid = a.roles.includes('gridworker' as never) ? firstGrid : undefined;
       await insertUser(trx, {
-        username: a.username, displayName: a.displayName, unitId, gridCode: grid?.code ?? null, scopePath: grid?.path ?? region.path,
-        roles: [...a.roles] as Role[], passwordHash, at,
+        username: a.username,
+        displayName: a.displayName,
+        unitId,
+        gridCode: grid?.code ?? null,
+        scopePath: grid?.path ?? region.path,
+        roles: [...a.roles] as Role[],
+        passwordHash,
+        at,
       });
     }
-    await appendAudit(trx, { at, actorId: null, actorName: 'system', action: 'seed.demo', target: `region:${countyCode}`, outcome: 'ok', requestId: null, details: { units: unitIds.size, users: demoAccounts.length } });
+    await appendAudit(trx, {
+      at,
+      actorId: null,
+      actorName: 'system',
+      action: 'seed.demo',
+      target: `region:${countyCode}`,
+      outcome: 'ok',
+      requestId: null,
+      details: { units: unitIds.size, users: demoAccounts.length },
+    });
     return demoAccounts.map((a) => ({ username: a.username, role: a.roles.join(',') }));
   });
 }
 
 async function firstChild(trx: Tx, code: string) {
-  return trx.selectFrom('regions').select(['code', 'path']).where('parent_code', '=', code).orderBy('code').executeTakeFirst();
+  return trx
+    .selectFrom('regions')
+    .select(['code', 'path'])
+    .where('parent_code', '=', code)
+    .orderBy('code')
+    .executeTakeFirst();
 }

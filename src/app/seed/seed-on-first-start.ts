@@ -9,7 +9,10 @@ import { importDemoRegions } from './import-demo-regions.js';
  * its units and one account per role. Returns the demo logins, or null when there was data.
  */
 export async function seedOnFirstStart(deps: Deps): Promise<{ username: string; role: string }[] | null> {
-  const empty = await deps.db.tx(systemScope, async (trx) => (await trx.selectFrom('users').select('id').limit(1).execute()).length === 0);
+  const empty = await deps.db.tx(
+    systemScope,
+    async (trx) => (await trx.selectFrom('users').select('id').limit(1).execute()).length === 0,
+  );
   if (!empty) return null;
   deps.log.info('empty database: seeding the demo county', { county: deps.config.demoCounty });
   await deps.db.tx(systemScope, (trx) => seedReference(trx));

@@ -8,7 +8,10 @@ import { seedDeadlineReference } from '../deadlines/seed-deadline-reference.js';
 
 /** Reference data every installation needs: unit types, the category tree, the default dispatch rules. Safe to run again. */
 export async function seedReference(trx: Tx): Promise<void> {
-  await upsertUnitTypes(trx, unitTypes.map((t) => ({ ...t })));
+  await upsertUnitTypes(
+    trx,
+    unitTypes.map((t) => ({ ...t })),
+  );
   for (const c of categoryRows()) await upsertCategory(trx, c);
   await seedDefaultDispatchRules(trx);
   await seedDeadlineReference(trx);

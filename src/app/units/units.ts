@@ -2,7 +2,14 @@ import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
 import type { CreateUnitInput, Unit, UnitType, UpdateUnitInput } from '../../contract/units.js';
 import { DomainError, notFound } from '../../core/errors.js';
-import { getUnit, insertUnit, listUnitTypes, listUnits as listUnitRows, updateUnit as updateUnitRow, type UnitWithPath } from '../../storage/units.repo.js';
+import {
+  getUnit,
+  insertUnit,
+  listUnitTypes,
+  listUnits as listUnitRows,
+  updateUnit as updateUnitRow,
+  type UnitWithPath,
+} from '../../storage/units.repo.js';
 import { covers } from '../../core/auth/actor.js';
 import { regionPathOf } from '../regions/region-path-of.js';
 
@@ -44,9 +51,17 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
     if (!types.some((t) => t.code === input.typeCode)) {
       throw new DomainError('ValidationFailed', `unknown unit type ${input.typeCode}`, { field: 'typeCode' });
     }
-    const clash = await trx.selectFrom('units').select('id')
-      .where('region_code', '=', input.regionCode).where('type_code', '=', input.typeCode).where('name', '=', input.name).executeTakeFirst();
-    if (clash) throw new DomainError('AlreadyExists', 'a unit of this type and name exists at this region', { id: Number(clash.id) });
+    const clash = await trx
+      .selectFrom('units')
+      .select('id')
+      .where('region_code', '=', input.regionCode)
+      .where('type_code', '=', input.typeCode)
+      .where('name', '=', input.name)
+      .executeTakeFirst();
+    if (clash)
+      throw new DomainError('AlreadyExists', 'a unit of this type and name exists at this region', {
+        id: Number(clash.id),
+      });
     const id = await insertUnit(trx, { ...input, phone: input.phone ?? null, regionPath, at: ctx.deps.clock.now() });
     const unit = await getUnit(trx, id);
     if (!unit) throw notFound('unit', id);

@@ -17,15 +17,26 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
   return writeAs(ctx, 'user.write', 'user.create', `user:${input.username}`, async (trx) => {
     const unit = await getUnit(trx, input.unitId);
     if (!unit || !covers(ctx.actor, unit.regionPath)) throw notFound('unit', input.unitId);
-    if (await usernameTaken(trx, input.username)) throw new DomainError('AlreadyExists', `username ${input.username} is taken`, { field: 'username' });
+    if (await usernameTaken(trx, input.username))
+      throw new DomainError('AlreadyExists', `username ${input.username} is taken`, { field: 'username' });
     const scopePath = await resolveUserScope(trx, unit, input.roles, input.gridCode ?? null);
     const id = await insertUser(trx, {
-      username: input.username, displayName: input.displayName, unitId: unit.id, gridCode: input.gridCode ?? null,
-      scopePath, roles: input.roles, passwordHash, at: ctx.deps.clock.now(),
+      username: input.username,
+      displayName: input.displayName,
+      unitId: unit.id,
+      gridCode: input.gridCode ?? null,
+      scopePath,
+      roles: input.roles,
+      passwordHash,
+      at: ctx.deps.clock.now(),
     });
     const user = await getUser(trx, id);
     if (!user) throw notFound('user', id);
     const { scopePath: _, ...shown } = user;
-    return { value: shown, target: `user:${id}`, details: { username: input.username, unitId: unit.id, roles: input.roles } };
+    return {
+      value: shown,
+      target: `user:${id}`,
+      details: { username: input.username, unitId: unit.id, roles: input.roles },
+    };
   });
 }

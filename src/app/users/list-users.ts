@@ -10,13 +10,26 @@ import { regionPathOf } from '../regions/region-path-of.js';
 type Query = { page: number; pageSize: number; unit?: number; role?: Role; q?: string; region?: string };
 
 /** Accounts in the caller's jurisdiction, filtered and paged. */
-export async function listUsers(ctx: Ctx, query: Query): Promise<{ items: User[]; total: number; page: number; pageSize: number }> {
+export async function listUsers(
+  ctx: Ctx,
+  query: Query,
+): Promise<{ items: User[]; total: number; page: number; pageSize: number }> {
   return readAs(ctx, 'user.read', 'users', async (trx) => {
     // Filter by jurisdiction here; row-level security repeats the same rule underneath.
     const scopePath = query.region ? await regionPathOf(trx, query.region) : ctx.actor.scopePath;
     if (!covers(ctx.actor, scopePath)) throw notFound('region', query.region ?? '');
-    const r = await listUserRows(trx, { unitId: query.unit, role: query.role, q: query.q, scopePath }, query.page, query.pageSize);
-    return { items: r.items.map(({ scopePath: _, ...u }) => u), total: r.total, page: query.page, pageSize: query.pageSize };
+    const r = await listUserRows(
+      trx,
+      { unitId: query.unit, role: query.role, q: query.q, scopePath },
+      query.page,
+      query.pageSize,
+    );
+    return {
+      items: r.items.map(({ scopePath: _, ...u }) => u),
+      total: r.total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 }
 

@@ -9,15 +9,26 @@ const GRID_LEVEL = 6;
  * A user's jurisdiction: their unit's region subtree, or for a grid worker the grid they
  * serve, which must lie under that unit's region.
  */
-export async function resolveUserScope(trx: Tx, unit: UnitWithPath, roles: Role[], gridCode: string | null): Promise<string> {
+export async function resolveUserScope(
+  trx: Tx,
+  unit: UnitWithPath,
+  roles: Role[],
+  gridCode: string | null,
+): Promise<string> {
   if (roles.includes('gridworker') && !gridCode) {
     throw new DomainError('ValidationFailed', 'a grid worker needs the grid they serve', { field: 'gridCode' });
   }
   if (!gridCode) return unit.regionPath;
-  const grid = await trx.selectFrom('regions').select(['code', 'path', 'level']).where('code', '=', gridCode).executeTakeFirst();
+  const grid = await trx
+    .selectFrom('regions')
+    .select(['code', 'path', 'level'])
+    .where('code', '=', gridCode)
+    .executeTakeFirst();
   if (!grid) throw notFound('region', gridCode);
   if (Number(grid.level) < GRID_LEVEL || !grid.path.startsWith(unit.regionPath)) {
-    throw new DomainError('ValidationFailed', 'the grid must be a grid or micro-grid under the unit\'s region', { field: 'gridCode' });
+    throw new DomainError('ValidationFailed', "the grid must be a grid or micro-grid under the unit's region", {
+      field: 'gridCode',
+    });
   }
   return grid.path;
 }

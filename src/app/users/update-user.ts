@@ -35,7 +35,12 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
       if (!unit || !covers(ctx.actor, unit.regionPath)) throw notFound('unit', input.unitId ?? current.unitId);
       const roles = input.roles ?? current.roles;
       const gridCode = input.gridCode !== undefined ? input.gridCode : current.gridCode;
-      Object.assign(patch, { unit_id: unit.id, roles, grid_code: gridCode, scope_path: await resolveUserScope(trx, unit, roles, gridCode) });
+      Object.assign(patch, {
+        unit_id: unit.id,
+        roles,
+        grid_code: gridCode,
+        scope_path: await resolveUserScope(trx, unit, roles, gridCode),
+      });
     }
     await updateUserRow(trx, id, patch);
     const endsSessions = input.disabled === true || passwordHash || patch.scope_path !== undefined;
@@ -43,7 +48,9 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     const user = await getUser(trx, id);
     if (!user) throw notFound('user', id);
     const { scopePath: _, ...shown } = user;
-    const changed = Object.keys(input).filter((k) => k !== 'password').concat(passwordHash ? ['password'] : []);
+    const changed = Object.keys(input)
+      .filter((k) => k !== 'password')
+      .concat(passwordHash ? ['password'] : []);
     return { value: shown, details: { changed, sessionsEnded: ended } };
   });
 }

@@ -7,13 +7,17 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description('recompute the hash chain and name the first broken record; exit 1 if broken')
-    .action(() => withDeps(async (deps) => {
-      const r = await verifyAuditChain(deps.db);
-      if (r.ok) {
-        process.stdout.write(`audit chain intact: ${r.checked} records verified\n`);
-        return;
-      }
-      process.stdout.write(`audit chain BROKEN at record ${r.firstBrokenId}: ${r.reason} (${r.checked} records verified before it)\n`);
-      process.exitCode = 1;
-    }));
+    .action(() =>
+      withDeps(async (deps) => {
+        const r = await verifyAuditChain(deps.db);
+        if (r.ok) {
+          process.stdout.write(`audit chain intact: ${r.checked} records verified\n`);
+          return;
+        }
+        process.stdout.write(
+          `audit chain BROKEN at record ${r.firstBrokenId}: ${r.reason} (${r.checked} records verified before it)\n`,
+        );
+        process.exitCode = 1;
+      }),
+    );
 }

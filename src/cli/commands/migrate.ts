@@ -5,7 +5,9 @@ export function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description('apply pending database migrations (the server also does this at start)')
-    .action(() => withDeps(async () => {
-      process.stdout.write('database is up to date\n');
-    }));
+    .action(() =>
+      withDeps(async () => {
+        process.stdout.write('database is up to date\n');
+      }),
+    );
 }

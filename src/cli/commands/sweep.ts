@@ -8,15 +8,21 @@ import { smsFromConfig } from '../../app/notify/sms.js';
 export function registerSweep(program: Command): void {
   program
     .command('sweep')
-    .description('issue every supervision card that is due now (safe beside running servers), then deliver the outbox once')
+    .description(
+      'issue every supervision card that is due now (safe beside running servers), then deliver the outbox once',
+    )
     .option('--batch <n>', 'stages per transaction', (v) => Number.parseInt(v, 10))
     .option('--no-deliver', 'do not deliver the outbox afterwards')
-    .action((opts: { batch?: number; deliver: boolean }) => withDeps(async (deps) => {
-      const r = await sweepDeadlines(deps, { batchSize: opts.batch ?? deps.config.sweep.batchSize });
-      process.stdout.write(`swept ${r.stages} stages in ${r.batches} batches: ${r.cards} cards issued\n`);
-      if (opts.deliver) {
-        const d = await deliverMessages(deps, smsFromConfig(deps.config, deps.log));
-        process.stdout.write(`delivered: ${d.fannedOut} messages fanned out, ${d.sent} sent, ${d.failed} to retry, ${d.dead} dead-lettered\n`);
-      }
-    }));
+    .action((opts: { batch?: number; deliver: boolean }) =>
+      withDeps(async (deps) => {
+        const r = await sweepDeadlines(deps, { batchSize: opts.batch ?? deps.config.sweep.batchSize });
+        process.stdout.write(`swept ${r.stages} stages in ${r.batches} batches: ${r.cards} cards issued\n`);
+        if (opts.deliver) {
+          const d = await deliverMessages(deps, smsFromConfig(deps.config, deps.log));
+          process.stdout.write(
+            `delivered: ${d.fannedOut} messages fanned out, ${d.sent} sent, ${d.failed} to retry, ${d.dead} dead-lettered\n`,
+          );
+        }
+      }),
+    );
 }

@@ -21,5 +21,14 @@ export const covers = (actor: Pick<Actor, 'scopePath'>, path: string): boolean =
  * database holds everything, so the scope is the whole tree; the audit log still names them.
  */
 export function operatorActor(name: string, roles: Role[]): Actor {
-  return { userId: 0, username: `cli:${name}`, displayName: name, unitId: 0, unitLevel: 0, unitRegionCode: '', roles, scopePath: '' };
+  return {
+    userId: 0,
+    username: `cli:${name}`,
+    displayName: name,
+    unitId: 0,
+    unitLevel: 0,
+    unitRegionCode: '',
+    roles,
+    scopePath: '',
+  };
 }

@@ -46,7 +46,11 @@ export function refusal(spec: ActionGate, s: CaseState, actor: Actor): Refusal |
   }
   const trigger = ALLOWED_WHILE_DUE.includes(spec.name) ? null : escalationTrigger(s);
   if (trigger) {
-    return { code: 'InvalidTransition', message: `escalation is due (${trigger}): escalate first`, details: { ...details, trigger } };
+    return {
+      code: 'InvalidTransition',
+      message: `escalation is due (${trigger}): escalate first`,
+      details: { ...details, trigger },
+    };
   }
   const why = spec.when?.(s);
   if (why) return { code: 'InvalidTransition', message: `${spec.name}: ${why}`, details };
@@ -62,11 +66,17 @@ export function gate(spec: ActionGate, s: CaseState, actor: Actor): DomainError 
 
 /** Runs one action against a case: the result is the new state with its one event, or a typed error. */
 export function runAction<I extends VersionedInput>(
-  spec: ActionSpec<I>, s: CaseState, actor: Actor, input: I, now: Date,
+  spec: ActionSpec<I>,
+  s: CaseState,
+  actor: Actor,
+  input: I,
+  now: Date,
 ): Result<Transition> {
   if (input?.expectedVersion !== s.version) {
     return fail('StaleVersion', `case ${s.id} is at version ${s.version}, not ${input?.expectedVersion}`, {
-      caseId: s.id, version: s.version, expectedVersion: input?.expectedVersion,
+      caseId: s.id,
+      version: s.version,
+      expectedVersion: input?.expectedVersion,
     });
   }
   // A simulated clock may not run backwards within one case: history stays in time order.
@@ -79,8 +89,14 @@ export function runAction<I extends VersionedInput>(
   if (!decided.ok) return decided;
   const { toStatus, reason, body } = decided.value;
   const event = {
-    at: now, version: s.version + 1, actorUserId: actor.userId, actorUnitId: actor.unitId,
-    fromStatus: s.status, toStatus, ...(reason ? { reason } : {}), ...body,
+    at: now,
+    version: s.version + 1,
+    actorUserId: actor.userId,
+    actorUnitId: actor.unitId,
+    fromStatus: s.status,
+    toStatus,
+    ...(reason ? { reason } : {}),
+    ...body,
   } as CaseEvent;
   const state = evolve(s, event);
   return ok({ state, events: [event], escalationDue: escalationDue(state) });

@@ -31,7 +31,12 @@ export type ActionInputs = {
   merge: routing.MergeInput;
 };
 
-export type CaseAction<K extends ActionName> = (s: CaseState, a: Actor, i: ActionInputs[K], now: Date) => Result<Transition>;
+export type CaseAction<K extends ActionName> = (
+  s: CaseState,
+  a: Actor,
+  i: ActionInputs[K],
+  now: Date,
+) => Result<Transition>;
 
 /** Every action function by name. */
 export const caseActions: { readonly [K in ActionName]: CaseAction<K> } = {
@@ -77,8 +82,13 @@ const gates: { readonly [K in ActionName]: ActionGate } = {
 };
 
 /** Runs an action chosen by name (for routes and simulations that dispatch on a string). */
-export const perform = <K extends ActionName>(name: K, s: CaseState, a: Actor, i: ActionInputs[K], now: Date): Result<Transition> =>
-  (caseActions[name] as CaseAction<K>)(s, a, i, now);
+export const perform = <K extends ActionName>(
+  name: K,
+  s: CaseState,
+  a: Actor,
+  i: ActionInputs[K],
+  now: Date,
+): Result<Transition> => (caseActions[name] as CaseAction<K>)(s, a, i, now);
 
 /**
  * The actions this actor may take on the case now, in lifecycle order. A listed action can still fail

@@ -28,11 +28,25 @@ export const worksFor = (actor: Actor, unitId: number | undefined): boolean =>
 
 /** A new assignment appended with the next sequence number. */
 export function addAssignment(
-  list: readonly Assignment[], unit: UnitRef, role: AssignmentRole, task: string | null, at: Date, signed = false,
+  list: readonly Assignment[],
+  unit: UnitRef,
+  role: AssignmentRole,
+  task: string | null,
+  at: Date,
+  signed = false,
 ): Assignment[] {
   const next: Assignment = {
-    seq: list.length + 1, role, unitId: unit.unitId, unitLevel: unit.unitLevel, regionPath: unit.regionPath,
-    state: signed ? 'signed' : 'open', task, reply: null, assignedAt: at, signedAt: signed ? at : null, endedAt: null,
+    seq: list.length + 1,
+    role,
+    unitId: unit.unitId,
+    unitLevel: unit.unitLevel,
+    regionPath: unit.regionPath,
+    state: signed ? 'signed' : 'open',
+    task,
+    reply: null,
+    assignedAt: at,
+    signedAt: signed ? at : null,
+    endedAt: null,
   };
   return [...list, next];
 }
@@ -43,5 +57,7 @@ export const patchAssignment = (list: readonly Assignment[], seq: number, patch:
 
 /** Closes every active assignment that matches `which` (all of them by default). */
 export const closeActive = (
-  list: readonly Assignment[], at: Date, which: (a: Assignment) => boolean = () => true,
+  list: readonly Assignment[],
+  at: Date,
+  which: (a: Assignment) => boolean = () => true,
 ): Assignment[] => list.map((a) => (isActive(a) && which(a) ? { ...a, state: 'closed', endedAt: at } : a));

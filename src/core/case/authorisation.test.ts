@@ -11,7 +11,11 @@ const code = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
 describe('intake', () => {
   it('a grid worker reports from their own grid only', () => {
     expect(code(receive(NEIGHBOUR_DISPUTE, A.gridWorker, T0))).toBe('ok');
-    const elsewhere = { ...NEIGHBOUR_DISPUTE, regionPath: UNITS.otherVillageCentre.regionPath, centre: UNITS.townshipCentre };
+    const elsewhere = {
+      ...NEIGHBOUR_DISPUTE,
+      regionPath: UNITS.otherVillageCentre.regionPath,
+      centre: UNITS.townshipCentre,
+    };
     expect(code(receive(elsewhere, A.gridWorker, T0))).toBe('Forbidden');
   });
   it('only grid workers use the grid channel; clerks register within their jurisdiction', () => {
@@ -20,7 +24,11 @@ describe('intake', () => {
     expect(code(receive({ ...NEIGHBOUR_DISPUTE, channel: 'hotline' }, A.auditor, T0))).toBe('Forbidden');
   });
   it('checks the facts it records', () => {
-    const r = receive({ ...NEIGHBOUR_DISPUTE, kind: 'gossip' as never, centre: UNITS.otherVillageCentre }, A.gridWorker, T0);
+    const r = receive(
+      { ...NEIGHBOUR_DISPUTE, kind: 'gossip' as never, centre: UNITS.otherVillageCentre },
+      A.gridWorker,
+      T0,
+    );
     expect(code(r)).toBe('ValidationFailed');
     expect(r.ok ? [] : r.error.details?.problems).toHaveLength(2);
   });
@@ -45,7 +53,7 @@ describe('the unit that holds the assignment', () => {
 });
 
 describe('jurisdiction with a role', () => {
-  it('a dispatcher outside the case\'s region may not dispatch it', () => {
+  it("a dispatcher outside the case's region may not dispatch it", () => {
     const s = fixture('received');
     expect(whyNot('dispatch', s, A.otherTownshipDispatcher)?.code).toBe('Forbidden');
     expect(whyNot('dispatch', s, A.villageDispatcher)).toBeNull();
@@ -69,7 +77,7 @@ describe('jurisdiction with a role', () => {
     expect(availableActions(resolved, A.countyClerk)).toEqual(['evaluate']);
   });
 
-  it('suspension is a leader\'s decision; resuming is the lead unit\'s or a leader\'s', () => {
+  it("suspension is a leader's decision; resuming is the lead unit's or a leader's", () => {
     const s = fixture('in_progress');
     expect(whyNot('suspend', s, A.villageMediator)?.code).toBe('Forbidden');
     expect(whyNot('suspend', s, A.villageLeader)).toBeNull();
@@ -78,11 +86,21 @@ describe('jurisdiction with a role', () => {
     expect(whyNot('resume', suspended, A.countyDispatcher)?.code).toBe('Forbidden');
   });
 
-  it('the lead unit\'s own leader may suspend even without jurisdiction over the centre', () => {
+  it("the lead unit's own leader may suspend even without jurisdiction over the centre", () => {
     const atCounty = step(fixture('received'), 'escalate', A.countyLeader, { to: UNITS.townshipCentre });
-    const held = step(step(atCounty, 'redispatch', A.townshipDispatcher, { unit: UNITS.townshipJustice }), 'sign', A.justiceMediator, {});
+    const held = step(
+      step(atCounty, 'redispatch', A.townshipDispatcher, { unit: UNITS.townshipJustice }),
+      'sign',
+      A.justiceMediator,
+      {},
+    );
     const running = step(held, 'start_handling', A.justiceMediator, { mode: 'on_site' });
-    const justiceLeader = { ...A.justiceMediator, userId: 200, roles: ['leader' as const], scopePath: '32/3201/320114/320114001/320114001009/' };
+    const justiceLeader = {
+      ...A.justiceMediator,
+      userId: 200,
+      roles: ['leader' as const],
+      scopePath: '32/3201/320114/320114001/320114001009/',
+    };
     expect(whyNot('suspend', running, justiceLeader)).toBeNull();
   });
 });

@@ -7,8 +7,17 @@ import { currentLevel } from './escalation.js';
 import type { ActionName, Actor, CaseState } from './types.js';
 
 export const LABELS = [
-  'received', 'received_after_send_back', 'dispatched', 'signed', 'in_progress', 'in_progress_joint',
-  'suspended', 'resolved', 'evaluated', 'closed', 'merged',
+  'received',
+  'received_after_send_back',
+  'dispatched',
+  'signed',
+  'in_progress',
+  'in_progress_joint',
+  'suspended',
+  'resolved',
+  'evaluated',
+  'closed',
+  'merged',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -32,7 +41,9 @@ export function fixture(label: Label): CaseState {
     signed: () => signed,
     in_progress: () => inProgress,
     in_progress_joint: () =>
-      step(inProgress, 'request_joint', villageMediator, { coUnits: [{ unit: UNITS.townshipJustice, task: '法律释明' }] }),
+      step(inProgress, 'request_joint', villageMediator, {
+        coUnits: [{ unit: UNITS.townshipJustice, task: '法律释明' }],
+      }),
     suspended: () => step(inProgress, 'suspend', countyLeader, { reason: '等待法院判决' }),
     resolved: () => resolved,
     evaluated: () => evaluated,
@@ -53,7 +64,9 @@ export function canonicalMove<K extends ActionName>(name: K, s: CaseState): Move
   const lead = memberOf(activeLead(s)?.unitId);
   const co = activeCos(s)[0];
   const coActor = memberOf(co?.unitId ?? UNITS.townshipJustice.unitId);
-  const jointWith = activeCos(s).some((c) => c.unitId === UNITS.townshipJustice.unitId) ? UNITS.townshipPolice : UNITS.townshipJustice;
+  const jointWith = activeCos(s).some((c) => c.unitId === UNITS.townshipJustice.unitId)
+    ? UNITS.townshipPolice
+    : UNITS.townshipJustice;
   const moves: { [N in ActionName]: Move<N> } = {
     dispatch: { actor: countyDispatcher, input: { unit: UNITS.villageCommittee, explanation } },
     redispatch: { actor: countyDispatcher, input: { unit: otherUnit(s) } },
@@ -87,7 +100,15 @@ export const ALLOWED_FROM: { readonly [K in ActionName]: readonly Label[] } = {
   sign_co_task: ['in_progress_joint'],
   reply_co_task: ['in_progress_joint'],
   close_co_task: ['in_progress_joint'],
-  escalate: ['received', 'received_after_send_back', 'dispatched', 'signed', 'in_progress', 'in_progress_joint', 'suspended'],
+  escalate: [
+    'received',
+    'received_after_send_back',
+    'dispatched',
+    'signed',
+    'in_progress',
+    'in_progress_joint',
+    'suspended',
+  ],
   send_back: ['dispatched', 'signed'],
   transfer: ['dispatched', 'signed'],
   suspend: ['in_progress', 'in_progress_joint'],
@@ -96,5 +117,13 @@ export const ALLOWED_FROM: { readonly [K in ActionName]: readonly Label[] } = {
   evaluate: ['resolved'],
   reopen: ['evaluated', 'closed'],
   close: ['evaluated'],
-  merge: ['received', 'received_after_send_back', 'dispatched', 'signed', 'in_progress', 'in_progress_joint', 'suspended'],
+  merge: [
+    'received',
+    'received_after_send_back',
+    'dispatched',
+    'signed',
+    'in_progress',
+    'in_progress_joint',
+    'suspended',
+  ],
 };

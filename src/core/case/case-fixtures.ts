@@ -30,7 +30,11 @@ export const UNITS = {
 } as const;
 
 const actor = (userId: number, u: UnitRef, roles: Role[], scopePath: string = u.regionPath): Actor => ({
-  userId, unitId: u.unitId, unitLevel: u.unitLevel, roles, scopePath,
+  userId,
+  unitId: u.unitId,
+  unitLevel: u.unitLevel,
+  roles,
+  scopePath,
 });
 
 export const ACTORS = {
@@ -58,8 +62,9 @@ export const ALL_ACTORS: Actor[] = Object.values(ACTORS);
 
 /** A handler of the given unit from the fixture users. */
 export const memberOf = (unitId: number | undefined): Actor =>
-  ALL_ACTORS.find((a) => a.unitId === unitId && !a.roles.includes('auditor') && !a.roles.includes('dispatcher'))
-  ?? ALL_ACTORS.find((a) => a.unitId === unitId) ?? ACTORS.villageMediator;
+  ALL_ACTORS.find((a) => a.unitId === unitId && !a.roles.includes('auditor') && !a.roles.includes('dispatcher')) ??
+  ALL_ACTORS.find((a) => a.unitId === unitId) ??
+  ACTORS.villageMediator;
 
 /** The service centre of a level on the fixture case's path. */
 export const centreAt = (level: number): UnitRef =>
@@ -78,8 +83,13 @@ export function must<T>(r: Result<T>): T {
 }
 
 export const NEIGHBOUR_DISPUTE: ReceiveInput = {
-  id: 1, kind: 'dispute', channel: 'grid', complexity: 'general', categoryCode: 'neighbour',
-  regionPath: PATHS.grid, centre: UNITS.villageCentre,
+  id: 1,
+  kind: 'dispute',
+  channel: 'grid',
+  complexity: 'general',
+  categoryCode: 'neighbour',
+  regionPath: PATHS.grid,
+  centre: UNITS.villageCentre,
 };
 
 /** A freshly received neighbour dispute, reported by the grid worker. */

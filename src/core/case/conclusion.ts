@@ -4,7 +4,15 @@ import { runAction, type ActionSpec, type VersionedInput } from './action-kit.js
 import { activeCos, lastLead } from './assignments.js';
 import { holdsLead, jurisdictionWith } from './authz.js';
 import { ok, type Result, type Transition } from './result.js';
-import { RATINGS, type Actor, type CaseState, type Evaluator, type Outcome, type Rating, type ReopenReason } from './types.js';
+import {
+  RATINGS,
+  type Actor,
+  type CaseState,
+  type Evaluator,
+  type Outcome,
+  type Rating,
+  type ReopenReason,
+} from './types.js';
 import { checkOutcome, normaliseOutcome, orNull, Problems, unitRef } from './validate.js';
 
 export type ResolveInput = VersionedInput & { outcome: Outcome };
@@ -32,7 +40,10 @@ export const evaluateSpec: ActionSpec<EvaluateInput> = {
   // hotline) or their return visit's; `by` says which
   may: (s, a) => jurisdictionWith(s, a, 'dispatcher', 'clerk', 'leader'),
   decide: (_s, _a, i) => {
-    const p = new Problems().oneOf('rating', i.rating, RATINGS).oneOf('by', i.by, ['resident', 'staff']).optionalText('note', i.note);
+    const p = new Problems()
+      .oneOf('rating', i.rating, RATINGS)
+      .oneOf('by', i.by, ['resident', 'staff'])
+      .optionalText('note', i.note);
     const data = { rating: i.rating, by: i.by, note: orNull(i.note) };
     return p.done({ toStatus: 'evaluated' as const, reason: i.rating, body: { type: 'evaluated' as const, data } });
   },
@@ -61,7 +72,8 @@ export const closeSpec: ActionSpec<CloseInput> = {
   may: (s, a) => jurisdictionWith(s, a, 'leader'),
   decide: (_s, _a, i) =>
     new Problems().optionalText('note', i.note).done({
-      toStatus: 'closed' as const, body: { type: 'closed' as const, data: { note: orNull(i.note) } },
+      toStatus: 'closed' as const,
+      body: { type: 'closed' as const, data: { note: orNull(i.note) } },
     }),
 };
 

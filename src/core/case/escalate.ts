@@ -2,7 +2,14 @@
 // centre and its new lead (awaiting sign-for). The caller finds that centre; the core checks the level.
 import { runAction, type ActionSpec, type VersionedInput } from './action-kit.js';
 import { holdsLead, jurisdictionWith } from './authz.js';
-import { canClimb, currentLevel, ESCALATABLE, escalationDue, escalationTrigger, type EscalationTrigger } from './escalation.js';
+import {
+  canClimb,
+  currentLevel,
+  ESCALATABLE,
+  escalationDue,
+  escalationTrigger,
+  type EscalationTrigger,
+} from './escalation.js';
 import type { Result, Transition } from './result.js';
 import type { Actor, CaseState, UnitRef } from './types.js';
 import { orNull, Problems, unitRef } from './validate.js';

@@ -43,8 +43,10 @@ describe('sent back three times', () => {
     expect(t.events[0]).toMatchObject({ type: 'escalated', reason: 'send_backs', data: { trigger: 'send_backs' } });
     expect(t.escalationDue).toBe(false);
     expect(t.state).toMatchObject({
-      status: 'dispatched', centre: UNITS.townshipCentre,
-      counters: { sendBacks: 3, escalations: 1 }, streak: { sendBacks: 0, redos: 0, transfers: 0 },
+      status: 'dispatched',
+      centre: UNITS.townshipCentre,
+      counters: { sendBacks: 3, escalations: 1 },
+      streak: { sendBacks: 0, redos: 0, transfers: 0 },
     });
   });
 });
@@ -105,7 +107,7 @@ describe('the county is the final stop (终点站)', () => {
     return s;
   };
 
-  it('a case the county centre sent down to a village is still the county\'s: it does not climb', () => {
+  it("a case the county centre sent down to a village is still the county's: it does not climb", () => {
     let s = newCase({ centre: UNITS.countyCentre }).state;
     for (let n = 0; n < 3; n++) {
       s = step(s, n === 0 ? 'dispatch' : 'redispatch', A.countyDispatcher, { unit: UNITS.villageCommittee });
@@ -128,7 +130,7 @@ describe('the county is the final stop (终点站)', () => {
 describe('escalation by hand', () => {
   const signed = fixture('signed'); // the village committee holds it
 
-  it('is a leader\'s decision', () => {
+  it("is a leader's decision", () => {
     expect(code(attemptAs(signed, 'escalate', A.villageDispatcher, { to: UNITS.townshipCentre }))).toBe('Forbidden');
     expect(code(attemptAs(signed, 'escalate', A.villageMediator, { to: UNITS.townshipCentre }))).toBe('Forbidden');
     const t = must(attemptAs(signed, 'escalate', A.townshipLeader, { to: UNITS.townshipCentre }));
@@ -137,13 +139,19 @@ describe('escalation by hand', () => {
 
   it('goes exactly one level up, to a centre whose region holds the case', () => {
     expect(code(attemptAs(signed, 'escalate', A.countyLeader, { to: UNITS.countyCentre }))).toBe('ValidationFailed');
-    expect(code(attemptAs(signed, 'escalate', A.countyLeader, { to: UNITS.otherTownshipCentre }))).toBe('ValidationFailed');
+    expect(code(attemptAs(signed, 'escalate', A.countyLeader, { to: UNITS.otherTownshipCentre }))).toBe(
+      'ValidationFailed',
+    );
   });
 
   it('closes co-tasks and lifts a suspension on the way up', () => {
     const joint = fixture('in_progress_joint');
-    const s = step(step(joint, 'suspend', A.countyLeader, { reason: '等待鉴定' }), 'escalate', A.countyLeader, { to: UNITS.townshipCentre });
+    const s = step(step(joint, 'suspend', A.countyLeader, { reason: '等待鉴定' }), 'escalate', A.countyLeader, {
+      to: UNITS.townshipCentre,
+    });
     expect(s.suspension).toBeNull();
-    expect(s.assignments.filter((a) => a.state === 'open' || a.state === 'signed').map((a) => a.unitId)).toEqual([UNITS.townshipCentre.unitId]);
+    expect(s.assignments.filter((a) => a.state === 'open' || a.state === 'signed').map((a) => a.unitId)).toEqual([
+      UNITS.townshipCentre.unitId,
+    ]);
   });
 });

@@ -2,8 +2,17 @@
 // (see evolve.ts), so the log is the source of truth and every KPI is a query over it.
 import type { EscalationTrigger } from './escalation.js';
 import type {
-  CaseKind, CaseStatus, Channel, Complexity, Evaluator, HandlingMode, Outcome, Rating, ReopenReason,
-  SendBackReason, UnitRef,
+  CaseKind,
+  CaseStatus,
+  Channel,
+  Complexity,
+  Evaluator,
+  HandlingMode,
+  Outcome,
+  Rating,
+  ReopenReason,
+  SendBackReason,
+  UnitRef,
 } from './types.js';
 
 export type CoTaskSpec = { unit: UnitRef; task: string };

@@ -27,7 +27,9 @@ export const startHandlingSpec: ActionSpec<StartHandlingInput> = {
   may: holdsLead,
   decide: (_s, _a, i) =>
     new Problems().oneOf('mode', i.mode, ['on_site', 'online']).done({
-      toStatus: 'in_progress' as const, reason: i.mode, body: { type: 'handling_started' as const, data: { mode: i.mode } },
+      toStatus: 'in_progress' as const,
+      reason: i.mode,
+      body: { type: 'handling_started' as const, data: { mode: i.mode } },
     }),
 };
 
@@ -38,7 +40,9 @@ export const suspendSpec: ActionSpec<SuspendInput> = {
   may: (s, a) => jurisdictionWith(s, a, 'leader') || (holdsLead(s, a) && hasRole(a, 'leader')),
   decide: (_s, _a, i) =>
     new Problems().text('reason', i.reason).done({
-      toStatus: 'suspended' as const, reason: i.reason?.trim(), body: { type: 'suspended' as const, data: { reason: i.reason?.trim() } },
+      toStatus: 'suspended' as const,
+      reason: i.reason?.trim(),
+      body: { type: 'suspended' as const, data: { reason: i.reason?.trim() } },
     }),
 };
 
@@ -48,12 +52,14 @@ export const resumeSpec: ActionSpec<ResumeInput> = {
   may: (s, a) => holdsLead(s, a) || jurisdictionWith(s, a, 'leader'),
   decide: (_s, _a, i) =>
     new Problems().optionalText('note', i.note).done({
-      toStatus: 'in_progress' as const, body: { type: 'resumed' as const, data: { note: orNull(i.note) } },
+      toStatus: 'in_progress' as const,
+      body: { type: 'resumed' as const, data: { note: orNull(i.note) } },
     }),
 };
 
 /** The lead unit signs for a dispatched case (签收), which starts its handling clock. */
-export const sign = (s: CaseState, a: Actor, i: SignInput, now: Date): Result<Transition> => runAction(signSpec, s, a, i, now);
+export const sign = (s: CaseState, a: Actor, i: SignInput, now: Date): Result<Transition> =>
+  runAction(signSpec, s, a, i, now);
 
 /** The lead unit starts handling on site or online; the case now has a lead, so the transfer count restarts. */
 export const startHandling = (s: CaseState, a: Actor, i: StartHandlingInput, now: Date): Result<Transition> =>

@@ -16,11 +16,14 @@ describe('joint handling', () => {
     expect(code(attemptAs(joint, 'resolve', A.villageMediator, { outcome }))).toBe('InvalidTransition');
     const replied = step(joint, 'reply_co_task', A.justiceMediator, { reply: '已释法' });
     expect(code(attemptAs(replied, 'resolve', A.villageMediator, { outcome }))).toBe('ok');
-    const closed = step(joint, 'close_co_task', A.villageMediator, { unitId: UNITS.townshipJustice.unitId, note: '当事人撤回' });
+    const closed = step(joint, 'close_co_task', A.villageMediator, {
+      unitId: UNITS.townshipJustice.unitId,
+      note: '当事人撤回',
+    });
     expect(code(attemptAs(closed, 'resolve', A.villageMediator, { outcome }))).toBe('ok');
   });
 
-  it('refuses the lead as its own co-unit, a unit twice, and units outside the case\'s region', () => {
+  it("refuses the lead as its own co-unit, a unit twice, and units outside the case's region", () => {
     const co = (unit: typeof UNITS.townshipJustice) => ({ unit, task: '协助' });
     const tries = [
       [co(UNITS.villageCommittee)],
@@ -29,7 +32,8 @@ describe('joint handling', () => {
       [co(UNITS.otherVillageCentre)],
       [],
     ];
-    for (const coUnits of tries) expect(code(attemptAs(joint, 'request_joint', A.villageMediator, { coUnits }))).toBe('ValidationFailed');
+    for (const coUnits of tries)
+      expect(code(attemptAs(joint, 'request_joint', A.villageMediator, { coUnits }))).toBe('ValidationFailed');
   });
 
   it('closes only a co-task that is open', () => {
@@ -57,12 +61,16 @@ describe('outcomes', () => {
     const s = hazard();
     const mediated: Outcome = { kind: 'mediated', agreement: 'written', summary: 'x' };
     expect(code(attemptAs(s, 'resolve', A.gridWorker, { outcome: mediated }))).toBe('ValidationFailed');
-    expect(code(attemptAs(s, 'resolve', A.gridWorker, { outcome: { kind: 'answered', summary: '隐患已排除' } }))).toBe('ok');
+    expect(code(attemptAs(s, 'resolve', A.gridWorker, { outcome: { kind: 'answered', summary: '隐患已排除' } }))).toBe(
+      'ok',
+    );
   });
 
   it('not accepted needs a reason, and stray fields do not reach the log', () => {
     const s = fixture('in_progress');
-    expect(code(attemptAs(s, 'resolve', A.villageMediator, { outcome: { kind: 'not_accepted', reason: '  ' } }))).toBe('ValidationFailed');
+    expect(code(attemptAs(s, 'resolve', A.villageMediator, { outcome: { kind: 'not_accepted', reason: '  ' } }))).toBe(
+      'ValidationFailed',
+    );
     const sneaky = { kind: 'not_accepted', reason: ' 已进入诉讼程序 ', secret: 1 } as Outcome;
     const r = attemptAs(s, 'resolve', A.villageMediator, { outcome: sneaky });
     expect(r.ok && r.value.state.outcome).toEqual({ kind: 'not_accepted', reason: '已进入诉讼程序' });
@@ -72,29 +80,45 @@ describe('outcomes', () => {
 describe('other inputs', () => {
   it('reopening as dissatisfied needs a dissatisfied evaluation; a repeat visit does not', () => {
     const satisfied = step(fixture('resolved'), 'evaluate', A.countyClerk, { rating: 'satisfied', by: 'resident' });
-    expect(code(attemptAs(satisfied, 'reopen', A.countyDispatcher, { reason: 'dissatisfied' }))).toBe('ValidationFailed');
+    expect(code(attemptAs(satisfied, 'reopen', A.countyDispatcher, { reason: 'dissatisfied' }))).toBe(
+      'ValidationFailed',
+    );
     const again = step(satisfied, 'reopen', A.countyDispatcher, { reason: 'repeat_visit' });
-    expect(again.assignments.at(-1)).toMatchObject({ unitId: UNITS.villageCommittee.unitId, role: 'lead', state: 'signed' });
+    expect(again.assignments.at(-1)).toMatchObject({
+      unitId: UNITS.villageCommittee.unitId,
+      role: 'lead',
+      state: 'signed',
+    });
   });
 
   it('a send-back for another reason says what it is', () => {
     const s = fixture('dispatched');
     expect(code(attemptAs(s, 'send_back', A.villageMediator, { reasonCode: 'other' }))).toBe('ValidationFailed');
-    expect(code(attemptAs(s, 'send_back', A.villageMediator, { reasonCode: 'nope' as never }))).toBe('ValidationFailed');
+    expect(code(attemptAs(s, 'send_back', A.villageMediator, { reasonCode: 'nope' as never }))).toBe(
+      'ValidationFailed',
+    );
   });
 
   it('refuses merging a case into itself and dispatching to the unit that already has it', () => {
     const s = fixture('dispatched');
     expect(code(attemptAs(s, 'merge', A.countyDispatcher, { into: s.id }))).toBe('ValidationFailed');
-    expect(code(attemptAs(s, 'redispatch', A.countyDispatcher, { unit: UNITS.villageCommittee }))).toBe('ValidationFailed');
-    expect(code(attemptAs(s, 'transfer', A.villageMediator, { to: UNITS.villageCommittee, note: '转' }))).toBe('ValidationFailed');
+    expect(code(attemptAs(s, 'redispatch', A.countyDispatcher, { unit: UNITS.villageCommittee }))).toBe(
+      'ValidationFailed',
+    );
+    expect(code(attemptAs(s, 'transfer', A.villageMediator, { to: UNITS.villageCommittee, note: '转' }))).toBe(
+      'ValidationFailed',
+    );
   });
 
   it('refuses overlong text and unknown modes', () => {
     const s = fixture('signed');
-    expect(code(attemptAs(s, 'start_handling', A.villageMediator, { mode: 'joint' as never }))).toBe('ValidationFailed');
+    expect(code(attemptAs(s, 'start_handling', A.villageMediator, { mode: 'joint' as never }))).toBe(
+      'ValidationFailed',
+    );
     const joint = fixture('in_progress_joint');
-    expect(code(attemptAs(joint, 'reply_co_task', A.justiceMediator, { reply: '长'.repeat(2001) }))).toBe('ValidationFailed');
+    expect(code(attemptAs(joint, 'reply_co_task', A.justiceMediator, { reply: '长'.repeat(2001) }))).toBe(
+      'ValidationFailed',
+    );
   });
 });
 

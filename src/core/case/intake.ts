@@ -31,12 +31,23 @@ export function receive(input: ReceiveInput, actor: Actor, now: Date): Result<Tr
   const mayReport = input.channel === 'grid' ? hasRole(actor, 'gridworker') : hasRole(actor, ...INTAKE_ROLES);
   if (!mayReport || !covers(actor.scopePath, input.regionPath)) return fail('Forbidden', 'not allowed: receive');
   const data: ReceivedData = {
-    id: input.id, kind: input.kind, channel: input.channel, complexity: input.complexity,
-    categoryCode: input.categoryCode.trim(), regionPath: input.regionPath, centre: unitRef(input.centre),
+    id: input.id,
+    kind: input.kind,
+    channel: input.channel,
+    complexity: input.complexity,
+    categoryCode: input.categoryCode.trim(),
+    regionPath: input.regionPath,
+    centre: unitRef(input.centre),
   };
   const event: CaseEvent = {
-    type: 'received', data, at: now, version: 1, actorUserId: actor.userId, actorUnitId: actor.unitId,
-    fromStatus: null, toStatus: 'received',
+    type: 'received',
+    data,
+    at: now,
+    version: 1,
+    actorUserId: actor.userId,
+    actorUnitId: actor.unitId,
+    fromStatus: null,
+    toStatus: 'received',
   };
   const state = initialState(data, now);
   return ok({ state, events: [event], escalationDue: escalationDue(state) });

@@ -71,7 +71,11 @@ export const closeCoTaskSpec: ActionSpec<CloseCoTaskInput> = {
     const p = new Problems().optionalText('note', i.note);
     if (!co) p.add(`unit ${i.unitId} has no open co-task`);
     const data = { seq: co?.seq ?? 0, note: orNull(i.note) };
-    return p.done({ toStatus: 'in_progress' as const, reason: data.note, body: { type: 'co_task_closed' as const, data } });
+    return p.done({
+      toStatus: 'in_progress' as const,
+      reason: data.note,
+      body: { type: 'co_task_closed' as const, data },
+    });
   },
 };
 

@@ -8,7 +8,14 @@ import type { CaseEvent } from './events.js';
 import { replay } from './evolve.js';
 import { reviveState } from './serial.js';
 import {
-  ACTION_NAMES, CASE_KINDS, HANDLING_STATUSES, RATINGS, SEND_BACK_REASONS, type ActionName, type Actor, type CaseState,
+  ACTION_NAMES,
+  CASE_KINDS,
+  HANDLING_STATUSES,
+  RATINGS,
+  SEND_BACK_REASONS,
+  type ActionName,
+  type Actor,
+  type CaseState,
   type Outcome,
 } from './types.js';
 
@@ -34,7 +41,15 @@ const ALLOWED_STATUSES: { [K in ActionName]: readonly string[] } = {
   merge: ['received', 'dispatched', 'signed', 'in_progress', 'suspended'],
 };
 
-type Step = { guided: boolean; pick: number; actor: number; unit: number; variant: number; stale: boolean; hours: number };
+type Step = {
+  guided: boolean;
+  pick: number;
+  actor: number;
+  unit: number;
+  variant: number;
+  stale: boolean;
+  hours: number;
+};
 
 const stepArb: fc.Arbitrary<Step> = fc.record({
   guided: fc.integer({ min: 0, max: 9 }).map((n) => n < 7),
@@ -68,7 +83,10 @@ function inputFor(name: ActionName, s: CaseState, st: Step): Omit<ActionInputs[A
     reply_co_task: { reply: sane ? '已办' : '' },
     close_co_task: { unitId: sane && co ? co.unitId : unit.unitId },
     escalate: { to: sane ? centreAt(currentLevel(s) - 1) : unit },
-    send_back: { reasonCode: SEND_BACK_REASONS[st.variant % SEND_BACK_REASONS.length]!, note: st.variant % 2 ? '说明' : null },
+    send_back: {
+      reasonCode: SEND_BACK_REASONS[st.variant % SEND_BACK_REASONS.length]!,
+      note: st.variant % 2 ? '说明' : null,
+    },
     transfer: { to: unit, note: '转办' },
     suspend: { reason: sane ? '等待判决' : '' },
     resume: {},
@@ -114,7 +132,8 @@ function checkState(s: CaseState): void {
   expect(s.suspension !== null).toBe(s.status === 'suspended');
   expect(s.mergedInto !== null).toBe(s.status === 'merged');
   expect(s.assignments.map((a) => a.seq)).toEqual(s.assignments.map((_, n) => n + 1));
-  for (const k of ['sendBacks', 'redos', 'transfers'] as const) expect(s.counters[k]).toBeGreaterThanOrEqual(s.streak[k]);
+  for (const k of ['sendBacks', 'redos', 'transfers'] as const)
+    expect(s.counters[k]).toBeGreaterThanOrEqual(s.streak[k]);
 }
 
 /** Runs one step and checks what the action did, or that its refusal was typed and changed nothing. */
@@ -139,7 +158,12 @@ function runStep(s: CaseState, st: Step, log: CaseEvent[], seen: Set<string>): C
   expect(s.status).not.toBe('merged');
   expect(state.version).toBe(s.version + 1);
   expect(events).toHaveLength(1);
-  expect(events[0]).toMatchObject({ version: state.version, fromStatus: s.status, toStatus: state.status, actorUserId: actor.userId });
+  expect(events[0]).toMatchObject({
+    version: state.version,
+    fromStatus: s.status,
+    toStatus: state.status,
+    actorUserId: actor.userId,
+  });
   expect(due).toBe(escalationDue(state));
   log.push(...events);
   seen.add(`${name}:${s.status}`);
@@ -173,7 +197,9 @@ describe('random action sequences by random actors', () => {
       { numRuns: 400 },
     );
     // the runs are worth something only if they reached every action, from every status it leaves
-    const wanted = Object.entries(ALLOWED_STATUSES).flatMap(([name, from]) => from.map((status) => `${name}:${status}`));
+    const wanted = Object.entries(ALLOWED_STATUSES).flatMap(([name, from]) =>
+      from.map((status) => `${name}:${status}`),
+    );
     const codes = ['StaleVersion', 'InvalidTransition', 'Forbidden', 'ValidationFailed'].map((c) => `refused:${c}`);
     // owed escalations happen on these walks too (three redos are rarer: escalation.test.ts has them)
     const dues = ['send_backs', 'transfers'].map((t) => `due:${t}`);

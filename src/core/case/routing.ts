@@ -18,7 +18,10 @@ const UNCONCLUDED = ['received', 'dispatched', 'signed', 'in_progress', 'suspend
 /** The shared decision of dispatch and re-dispatch: a new lead assignment at the chosen unit. */
 function decideDispatch(type: 'dispatched' | 'redispatched') {
   return (s: CaseState, _a: Actor, i: DispatchInput) => {
-    const p = new Problems().unit('unit', i.unit, s.regionPath).optionalText('task', i.task).optionalText('explanation', i.explanation);
+    const p = new Problems()
+      .unit('unit', i.unit, s.regionPath)
+      .optionalText('task', i.task)
+      .optionalText('explanation', i.explanation);
     if (i.unit && activeLead(s)?.unitId === i.unit.unitId) p.add('the case is already with that unit');
     const data = { unit: i.unit && unitRef(i.unit), task: orNull(i.task), explanation: orNull(i.explanation) };
     return p.done({ toStatus: 'dispatched' as const, reason: data.explanation, body: { type, data } });
@@ -76,7 +79,11 @@ export const mergeSpec: ActionSpec<MergeInput> = {
     if (!Number.isInteger(i.into) || i.into <= 0) p.add('into must be a case id');
     if (i.into === s.id) p.add('a case cannot be merged into itself');
     const data = { into: i.into, note: orNull(i.note) };
-    return p.done({ toStatus: 'merged' as const, reason: `merged into ${i.into}`, body: { type: 'merged' as const, data } });
+    return p.done({
+      toStatus: 'merged' as const,
+      reason: `merged into ${i.into}`,
+      body: { type: 'merged' as const, data },
+    });
   },
 };
 

@@ -22,7 +22,10 @@ describe('a neighbour dispute from the grid to the archive', () => {
   };
 
   it('runs every step with the actor the process names', () => {
-    act('dispatch', A.villageDispatcher, { unit: UNITS.villageCommittee, explanation: 'rule 12: 邻里纠纷 · general → 调委会 of 某某村' });
+    act('dispatch', A.villageDispatcher, {
+      unit: UNITS.villageCommittee,
+      explanation: 'rule 12: 邻里纠纷 · general → 调委会 of 某某村',
+    });
     act('send_back', A.villageMediator, { reasonCode: 'not_responsible', note: '涉及宅基地界址，非调委会受理范围' });
     expect(state.status).toBe('received');
     act('redispatch', A.villageDispatcher, { unit: UNITS.villageCentre, explanation: '改由社区综治中心办理' });
@@ -34,16 +37,21 @@ describe('a neighbour dispute from the grid to the archive', () => {
     act('sign', A.townshipMediator, {});
     act('start_handling', A.townshipMediator, { mode: 'on_site' });
     act('request_joint', A.townshipMediator, {
-      leadTask: '牵头组织调解', coUnits: [{ unit: UNITS.townshipJustice, task: '提供法律意见并参与调解' }],
+      leadTask: '牵头组织调解',
+      coUnits: [{ unit: UNITS.townshipJustice, task: '提供法律意见并参与调解' }],
     });
     expect(availableActions(state, A.townshipMediator)).not.toContain('resolve');
     act('sign_co_task', A.justiceMediator, {});
     act('reply_co_task', A.justiceMediator, { reply: '已到场释法，双方同意以现状为界' });
-    act('resolve', A.townshipMediator, { outcome: { kind: 'mediated', agreement: 'written', summary: '签订人民调解协议书' } });
+    act('resolve', A.townshipMediator, {
+      outcome: { kind: 'mediated', agreement: 'written', summary: '签订人民调解协议书' },
+    });
     act('evaluate', A.countyClerk, { rating: 'dissatisfied', by: 'resident', note: '对方未按协议拆除围墙' });
     act('reopen', A.townshipDispatcher, { reason: 'dissatisfied' });
     expect(state.status).toBe('in_progress');
-    act('resolve', A.townshipMediator, { outcome: { kind: 'mediated', agreement: 'written', summary: '围墙已拆除，协议履行完毕' } });
+    act('resolve', A.townshipMediator, {
+      outcome: { kind: 'mediated', agreement: 'written', summary: '围墙已拆除，协议履行完毕' },
+    });
     act('evaluate', A.countyClerk, { rating: 'satisfied', by: 'resident' });
     act('close', A.townshipLeader, {});
   });
@@ -76,7 +84,9 @@ describe('a neighbour dispute from the grid to the archive', () => {
 
   it('ends closed, counted, and equal to its replayed log', () => {
     expect(state).toMatchObject({
-      status: 'closed', version: 17, centre: UNITS.townshipCentre,
+      status: 'closed',
+      version: 17,
+      centre: UNITS.townshipCentre,
       counters: { sendBacks: 1, redos: 1, transfers: 0, escalations: 1 },
       outcome: { kind: 'mediated', summary: '围墙已拆除，协议履行完毕' },
     });

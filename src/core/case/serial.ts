@@ -19,7 +19,10 @@ export function reviveState(raw: unknown): CaseState {
       signedAt: maybeInstant(a.signedAt),
       endedAt: maybeInstant(a.endedAt),
     })),
-    evaluations: (s.evaluations as unknown as Json[]).map((e) => ({ ...(e as unknown as Evaluation), at: instant(e.at) })),
+    evaluations: (s.evaluations as unknown as Json[]).map((e) => ({
+      ...(e as unknown as Evaluation),
+      at: instant(e.at),
+    })),
     suspension: suspension ? { reason: suspension.reason, since: instant(suspension.since) } : null,
     receivedAt: instant(s.receivedAt),
     updatedAt: instant(s.updatedAt),

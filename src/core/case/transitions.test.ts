@@ -6,7 +6,9 @@ import { replay } from './evolve.js';
 import { ACTION_NAMES, type ActionName } from './types.js';
 
 const states = Object.fromEntries(LABELS.map((l) => [l, fixture(l)])) as Record<Label, ReturnType<typeof fixture>>;
-const cells = ACTION_NAMES.flatMap((action) => LABELS.map((label) => ({ action, label, allowed: ALLOWED_FROM[action].includes(label) })));
+const cells = ACTION_NAMES.flatMap((action) =>
+  LABELS.map((label) => ({ action, label, allowed: ALLOWED_FROM[action].includes(label) })),
+);
 const allowedCells = cells.filter((c) => c.allowed);
 
 /** Tries the canonical move of an action on the fixture of a label. */

@@ -17,14 +17,31 @@ export type Complexity = (typeof COMPLEXITIES)[number];
  * at the parent centre, a reopened one in `in_progress` at its last lead unit.
  */
 export const CASE_STATUSES = [
-  'received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged',
+  'received',
+  'dispatched',
+  'signed',
+  'in_progress',
+  'suspended',
+  'resolved',
+  'evaluated',
+  'closed',
+  'merged',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Statuses in which a lead unit has signed for the case and holds it (办理中). */
 export const HANDLING_STATUSES: readonly CaseStatus[] = ['signed', 'in_progress', 'suspended'];
 
-export const ROLES = ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'] as const;
+export const ROLES = [
+  'admin',
+  'security',
+  'auditor',
+  'dispatcher',
+  'clerk',
+  'gridworker',
+  'mediator',
+  'leader',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who acts: a user of a unit; `scopePath` is the materialised region path of their jurisdiction. */
@@ -76,7 +93,11 @@ export type Evaluator = 'resident' | 'staff';
 export type Evaluation = { rating: Rating; by: Evaluator; note: string | null; at: Date; actorUserId: number };
 
 export const SEND_BACK_REASONS = [
-  'not_responsible', 'outside_region', 'insufficient_information', 'duplicate', 'other',
+  'not_responsible',
+  'outside_region',
+  'insufficient_information',
+  'duplicate',
+  'other',
 ] as const;
 export type SendBackReason = (typeof SEND_BACK_REASONS)[number];
 
@@ -118,8 +139,23 @@ export type CaseState = {
 };
 
 export const ACTION_NAMES = [
-  'dispatch', 'redispatch', 'sign', 'start_handling', 'request_joint', 'sign_co_task', 'reply_co_task',
-  'close_co_task', 'escalate', 'send_back', 'transfer', 'suspend', 'resume', 'resolve', 'evaluate',
-  'reopen', 'close', 'merge',
+  'dispatch',
+  'redispatch',
+  'sign',
+  'start_handling',
+  'request_joint',
+  'sign_co_task',
+  'reply_co_task',
+  'close_co_task',
+  'escalate',
+  'send_back',
+  'transfer',
+  'suspend',
+  'resume',
+  'resolve',
+  'evaluate',
+  'reopen',
+  'close',
+  'merge',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -22,7 +22,9 @@ export class Problems {
   /** Checks an optional text field (absent, null or a string within the limit). */
   optionalText(field: string, value: unknown): this {
     if (value === undefined || value === null) return this;
-    return typeof value === 'string' && value.length <= MAX_TEXT ? this : this.add(`${field} must be text up to ${MAX_TEXT}`);
+    return typeof value === 'string' && value.length <= MAX_TEXT
+      ? this
+      : this.add(`${field} must be text up to ${MAX_TEXT}`);
   }
   /** Checks that a value is one of the allowed ones. */
   oneOf(field: string, value: unknown, allowed: readonly unknown[]): this {
@@ -30,9 +32,11 @@ export class Problems {
   }
   /** Checks a unit reference and that the unit's region contains the case's region. */
   unit(field: string, value: UnitRef | undefined, caseRegionPath: string): this {
-    if (!value || !Number.isInteger(value.unitId) || !Number.isInteger(value.unitLevel)) return this.add(`${field} is not a unit`);
+    if (!value || !Number.isInteger(value.unitId) || !Number.isInteger(value.unitLevel))
+      return this.add(`${field} is not a unit`);
     if (value.unitLevel < 1 || value.unitLevel > 7) this.add(`${field}.unitLevel must be 1..7`);
-    if (typeof value.regionPath !== 'string' || !REGION_PATH.test(value.regionPath)) return this.add(`${field}.regionPath is malformed`);
+    if (typeof value.regionPath !== 'string' || !REGION_PATH.test(value.regionPath))
+      return this.add(`${field}.regionPath is malformed`);
     return caseRegionPath.startsWith(value.regionPath) ? this : this.add(`${field} does not cover the case's region`);
   }
   /** Ends the checks: ValidationFailed with every problem, or the value. */
@@ -58,11 +62,15 @@ export function checkOutcome(p: Problems, outcome: Outcome | undefined, kind: Ca
   if (mediation && kind === 'hazard') p.add('a hazard has no parties to mediate');
   switch (outcome.kind) {
     case 'mediated':
-      return p.oneOf('outcome.agreement', outcome.agreement, ['written', 'oral']).text('outcome.summary', outcome.summary);
+      return p
+        .oneOf('outcome.agreement', outcome.agreement, ['written', 'oral'])
+        .text('outcome.summary', outcome.summary);
     case 'not_mediated':
       // 人民调解法 第二十六条: when mediation fails, the parties are told of the arbitration, administrative
       // and judicial routes; the outcome records which one they were guided to.
-      return p.oneOf('outcome.guidance', outcome.guidance, ['litigation', 'arbitration']).text('outcome.summary', outcome.summary);
+      return p
+        .oneOf('outcome.guidance', outcome.guidance, ['litigation', 'arbitration'])
+        .text('outcome.summary', outcome.summary);
     case 'answered':
       return p.text('outcome.summary', outcome.summary);
     case 'not_accepted':
@@ -74,14 +82,22 @@ export function checkOutcome(p: Problems, outcome: Outcome | undefined, kind: Ca
 }
 
 /** Copies only the fields of a unit reference, so that stray input properties never reach the log. */
-export const unitRef = (u: UnitRef): UnitRef => ({ unitId: u.unitId, unitLevel: u.unitLevel, regionPath: u.regionPath });
+export const unitRef = (u: UnitRef): UnitRef => ({
+  unitId: u.unitId,
+  unitLevel: u.unitLevel,
+  regionPath: u.regionPath,
+});
 
 /** Copies only an outcome's own fields, trimmed, so that the log holds exactly what the outcome means. */
 export function normaliseOutcome(o: Outcome): Outcome {
   switch (o.kind) {
-    case 'mediated': return { kind: o.kind, agreement: o.agreement, summary: o.summary.trim() };
-    case 'not_mediated': return { kind: o.kind, guidance: o.guidance, summary: o.summary.trim() };
-    case 'answered': return { kind: o.kind, summary: o.summary.trim() };
-    case 'not_accepted': return { kind: o.kind, reason: o.reason.trim() };
+    case 'mediated':
+      return { kind: o.kind, agreement: o.agreement, summary: o.summary.trim() };
+    case 'not_mediated':
+      return { kind: o.kind, guidance: o.guidance, summary: o.summary.trim() };
+    case 'answered':
+      return { kind: o.kind, summary: o.summary.trim() };
+    case 'not_accepted':
+      return { kind: o.kind, reason: o.reason.trim() };
   }
 }

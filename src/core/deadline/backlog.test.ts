@@ -7,11 +7,18 @@ const daysLater = (n: number) => new Date(received.getTime() + n * 86_400_000);
 
 describe('petition backlog colours (积案 红黄绿)', () => {
   it.each([
-    [30, false, null], [30, true, 'green'],
-    [89, false, null], [89, true, 'green'],
-    [90, false, 'green'], [90, true, 'yellow'],
-    [179, false, 'green'], [180, false, 'yellow'], [180, true, 'red'],
-    [364, false, 'yellow'], [365, false, 'red'], [800, true, 'red'],
+    [30, false, null],
+    [30, true, 'green'],
+    [89, false, null],
+    [89, true, 'green'],
+    [90, false, 'green'],
+    [90, true, 'yellow'],
+    [179, false, 'green'],
+    [180, false, 'yellow'],
+    [180, true, 'red'],
+    [364, false, 'yellow'],
+    [365, false, 'red'],
+    [800, true, 'red'],
   ] as const)('%d days old, difficult %s → %s', (days, difficult, colour) => {
     expect(backlogColour({ receivedAt: received, difficult }, daysLater(days))).toBe(colour);
   });
@@ -29,6 +36,8 @@ describe('petition backlog colours (积案 红黄绿)', () => {
 
   it('refuses thresholds out of order', () => {
     const rules = { ...DEFAULT_BACKLOG_RULES, yellowFromDays: 400 };
-    expect(() => backlogColour({ receivedAt: received, difficult: false }, daysLater(1), rules)).toThrow(expect.objectContaining({ code: 'ValidationFailed' }));
+    expect(() => backlogColour({ receivedAt: received, difficult: false }, daysLater(1), rules)).toThrow(
+      expect.objectContaining({ code: 'ValidationFailed' }),
+    );
   });
 });

@@ -22,7 +22,10 @@ export type BacklogRules = {
 
 /** The default backlog thresholds. */
 export const DEFAULT_BACKLOG_RULES: BacklogRules = Object.freeze({
-  greenFromDays: 90, yellowFromDays: 180, redFromDays: 365, difficultRaise: 1,
+  greenFromDays: 90,
+  yellowFromDays: 180,
+  redFromDays: 365,
+  difficultRaise: 1,
 });
 
 const COLOURS: readonly BacklogColour[] = ['green', 'yellow', 'red'];
@@ -36,10 +39,16 @@ export function ageInDays(receivedAt: Date, now: Date): number {
 }
 
 /** The backlog colour of an open petition at `now`, or null when it is not (yet) a backlog case. */
-export function backlogColour(petition: OpenPetition, now: Date, rules: BacklogRules = DEFAULT_BACKLOG_RULES): BacklogColour | null {
+export function backlogColour(
+  petition: OpenPetition,
+  now: Date,
+  rules: BacklogRules = DEFAULT_BACKLOG_RULES,
+): BacklogColour | null {
   const { greenFromDays: g, yellowFromDays: y, redFromDays: r, difficultRaise } = rules;
   if (!(g <= y && y <= r) || !Number.isInteger(difficultRaise) || difficultRaise < 0) {
-    throw new DomainError('ValidationFailed', 'backlog thresholds must ascend and the raise be a whole number ≥ 0', { ...rules });
+    throw new DomainError('ValidationFailed', 'backlog thresholds must ascend and the raise be a whole number ≥ 0', {
+      ...rules,
+    });
   }
   const age = ageInDays(petition.receivedAt, now);
   let level = age >= r ? 2 : age >= y ? 1 : age >= g ? 0 : -1;

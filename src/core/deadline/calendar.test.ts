@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import {
-  addCalendarDays, addHours, addWorkingDays, isWorkingDay, makeCalendar, overrideFor, WEEKDAYS_ONLY,
-  workingDayOnOrAfter, workingDaysBetween,
+  addCalendarDays,
+  addHours,
+  addWorkingDays,
+  isWorkingDay,
+  makeCalendar,
+  overrideFor,
+  WEEKDAYS_ONLY,
+  workingDayOnOrAfter,
+  workingDaysBetween,
 } from './calendar.js';
 import { cst, endOfCstDay, lastDayCovered } from './cst.js';
 import { OFFICIAL_2024_2026, WORKING_DAY_VECTORS } from './official-schedules.fixture.js';
@@ -19,10 +26,20 @@ describe('working days under the official 2024–2026 schedules (hand-written ov
   });
 
   it.each([
-    ['2024-02-04', true], ['2024-02-09', true], ['2024-02-12', false], ['2024-02-18', true],
-    ['2025-01-26', true], ['2025-01-28', false], ['2025-02-08', true], ['2025-10-06', false],
-    ['2026-01-04', true], ['2026-02-14', true], ['2026-02-23', false], ['2026-10-10', true],
-    ['2026-03-07', false], ['2026-03-09', true],
+    ['2024-02-04', true],
+    ['2024-02-09', true],
+    ['2024-02-12', false],
+    ['2024-02-18', true],
+    ['2025-01-26', true],
+    ['2025-01-28', false],
+    ['2025-02-08', true],
+    ['2025-10-06', false],
+    ['2026-01-04', true],
+    ['2026-02-14', true],
+    ['2026-02-23', false],
+    ['2026-10-10', true],
+    ['2026-03-07', false],
+    ['2026-03-09', true],
   ])('%s is a working day: %s', (date, working) => {
     expect(isWorkingDay(cal, date)).toBe(working);
   });

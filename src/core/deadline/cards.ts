@@ -41,8 +41,10 @@ export const DEFAULT_CARD_RULES: CardRules = Object.freeze({
 /** Checks edited rules (fractions in [0, 1] for blue, ≥ 0 elsewhere); returns them or throws ValidationFailed. */
 export function validateCardRules(rules: CardRules): CardRules {
   const checks: ReadonlyArray<readonly [string, number | null, number]> = [
-    ['blue.passedFraction', rules.blue.passedFraction, 1], ['blue.workingDaysLeft', rules.blue.workingDaysLeft, Infinity],
-    ['yellow.overdueMs', rules.yellow.overdueMs, Infinity], ['red.overdueFraction', rules.red.overdueFraction, Infinity],
+    ['blue.passedFraction', rules.blue.passedFraction, 1],
+    ['blue.workingDaysLeft', rules.blue.workingDaysLeft, Infinity],
+    ['yellow.overdueMs', rules.yellow.overdueMs, Infinity],
+    ['red.overdueFraction', rules.red.overdueFraction, Infinity],
     ['red.overdueWorkingDays', rules.red.overdueWorkingDays, Infinity],
   ];
   for (const [field, value, max] of checks) {
@@ -68,7 +70,11 @@ const earliest = (xs: readonly (Date | null)[]): Date | null =>
   xs.reduce<Date | null>((a, x) => (x && (!a || x.getTime() < a.getTime()) ? x : a), null);
 
 /** The instants at which blue, yellow and red become due for a running stage (blue ≤ yellow ≤ red). */
-export function cardInstants(stage: CardStage & { readonly due: Date }, cal: Calendar, rules: CardRules = DEFAULT_CARD_RULES): CardInstants {
+export function cardInstants(
+  stage: CardStage & { readonly due: Date },
+  cal: Calendar,
+  rules: CardRules = DEFAULT_CARD_RULES,
+): CardInstants {
   const measure = stage.measure ?? 'elapsed';
   const allowed = Math.max(0, stage.allowedMs ?? measureBetween(cal, measure, stage.start, stage.due));
   const due = stage.due;
@@ -95,7 +101,11 @@ export function cardInstants(stage: CardStage & { readonly due: Date }, cal: Cal
 
 /** Colours due at `now` and not yet issued, least severe first; none while suspended (due null). */
 export function cardsDue(
-  stage: CardStage, cal: Calendar, rules: CardRules, now: Date, alreadyIssued: Iterable<CardColour>,
+  stage: CardStage,
+  cal: Calendar,
+  rules: CardRules,
+  now: Date,
+  alreadyIssued: Iterable<CardColour>,
 ): CardColour[] {
   const { due } = stage;
   if (due === null) return [];
@@ -105,7 +115,12 @@ export function cardsDue(
 }
 
 /** The earliest instant of a colour not yet issued: the value of the sweeper's indexed column; null = nothing pending. */
-export function nextCardAt(stage: CardStage, cal: Calendar, rules: CardRules, alreadyIssued: Iterable<CardColour>): Date | null {
+export function nextCardAt(
+  stage: CardStage,
+  cal: Calendar,
+  rules: CardRules,
+  alreadyIssued: Iterable<CardColour>,
+): Date | null {
   const { due } = stage;
   if (due === null) return null;
   const issued = new Set(alreadyIssued);

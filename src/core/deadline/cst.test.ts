@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { cst, cstDateOf, dayNumber, deadlineLabel, endOfCstDay, lastDayCovered, startOfCstDay, weekdayOf } from './cst.js';
+import {
+  cst,
+  cstDateOf,
+  dayNumber,
+  deadlineLabel,
+  endOfCstDay,
+  lastDayCovered,
+  startOfCstDay,
+  weekdayOf,
+} from './cst.js';
 
 describe('China Standard Time days', () => {
   it.each([

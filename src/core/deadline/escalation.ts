@@ -20,7 +20,10 @@ export const DEFAULT_ESCALATION: Readonly<Record<CardColour, Escalation>> = Obje
 });
 
 /** The escalation row for a colour. */
-export function escalationFor(colour: CardColour, table: Readonly<Record<CardColour, Escalation>> = DEFAULT_ESCALATION): Escalation {
+export function escalationFor(
+  colour: CardColour,
+  table: Readonly<Record<CardColour, Escalation>> = DEFAULT_ESCALATION,
+): Escalation {
   return table[colour];
 }
 

@@ -6,8 +6,10 @@
  */
 import type { CalendarDay } from './calendar.js';
 
-const holidays = (name: string, ...dates: string[]): CalendarDay[] => dates.map((date) => ({ date, kind: 'holiday', name }));
-const workdays = (name: string, ...dates: string[]): CalendarDay[] => dates.map((date) => ({ date, kind: 'workday', name: `${name}调休上班` }));
+const holidays = (name: string, ...dates: string[]): CalendarDay[] =>
+  dates.map((date) => ({ date, kind: 'holiday', name }));
+const workdays = (name: string, ...dates: string[]): CalendarDay[] =>
+  dates.map((date) => ({ date, kind: 'workday', name: `${name}调休上班` }));
 
 /** Weekday holidays and weekend make-up working days of 2024–2026. */
 export const OFFICIAL_2024_2026: readonly CalendarDay[] = [
@@ -54,7 +56,12 @@ export const OFFICIAL_2024_2026: readonly CalendarDay[] = [
 ];
 
 /** A vector: from an instant (CST wall time), n working days → the last working day of the period. */
-export type WorkingDayVector = { readonly from: string; readonly n: number; readonly lastDay: string; readonly why: string };
+export type WorkingDayVector = {
+  readonly from: string;
+  readonly n: number;
+  readonly lastDay: string;
+  readonly why: string;
+};
 
 /** Working-day vectors across the 2024–2026 holiday weeks. */
 export const WORKING_DAY_VECTORS: readonly WorkingDayVector[] = [

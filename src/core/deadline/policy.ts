@@ -4,7 +4,14 @@
  * does not move existing deadlines.
  */
 import { DomainError } from '../errors.js';
-import { addCalendarDays, addHours, addWorkingDays, type Calendar, isWorkingDayNumber, nextWorkingDayNumber } from './calendar.js';
+import {
+  addCalendarDays,
+  addHours,
+  addWorkingDays,
+  type Calendar,
+  isWorkingDayNumber,
+  nextWorkingDayNumber,
+} from './calendar.js';
 import { cstDayOfMs, DAY_MS, instantMs, startOfCstDayMs } from './cst.js';
 import { advanceBy, type TimeMeasure } from './working-time.js';
 
@@ -69,15 +76,27 @@ export function validatePolicyTable(table: PolicyTable): PolicyTable {
  * The policy for a stage. Fallback order, most specific first:
  * (kind, complexity) → (kind, '*') → ('*', complexity) → ('*', '*'); none → NotFound.
  */
-export function resolvePolicy(table: PolicyTable, kind: CaseKind, complexity: Complexity, stage: StageName): DeadlinePolicy {
+export function resolvePolicy(
+  table: PolicyTable,
+  kind: CaseKind,
+  complexity: Complexity,
+  stage: StageName,
+): DeadlinePolicy {
   const order: ReadonlyArray<readonly [CaseKind | '*', Complexity | '*']> = [
-    [kind, complexity], [kind, '*'], ['*', complexity], ['*', '*'],
+    [kind, complexity],
+    [kind, '*'],
+    ['*', complexity],
+    ['*', '*'],
   ];
   for (const [k, c] of order) {
     const hit = table.find((p) => p.stage === stage && p.kind === k && p.complexity === c);
     if (hit) return hit;
   }
-  throw new DomainError('NotFound', `no deadline policy for ${kind}/${complexity}/${stage}`, { kind, complexity, stage });
+  throw new DomainError('NotFound', `no deadline policy for ${kind}/${complexity}/${stage}`, {
+    kind,
+    complexity,
+    stage,
+  });
 }
 
 /** 24:00 of `day`, moved to 24:00 of the next working day when `day` is a rest day. */

@@ -19,59 +19,74 @@ const DAY = 86_400_000;
 
 describe('properties of the calendar', () => {
   it('addWorkingDays(n ≥ 1) ends a working day after the start, and workingDaysBetween inverts it', () => {
-    fc.assert(fc.property(instant, fc.integer({ min: 1, max: 80 }), (start, n) => {
-      const due = addWorkingDays(cal, start, n);
-      expect(due.getTime()).toBeGreaterThan(start.getTime());
-      expect(isWorkingDay(cal, lastDayCovered(due))).toBe(true);
-      expect(workingDaysBetween(cal, start, due)).toBe(n);
-      expect(workingDaysBetween(cal, start, new Date(due.getTime() - DAY))).toBe(n - 1);
-    }));
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 80 }), (start, n) => {
+        const due = addWorkingDays(cal, start, n);
+        expect(due.getTime()).toBeGreaterThan(start.getTime());
+        expect(isWorkingDay(cal, lastDayCovered(due))).toBe(true);
+        expect(workingDaysBetween(cal, start, due)).toBe(n);
+        expect(workingDaysBetween(cal, start, new Date(due.getTime() - DAY))).toBe(n - 1);
+      }),
+    );
   });
 
   it('working time is additive and advanceBy is its inverse', () => {
-    fc.assert(fc.property(instant, instant, instant, (a, b, c) => {
-      expect(workingMsBetween(cal, a, b) + workingMsBetween(cal, b, c)).toBe(workingMsBetween(cal, a, c));
-    }));
-    fc.assert(fc.property(measure, instant, fc.integer({ min: -20 * DAY, max: 20 * DAY }), (m, a, ms) => {
-      expect(measureBetween(cal, m, a, advanceBy(cal, m, a, ms))).toBe(ms);
-    }));
+    fc.assert(
+      fc.property(instant, instant, instant, (a, b, c) => {
+        expect(workingMsBetween(cal, a, b) + workingMsBetween(cal, b, c)).toBe(workingMsBetween(cal, a, c));
+      }),
+    );
+    fc.assert(
+      fc.property(measure, instant, fc.integer({ min: -20 * DAY, max: 20 * DAY }), (m, a, ms) => {
+        expect(measureBetween(cal, m, a, advanceBy(cal, m, a, ms))).toBe(ms);
+      }),
+    );
   });
 });
 
 describe('properties of stages and cards', () => {
   it('blue ≤ yellow ≤ red, and no card is ever due before its instant', () => {
-    fc.assert(fc.property(policy, instant, instant, issued, (p, start, now, done) => {
-      const stage = startStage(p, cal, start);
-      const at = cardInstants({ ...stage, due: stage.due! }, cal, DEFAULT_CARD_RULES);
-      expect(at.blue!.getTime()).toBeLessThanOrEqual(at.yellow.getTime());
-      expect(at.yellow.getTime()).toBeLessThanOrEqual(at.red!.getTime());
-      expect(at.blue!.getTime()).toBeGreaterThan(start.getTime());
-      const due = cardsDue(stage, cal, DEFAULT_CARD_RULES, now, done);
-      for (const c of CARD_COLOURS) {
-        const expected = !done.includes(c) && at[c]!.getTime() <= now.getTime();
-        expect(due.includes(c)).toBe(expected);
-      }
-      const next = nextCardAt(stage, cal, DEFAULT_CARD_RULES, done);
-      const pending = CARD_COLOURS.filter((c) => !done.includes(c)).map((c) => at[c]!.getTime());
-      expect(next?.getTime() ?? null).toBe(pending.length ? Math.min(...pending) : null);
-    }));
+    fc.assert(
+      fc.property(policy, instant, instant, issued, (p, start, now, done) => {
+        const stage = startStage(p, cal, start);
+        const at = cardInstants({ ...stage, due: stage.due! }, cal, DEFAULT_CARD_RULES);
+        expect(at.blue!.getTime()).toBeLessThanOrEqual(at.yellow.getTime());
+        expect(at.yellow.getTime()).toBeLessThanOrEqual(at.red!.getTime());
+        expect(at.blue!.getTime()).toBeGreaterThan(start.getTime());
+        const due = cardsDue(stage, cal, DEFAULT_CARD_RULES, now, done);
+        for (const c of CARD_COLOURS) {
+          const expected = !done.includes(c) && at[c]!.getTime() <= now.getTime();
+          expect(due.includes(c)).toBe(expected);
+        }
+        const next = nextCardAt(stage, cal, DEFAULT_CARD_RULES, done);
+        const pending = CARD_COLOURS.filter((c) => !done.includes(c)).map((c) => at[c]!.getTime());
+        expect(next?.getTime() ?? null).toBe(pending.length ? Math.min(...pending) : null);
+      }),
+    );
   });
 
   it('a suspension of no length changes nothing; suspend/resume equals the recomputation from intervals', () => {
-    fc.assert(fc.property(policy, instant, fc.array(fc.integer({ min: 0, max: 10 * DAY }), { minLength: 2, maxLength: 6 }), (p, start, gaps) => {
-      const first = startStage(p, cal, start);
-      expect(resumeStage(cal, suspendStage(cal, first, start), start).due).toEqual(first.due);
-      let t = start.getTime();
-      const intervals: { from: Date; to: Date }[] = [];
-      for (let i = 0; i + 1 < gaps.length; i += 2) {
-        const f = t + gaps[i]!;
-        t = f + gaps[i + 1]!;
-        intervals.push({ from: new Date(f), to: new Date(t) });
-      }
-      let s = first;
-      for (const { from: f, to: r } of intervals) s = resumeStage(cal, suspendStage(cal, s, f), r);
-      expect(dueAfterSuspensions(cal, first.measure, first.due!, intervals)).toEqual(s.due);
-      expect(s.due!.getTime()).toBeGreaterThanOrEqual(first.due!.getTime());
-    }));
+    fc.assert(
+      fc.property(
+        policy,
+        instant,
+        fc.array(fc.integer({ min: 0, max: 10 * DAY }), { minLength: 2, maxLength: 6 }),
+        (p, start, gaps) => {
+          const first = startStage(p, cal, start);
+          expect(resumeStage(cal, suspendStage(cal, first, start), start).due).toEqual(first.due);
+          let t = start.getTime();
+          const intervals: { from: Date; to: Date }[] = [];
+          for (let i = 0; i + 1 < gaps.length; i += 2) {
+            const f = t + gaps[i]!;
+            t = f + gaps[i + 1]!;
+            intervals.push({ from: new Date(f), to: new Date(t) });
+          }
+          let s = first;
+          for (const { from: f, to: r } of intervals) s = resumeStage(cal, suspendStage(cal, s, f), r);
+          expect(dueAfterSuspensions(cal, first.measure, first.due!, intervals)).toEqual(s.due);
+          expect(s.due!.getTime()).toBeGreaterThanOrEqual(first.due!.getTime());
+        },
+      ),
+    );
   });
 });

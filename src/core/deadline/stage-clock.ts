@@ -39,7 +39,8 @@ export function startStage(policy: DeadlinePolicy, cal: Calendar, start: Date): 
 
 /** Stops the clock at `at`; a suspended stage has no due instant and collects no cards. */
 export function suspendStage(cal: Calendar, stage: StageClock, at: Date): StageClock {
-  if (stage.due === null) throw new DomainError('InvalidTransition', 'stage is already suspended', { suspendedAt: stage.suspendedAt });
+  if (stage.due === null)
+    throw new DomainError('InvalidTransition', 'stage is already suspended', { suspendedAt: stage.suspendedAt });
   const remainingMs = measureBetween(cal, stage.measure, at, stage.due);
   return { ...stage, due: null, suspendedAt: at, remainingMs };
 }
@@ -50,7 +51,10 @@ export function resumeStage(cal: Calendar, stage: StageClock, at: Date): StageCl
     throw new DomainError('InvalidTransition', 'stage is not suspended');
   }
   if (instantMs(at) < instantMs(stage.suspendedAt)) {
-    throw new DomainError('ValidationFailed', 'resumed before it was suspended', { suspendedAt: stage.suspendedAt, at });
+    throw new DomainError('ValidationFailed', 'resumed before it was suspended', {
+      suspendedAt: stage.suspendedAt,
+      at,
+    });
   }
   const due = advanceBy(cal, stage.measure, at, stage.remainingMs);
   return { ...stage, due, suspendedAt: null, remainingMs: null };
@@ -61,7 +65,12 @@ export function resumeStage(cal: Calendar, stage: StageClock, at: Date): StageCl
  * original due: each interval shifts it by the interval's length in the measure. It equals
  * suspending and resuming one by one, so a sweeper can rebuild `due` from the case events.
  */
-export function dueAfterSuspensions(cal: Calendar, measure: TimeMeasure, due: Date, suspensions: readonly Suspension[]): Date {
+export function dueAfterSuspensions(
+  cal: Calendar,
+  measure: TimeMeasure,
+  due: Date,
+  suspensions: readonly Suspension[],
+): Date {
   let current = due;
   let previousEnd = -Infinity;
   for (const { from, to } of suspensions) {
@@ -94,8 +103,12 @@ export function applyExtension(stage: StageClock, amount: number, policy: Deadli
     throw new DomainError('ValidationFailed', `extension must be a whole number > 0, got ${amount}`, { amount });
   }
   if (stage.extended + amount > max.amount) {
-    throw new DomainError('Unprocessable', `extension beyond the maximum of ${max.amount} ${max.unit}`,
-      { max: max.amount, unit: max.unit, used: stage.extended, requested: amount });
+    throw new DomainError('Unprocessable', `extension beyond the maximum of ${max.amount} ${max.unit}`, {
+      max: max.amount,
+      unit: max.unit,
+      used: stage.extended,
+      requested: amount,
+    });
   }
   if (stage.due === null) throw new DomainError('InvalidTransition', 'resume a suspended stage before extending it');
   const due = extendDue(cal, stage.due, { amount, unit: max.unit }, policy.rollToWorkingDay ?? true);

@@ -26,14 +26,31 @@ const typeSuffix = (type: string) => testTypeNames[type]?.zh ?? type;
 /** A unit of a type at the path's region of a level, named like the real ones: 甲一村人民调解委员会. */
 export function unitAt(level: RegionLevel, typeCode: string, id?: number): PathUnit {
   const r = testPath[level - 1]!;
-  const path = testPath.slice(0, level).map((x) => `${x.code}/`).join('');
-  return { id: id ?? level * 100 + Object.keys(testTypeNames).indexOf(typeCode), typeCode, name: `${r.name}${typeSuffix(typeCode)}`, regionCode: r.code, regionName: r.name, regionLevel: level, regionPath: path };
+  const path = testPath
+    .slice(0, level)
+    .map((x) => `${x.code}/`)
+    .join('');
+  return {
+    id: id ?? level * 100 + Object.keys(testTypeNames).indexOf(typeCode),
+    typeCode,
+    name: `${r.name}${typeSuffix(typeCode)}`,
+    regionCode: r.code,
+    regionName: r.name,
+    regionLevel: level,
+    regionPath: path,
+  };
 }
 
 /** Service centres at every level from the city to the village, mediation committees in the village and township. */
 export const fullUnits: PathUnit[] = [
-  unitAt(2, 'service_centre'), unitAt(3, 'service_centre'), unitAt(4, 'service_centre'), unitAt(5, 'service_centre'),
-  unitAt(4, 'mediation_committee'), unitAt(5, 'mediation_committee'), unitAt(4, 'justice_office'), unitAt(3, 'human_resources'),
+  unitAt(2, 'service_centre'),
+  unitAt(3, 'service_centre'),
+  unitAt(4, 'service_centre'),
+  unitAt(5, 'service_centre'),
+  unitAt(4, 'mediation_committee'),
+  unitAt(5, 'mediation_committee'),
+  unitAt(4, 'justice_office'),
+  unitAt(3, 'human_resources'),
 ];
 
 const categories = {
@@ -42,20 +59,43 @@ const categories = {
 } as const;
 
 /** A rule that matches anything unless told otherwise. */
-export function rule(id: number, over: Partial<Omit<DispatchRule, 'category'>> & { category?: keyof typeof categories | null } = {}): DispatchRule {
+export function rule(
+  id: number,
+  over: Partial<Omit<DispatchRule, 'category'>> & { category?: keyof typeof categories | null } = {},
+): DispatchRule {
   const { category, ...rest } = over;
   return {
-    id, position: id, name: `规则${id}`, kind: null, category: category ? categories[category] : null, complexity: null, channel: null,
-    crossRegion: null, targetUnitType: 'service_centre', targetLevel: 3, fallback: 'climb', enabled: true, ...rest,
+    id,
+    position: id,
+    name: `规则${id}`,
+    kind: null,
+    category: category ? categories[category] : null,
+    complexity: null,
+    channel: null,
+    crossRegion: null,
+    targetUnitType: 'service_centre',
+    targetLevel: 3,
+    fallback: 'climb',
+    enabled: true,
+    ...rest,
   };
 }
 
 /** A general neighbour dispute reported by a grid worker. */
 export const neighbourFacts: DispatchFacts = {
-  kind: 'dispute', categoryPath: 'neighbour/neighbour_noise/', complexity: 'general', channel: 'grid', crossRegion: false,
+  kind: 'dispute',
+  categoryPath: 'neighbour/neighbour_noise/',
+  complexity: 'general',
+  channel: 'grid',
+  crossRegion: false,
 };
 
 /** An input over the test path with the given rules and units (all units by default). */
-export function inputOf(rules: DispatchRule[], units: PathUnit[] = fullUnits, facts: DispatchFacts = neighbourFacts, depth = 6): DispatchInput {
+export function inputOf(
+  rules: DispatchRule[],
+  units: PathUnit[] = fullUnits,
+  facts: DispatchFacts = neighbourFacts,
+  depth = 6,
+): DispatchInput {
   return { facts, rules, units, path: testPath.slice(0, depth), typeNames: testTypeNames };
 }

@@ -47,7 +47,8 @@ export function conditionLabel(rule: DispatchRule): Label {
   if (rule.kind) parts.push(kindLabels[rule.kind]);
   if (rule.complexity) parts.push(complexityLabels[rule.complexity]);
   if (rule.channel) parts.push(channelLabels[rule.channel]);
-  if (rule.crossRegion !== null) parts.push(rule.crossRegion ? { zh: '跨区域', en: 'cross-region' } : { zh: '非跨区域', en: 'within one region' });
+  if (rule.crossRegion !== null)
+    parts.push(rule.crossRegion ? { zh: '跨区域', en: 'cross-region' } : { zh: '非跨区域', en: 'within one region' });
   if (parts.length === 0) return { zh: '全部事项', en: 'any case' };
   return { zh: parts.map((p) => p.zh).join(' · '), en: parts.map((p) => p.en).join(' · ') };
 }

@@ -9,7 +9,12 @@ describe('rule matching', () => {
   it.each([
     ['no conditions', rule(1), facts(), true],
     ['the category itself', rule(1, { category: 'neighbour' }), facts({ categoryPath: 'neighbour/' }), true],
-    ['a category below it', rule(1, { category: 'labour' }), facts({ categoryPath: 'labour/labour_wage_arrears/' }), true],
+    [
+      'a category below it',
+      rule(1, { category: 'labour' }),
+      facts({ categoryPath: 'labour/labour_wage_arrears/' }),
+      true,
+    ],
     ['not a sibling sharing a prefix', rule(1, { category: 'labour' }), facts({ categoryPath: 'labour_x/' }), false],
     ['not another category', rule(1, { category: 'labour' }), facts(), false],
     ['the kind', rule(1, { kind: 'dispute' }), facts(), true],
@@ -21,13 +26,23 @@ describe('rule matching', () => {
     ['cross-region when asked', rule(1, { crossRegion: true }), facts({ crossRegion: true }), true],
     ['not cross-region when not', rule(1, { crossRegion: true }), facts(), false],
     ['within one region when asked', rule(1, { crossRegion: false }), facts(), true],
-    ['every condition at once', rule(1, { category: 'neighbour', kind: 'dispute', complexity: 'general', channel: 'grid', crossRegion: false }), facts(), true],
+    [
+      'every condition at once',
+      rule(1, { category: 'neighbour', kind: 'dispute', complexity: 'general', channel: 'grid', crossRegion: false }),
+      facts(),
+      true,
+    ],
   ] as const)('matches %s: %s', (_, r, f, expected) => {
     expect(ruleMatches(r, f)).toBe(expected);
   });
 
   it('takes the first enabled match by position, then id, whatever the input order', () => {
-    const rules = [rule(3, { position: 2 }), rule(2, { position: 1, enabled: false }), rule(1, { position: 2 }), rule(4, { position: 0, kind: 'petition' })];
+    const rules = [
+      rule(3, { position: 2 }),
+      rule(2, { position: 1, enabled: false }),
+      rule(1, { position: 2 }),
+      rule(4, { position: 0, kind: 'petition' }),
+    ];
     expect(firstMatch(rules, facts())?.id).toBe(1);
     expect(firstMatch([...rules].reverse(), facts())?.id).toBe(1);
   });

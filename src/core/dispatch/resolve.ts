@@ -1,5 +1,13 @@
 import type { RegionLevel } from '../region/levels.js';
-import { COUNTY_LEVEL, SERVICE_CENTRE, type DispatchRule, type DispatchStep, type PathRegion, type PathUnit, type StepVia } from './types.js';
+import {
+  COUNTY_LEVEL,
+  SERVICE_CENTRE,
+  type DispatchRule,
+  type DispatchStep,
+  type PathRegion,
+  type PathUnit,
+  type StepVia,
+} from './types.js';
 
 type Attempt = { via: StepVia; typeCode: string; level: RegionLevel };
 
@@ -15,9 +23,11 @@ function ruleAttempts(rule: DispatchRule): Attempt[] {
   const { targetUnitType: type, targetLevel: level } = rule;
   const climb = climbLevels(level).map((l): Attempt => ({ via: 'climb', typeCode: type, level: l }));
   const fallback: Attempt[] =
-    rule.fallback === 'climb' ? climb
-    : rule.fallback === 'service_centre' ? [{ via: 'service_centre', typeCode: SERVICE_CENTRE, level }, ...climb]
-    : [{ via: 'county_centre', typeCode: SERVICE_CENTRE, level: COUNTY_LEVEL }];
+    rule.fallback === 'climb'
+      ? climb
+      : rule.fallback === 'service_centre'
+        ? [{ via: 'service_centre', typeCode: SERVICE_CENTRE, level }, ...climb]
+        : [{ via: 'county_centre', typeCode: SERVICE_CENTRE, level: COUNTY_LEVEL }];
   return [{ via: 'target', typeCode: type, level }, ...fallback];
 }
 
@@ -46,11 +56,17 @@ export function attemptsFor(rule: DispatchRule | null): Attempt[] {
  * Walks the attempts along the case's path and stops at the first unit found. Among several units
  * of one type at one region the lowest id wins, so the answer does not depend on the input order.
  */
-export function resolveUnit(attempts: readonly Attempt[], path: readonly PathRegion[], units: readonly PathUnit[]): { unit: PathUnit | null; steps: DispatchStep[] } {
+export function resolveUnit(
+  attempts: readonly Attempt[],
+  path: readonly PathRegion[],
+  units: readonly PathUnit[],
+): { unit: PathUnit | null; steps: DispatchStep[] } {
   const steps: DispatchStep[] = [];
   for (const a of attempts) {
     const region = path.find((r) => r.level === a.level) ?? null;
-    const unit = region ? lowestId(units.filter((u) => u.regionCode === region.code && u.typeCode === a.typeCode)) : null;
+    const unit = region
+      ? lowestId(units.filter((u) => u.regionCode === region.code && u.typeCode === a.typeCode))
+      : null;
     steps.push({ ...a, regionCode: region?.code ?? null, regionName: region?.name ?? null, unitId: unit?.id ?? null });
     if (unit) return { unit, steps };
   }

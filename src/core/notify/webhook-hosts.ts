@@ -8,7 +8,10 @@ export type WebhookHostList = readonly string[] | null;
 
 /** Parses `CIVICGRID_WEBHOOK_ALLOWED_HOSTS` (comma or space separated); empty means no list. */
 export function parseWebhookHosts(raw: string | undefined): WebhookHostList {
-  const hosts = (raw ?? '').split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const hosts = (raw ?? '')
+    .split(/[\s,]+/)
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   return hosts.length ? hosts : null;
 }
 
@@ -21,5 +24,7 @@ export function webhookHostAllowed(url: string, list: WebhookHostList): boolean 
   } catch {
     return false;
   }
-  return list.some((entry) => (entry.startsWith('.') ? host.endsWith(entry) || host === entry.slice(1) : host === entry));
+  return list.some((entry) =>
+    entry.startsWith('.') ? host.endsWith(entry) || host === entry.slice(1) : host === entry,
+  );
 }

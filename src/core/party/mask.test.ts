@@ -22,11 +22,13 @@ describe('masks', () => {
   it('keeps the family name', () => expect(maskName('张伟')).toBe('张*'));
 
   it('never lets the middle digits of a mobile number through', () => {
-    fc.assert(fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (phone) => {
-      const m = maskPhone(phone);
-      expect(m).not.toContain(phone.slice(3, 7));
-      expect(m.endsWith(phoneLast4(phone))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (phone) => {
+        const m = maskPhone(phone);
+        expect(m).not.toContain(phone.slice(3, 7));
+        expect(m.endsWith(phoneLast4(phone))).toBe(true);
+      }),
+    );
   });
 
   it.each([

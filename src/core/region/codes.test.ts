@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { childCode, codesOfPath, subtreeRange, isRegionCode, lineageOf, nextChildNumber, parentCodeOf, pathOf } from './codes.js';
+import {
+  childCode,
+  codesOfPath,
+  subtreeRange,
+  isRegionCode,
+  lineageOf,
+  nextChildNumber,
+  parentCodeOf,
+  pathOf,
+} from './codes.js';
 import { levelOfCode } from './levels.js';
 import { regionNode } from './region-node.js';
 
 describe('region codes', () => {
   it('read the level from the length: 2, 4, 6, 9, 12 digits, then 3 more per grid level', () => {
-    expect(['32', '3201', '320114', '320114001', '320114001001', '320114001001001', '320114001001001001'].map(levelOfCode)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(
+      ['32', '3201', '320114', '320114001', '320114001001', '320114001001001', '320114001001001001'].map(levelOfCode),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(levelOfCode('320')).toBeUndefined();
     expect(levelOfCode('32a1')).toBeUndefined();
     expect(isRegionCode('')).toBe(false);
@@ -40,7 +51,13 @@ describe('region codes', () => {
   });
 
   it('make nodes whose parent, level and path follow from the code', () => {
-    expect(regionNode('320114001', ' 雨花街道 ')).toEqual({ code: '320114001', parentCode: '320114', level: 4, name: '雨花街道', path: '32/3201/320114/320114001/' });
+    expect(regionNode('320114001', ' 雨花街道 ')).toEqual({
+      code: '320114001',
+      parentCode: '320114',
+      level: 4,
+      name: '雨花街道',
+      path: '32/3201/320114/320114001/',
+    });
     expect(() => regionNode('320114001', '  ')).toThrow(/name/);
   });
 

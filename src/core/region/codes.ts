@@ -38,7 +38,9 @@ export function lineageOf(code: string): string[] {
  * subtreeRange), and '32/3201/' never takes in '32/32010…'.
  */
 export function pathOf(code: string): string {
-  return lineageOf(code).map((c) => `${c}/`).join('');
+  return lineageOf(code)
+    .map((c) => `${c}/`)
+    .join('');
 }
 
 /** The codes a materialised path names, from the province down. */

@@ -11,13 +11,17 @@ export type ExistingGrid = { code: string; parentCode: string; name: string };
  * code (a generated 第1网格 receives its boundary); otherwise the grid gets the number after the
  * highest one in use in its village, counting codes that the file itself claims.
  */
-export function resolveGridCodes(features: readonly GridFeature[], existing: readonly ExistingGrid[]): { nodes: RegionNode[]; errors: FeatureError[] } {
+export function resolveGridCodes(
+  features: readonly GridFeature[],
+  existing: readonly ExistingGrid[],
+): { nodes: RegionNode[]; errors: FeatureError[] } {
   const byVillage = new Map<string, ExistingGrid[]>();
   for (const g of [...existing].sort((a, b) => a.code.localeCompare(b.code))) {
     byVillage.set(g.parentCode, [...(byVillage.get(g.parentCode) ?? []), g]);
   }
   const taken = new Map<string, string[]>(); // village → codes in use or claimed, for numbering
-  const take = (village: string, code: string) => taken.set(village, [...(taken.get(village) ?? byVillage.get(village)?.map((g) => g.code) ?? []), code]);
+  const take = (village: string, code: string) =>
+    taken.set(village, [...(taken.get(village) ?? byVillage.get(village)?.map((g) => g.code) ?? []), code]);
   for (const f of features) if (f.gridCode) take(f.villageCode, f.gridCode);
 
   const nodes: RegionNode[] = [];
@@ -32,7 +36,10 @@ export function resolveGridCodes(features: readonly GridFeature[], existing: rea
     }
     const first = claimedBy.get(code);
     if (first !== undefined) {
-      errors.push({ index: f.index, message: `feature ${f.index} ("${f.gridName}"): would be grid ${code}, which feature ${first} already is` });
+      errors.push({
+        index: f.index,
+        message: `feature ${f.index} ("${f.gridName}"): would be grid ${code}, which feature ${first} already is`,
+      });
       continue;
     }
     claimedBy.set(code, f.index);

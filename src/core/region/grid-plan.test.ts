@@ -19,12 +19,18 @@ describe('grid generation', () => {
   });
 
   it('counts what a plan adds', () => {
-    expect(gridPlanTotals(21_958, { gridsPerVillage: 5, microGridsPerGrid: 4 })).toEqual({ grids: 109_790, microGrids: 439_160 });
+    expect(gridPlanTotals(21_958, { gridsPerVillage: 5, microGridsPerGrid: 4 })).toEqual({
+      grids: 109_790,
+      microGrids: 439_160,
+    });
   });
 
   it('refuses plans that do not fit three code digits', () => {
     expect(() => checkGridPlan({ gridsPerVillage: 0, microGridsPerGrid: 0 })).toThrow(/grids per village/);
     expect(() => checkGridPlan({ gridsPerVillage: 5, microGridsPerGrid: 1000 })).toThrow(/micro-grids per grid/);
-    expect(checkGridPlan({ gridsPerVillage: 5, microGridsPerGrid: 0 })).toEqual({ gridsPerVillage: 5, microGridsPerGrid: 0 });
+    expect(checkGridPlan({ gridsPerVillage: 5, microGridsPerGrid: 0 })).toEqual({
+      gridsPerVillage: 5,
+      microGridsPerGrid: 0,
+    });
   });
 });

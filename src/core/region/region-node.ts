@@ -21,7 +21,8 @@ export const MAX_NAME_LENGTH = 100;
 export function regionNode(code: string, name: string, geometry?: unknown): RegionNode {
   const level = assertRegionCode(code);
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > MAX_NAME_LENGTH) throw new Error(`region ${code}: a name is 1–${MAX_NAME_LENGTH} characters`);
+  if (!trimmed || trimmed.length > MAX_NAME_LENGTH)
+    throw new Error(`region ${code}: a name is 1–${MAX_NAME_LENGTH} characters`);
   const node: RegionNode = { code, parentCode: parentCodeOf(code), level, name: trimmed, path: pathOf(code) };
   if (geometry !== undefined) node.geometry = geometry;
   return node;

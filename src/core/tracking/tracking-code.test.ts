@@ -4,19 +4,27 @@ import { formatTrackingCode, normaliseTrackingCode } from './tracking-code.js';
 
 describe('tracking codes', () => {
   it('encodes 80 bits as four groups of four unambiguous characters', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), (bytes) => {
-      const code = formatTrackingCode(bytes);
-      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
-      expect(normaliseTrackingCode(code)).toBe(code);
-      expect(normaliseTrackingCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), (bytes) => {
+        const code = formatTrackingCode(bytes);
+        expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+        expect(normaliseTrackingCode(code)).toBe(code);
+        expect(normaliseTrackingCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+      }),
+    );
   });
 
   it('maps distinct bytes to distinct codes', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), fc.uint8Array({ minLength: 10, maxLength: 10 }), (a, b) => {
-      fc.pre(Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0);
-      expect(formatTrackingCode(a)).not.toBe(formatTrackingCode(b));
-    }));
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        (a, b) => {
+          fc.pre(Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0);
+          expect(formatTrackingCode(a)).not.toBe(formatTrackingCode(b));
+        },
+      ),
+    );
   });
 
   it.each([

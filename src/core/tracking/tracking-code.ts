@@ -9,7 +9,9 @@ export const TRACKING_CODE_BYTES = 10;
 /** Encodes 10 random bytes as a grouped code. The bytes come from the caller (core has no randomness). */
 export function formatTrackingCode(bytes: Uint8Array): string {
   if (bytes.length !== TRACKING_CODE_BYTES) throw new Error(`a tracking code takes ${TRACKING_CODE_BYTES} bytes`);
-  let bits = 0, value = 0, out = '';
+  let bits = 0,
+    value = 0,
+    out = '';
   for (const b of bytes) {
     value = (value << 8) | b;
     bits += 8;

@@ -26,21 +26,46 @@ export function open311Routes(deps: Deps) {
   r.use('*', bodyLimit({ maxSize: 256 * 1024 }));
   r.onError((e, c) => fail(c, c.req.path.endsWith('.xml') ? 'xml' : 'json', e));
   const run = (format: Format, c: Context<HttpEnv>, root: string, produce: () => Promise<unknown>) =>
-    produce().then((v) => respond(c, format, root, v), (e) => fail(c, format, e));
+    produce().then(
+      (v) => respond(c, format, root, v),
+      (e) => fail(c, format, e),
+    );
 
   for (const format of ['json', 'xml'] as const) {
-    r.get(`/services.${format}`, (c) => run(format, c, 'services', () => withPartner(c, 'services', () => listServices(deps))));
-    r.get(`/requests.${format}`, (c) => run(format, c, 'service_requests', () => withPartner(c, 'requests.list', () => listRequests(deps, c.req.query()))));
-    r.post(`/requests.${format}`, (c) => run(format, c, 'service_requests', async () => {
-      const body = await formOf(c);
-      const key = await partnerFor(deps, body.api_key, true);
-      return createRequest(deps, key!, body, c.var.requestId, c.req.header('idempotency-key'));
-    }));
+    r.get(`/services.${format}`, (c) =>
+      run(format, c, 'services', () => withPartner(c, 'services', () => listServices(deps))),
+    );
+    r.get(`/requests.${format}`, (c) =>
+      run(format, c, 'service_requests', () =>
+        withPartner(c, 'requests.list', () => listRequests(deps, c.req.query())),
+      ),
+    );
+    r.post(`/requests.${format}`, (c) =>
+      run(format, c, 'service_requests', async () => {
+        const body = await formOf(c);
+        const key = await partnerFor(deps, body.api_key, true);
+        return createRequest(deps, key!, body, c.var.requestId, c.req.header('idempotency-key'));
+      }),
+    );
   }
-  r.get('/services/:file', (c) => one(c, 'service_definition', (code) => withPartner(c, 'services.definition', () => serviceDefinition(deps, code))));
-  r.get('/requests/:file', (c) => one(c, 'service_requests', (id) => withPartner(c, 'requests.get', () => getRequest(deps, id))));
-  r.get('/tokens/:file', (c) => one(c, 'service_requests', (token) => withPartner(c, 'tokens.get', () => tokenStatus(deps, token))));
-  r.all('*', (c) => respond(c, c.req.path.endsWith('.xml') ? 'xml' : 'json', 'errors', [{ code: 404, description: 'no such Open311 resource' }], 404));
+  r.get('/services/:file', (c) =>
+    one(c, 'service_definition', (code) => withPartner(c, 'services.definition', () => serviceDefinition(deps, code))),
+  );
+  r.get('/requests/:file', (c) =>
+    one(c, 'service_requests', (id) => withPartner(c, 'requests.get', () => getRequest(deps, id))),
+  );
+  r.get('/tokens/:file', (c) =>
+    one(c, 'service_requests', (token) => withPartner(c, 'tokens.get', () => tokenStatus(deps, token))),
+  );
+  r.all('*', (c) =>
+    respond(
+      c,
+      c.req.path.endsWith('.xml') ? 'xml' : 'json',
+      'errors',
+      [{ code: 404, description: 'no such Open311 resource' }],
+      404,
+    ),
+  );
 
   function one(c: Context<HttpEnv>, root: string, produce: (name: string) => Promise<unknown>) {
     const parts = split(c.req.param('file') ?? '');

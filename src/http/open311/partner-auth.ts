@@ -6,7 +6,11 @@ import { appendAudit } from '../../storage/audit.repo.js';
 import type { PartnerKey } from '../../storage/partner-keys.repo.js';
 
 /** The partner behind an api_key: required keys must be present and live (403 otherwise, as the spec says). */
-export async function partnerFor(deps: Deps, apiKey: string | undefined, required: boolean): Promise<PartnerKey | undefined> {
+export async function partnerFor(
+  deps: Deps,
+  apiKey: string | undefined,
+  required: boolean,
+): Promise<PartnerKey | undefined> {
   if (!apiKey) {
     if (required) throw new DomainError('Forbidden', 'api_key is required to create a request');
     return undefined;
@@ -17,6 +21,22 @@ export async function partnerFor(deps: Deps, apiKey: string | undefined, require
 }
 
 /** Records a partner's read in the audit chain (writes are audited by the use case itself). */
-export async function auditPartnerCall(deps: Deps, key: PartnerKey, action: string, target: string, requestId: string | null): Promise<void> {
-  await deps.db.tx(systemScope, (trx) => appendAudit(trx, { at: deps.clock.now(), actorId: null, actorName: `partner:${key.id}`, action, target, outcome: 'ok', requestId }));
+export async function auditPartnerCall(
+  deps: Deps,
+  key: PartnerKey,
+  action: string,
+  target: string,
+  requestId: string | null,
+): Promise<void> {
+  await deps.db.tx(systemScope, (trx) =>
+    appendAudit(trx, {
+      at: deps.clock.now(),
+      actorId: null,
+      actorName: `partner:${key.id}`,
+      action,
+      target,
+      outcome: 'ok',
+      requestId,
+    }),
+  );
 }

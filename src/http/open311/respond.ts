@@ -6,7 +6,11 @@ export type Format = 'json' | 'xml';
 
 /** Element names of list members in the GeoReport v2 XML documents. */
 const lists: ListNames = {
-  services: 'service', service_requests: 'request', errors: 'error', attributes: 'attribute', values: 'value',
+  services: 'service',
+  service_requests: 'request',
+  errors: 'error',
+  attributes: 'attribute',
+  values: 'value',
 };
 
 /** Answers a GeoReport document in the requested format (UTF-8; XML with its declaration). */

@@ -5,7 +5,8 @@
 export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [name: string]: XmlValue };
 
 const escapeText = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+  s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
     // characters XML 1.0 forbids are dropped rather than sent broken
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
@@ -14,13 +15,16 @@ export type ListNames = Record<string, string>;
 
 /** Serialises one element and its content. */
 export function element(name: string, value: XmlValue, lists: ListNames = {}): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return `<${name}/>`;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return `<${name}/>`;
   if (Array.isArray(value)) {
     const child = lists[name] ?? 'item';
     return `<${name}>${value.map((v) => element(child, v, lists)).join('')}</${name}>`;
   }
   if (typeof value === 'object') {
-    return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v, lists)).join('')}</${name}>`;
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v, lists))
+      .join('')}</${name}>`;
   }
   return `<${name}>${escapeText(String(value))}</${name}>`;
 }

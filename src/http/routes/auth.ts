@@ -14,15 +14,28 @@ export const authRoutes = newRouter();
 
 authRoutes.openapi(
   createRoute({
-    method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Sign in with username and password',
+    method: 'post',
+    path: '/auth/login',
+    tags: ['auth'],
+    summary: 'Sign in with username and password',
     request: jsonBody(LoginInput),
-    responses: { 200: json(Me, 'Signed in; the session cookie is set'), 400: errorResponses[400], 401: json(ErrorBody, 'Wrong username or password'), 429: json(ErrorBody, 'Locked after repeated failures; see Retry-After') },
+    responses: {
+      200: json(Me, 'Signed in; the session cookie is set'),
+      400: errorResponses[400],
+      401: json(ErrorBody, 'Wrong username or password'),
+      429: json(ErrorBody, 'Locked after repeated failures; see Retry-After'),
+    },
   }),
   async (c) => {
     const deps = c.var.deps;
     const { token } = await login(deps, c.req.valid('json'), c.var.requestId);
     // A browser-session cookie: the server ends the session on idle timeout, logout or account changes.
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.config.secureCookies });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: deps.config.secureCookies,
+    });
     const actor = await authenticate(deps, token);
     return c.json(await getMe({ deps, actor, requestId: c.var.requestId }), 200);
   },
@@ -30,7 +43,11 @@ authRoutes.openapi(
 
 authRoutes.openapi(
   createRoute({
-    method: 'post', path: '/auth/logout', tags: ['auth'], summary: 'End the current session', security: sessionSecurity,
+    method: 'post',
+    path: '/auth/logout',
+    tags: ['auth'],
+    summary: 'End the current session',
+    security: sessionSecurity,
     middleware: [requireSession],
     responses: { 204: { description: 'Signed out' }, 401: errorResponses[401] },
   }),
@@ -43,7 +60,11 @@ authRoutes.openapi(
 
 authRoutes.openapi(
   createRoute({
-    method: 'get', path: '/me', tags: ['auth'], summary: 'The signed-in user, unit and jurisdiction', security: sessionSecurity,
+    method: 'get',
+    path: '/me',
+    tags: ['auth'],
+    summary: 'The signed-in user, unit and jurisdiction',
+    security: sessionSecurity,
     middleware: [requireSession],
     responses: { 200: json(Me, 'The signed-in user'), 401: errorResponses[401] },
   }),
@@ -53,7 +74,10 @@ authRoutes.openapi(
 export const healthRoutes = newRouter();
 healthRoutes.openapi(
   createRoute({
-    method: 'get', path: '/health', tags: ['system'], summary: 'Liveness',
+    method: 'get',
+    path: '/health',
+    tags: ['system'],
+    summary: 'Liveness',
     responses: { 200: json(z.object({ status: z.literal('ok') }), 'The server is up') },
   }),
   (c) => c.json({ status: 'ok' as const }, 200),

@@ -1,8 +1,23 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  CalendarDayView, CalendarYear, CardRules, DateParam, PolicyTable, PutCalendarDayInput, PutCalendarYearInput, YearQuery,
+  CalendarDayView,
+  CalendarYear,
+  CardRules,
+  DateParam,
+  PolicyTable,
+  PutCalendarDayInput,
+  PutCalendarYearInput,
+  YearQuery,
 } from '../../contract/deadlines.js';
-import { getCalendarYear, getCardRules, getPolicies, putCalendarDay, putCalendarYear, putCardRules, putPolicies } from '../../app/deadlines/reference-admin.js';
+import {
+  getCalendarYear,
+  getCardRules,
+  getPolicies,
+  putCalendarDay,
+  putCalendarYear,
+  putCardRules,
+  putPolicies,
+} from '../../app/deadlines/reference-admin.js';
 import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../router.js';
 import { requireSession } from '../middleware.js';
 
@@ -11,36 +26,83 @@ export const deadlineRoutes = newRouter();
 const common = { tags: ['deadlines'], security: sessionSecurity, middleware: [requireSession] };
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'get', path: '/calendar', summary: 'A year of the working-day calendar by month', request: { query: YearQuery }, responses: { 200: json(CalendarYear, 'The year'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/calendar',
+    summary: 'A year of the working-day calendar by month',
+    request: { query: YearQuery },
+    responses: { 200: json(CalendarYear, 'The year'), ...errorResponses },
+  }),
   async (c) => c.json(await getCalendarYear(c.var.ctx, c.req.valid('query').year), 200),
 );
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'put', path: '/calendar', summary: "Replace a year's holidays and make-up working days (administrator)", request: { query: YearQuery, ...jsonBody(PutCalendarYearInput) }, responses: { 200: json(CalendarYear, 'The year'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'put',
+    path: '/calendar',
+    summary: "Replace a year's holidays and make-up working days (administrator)",
+    request: { query: YearQuery, ...jsonBody(PutCalendarYearInput) },
+    responses: { 200: json(CalendarYear, 'The year'), ...errorResponses },
+  }),
   async (c) => c.json(await putCalendarYear(c.var.ctx, c.req.valid('query').year, c.req.valid('json')), 200),
 );
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'put', path: '/calendar/{date}', summary: 'Set or remove the override of one date (administrator)', request: { params: DateParam, ...jsonBody(PutCalendarDayInput) }, responses: { 200: json(CalendarDayView, 'The day'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'put',
+    path: '/calendar/{date}',
+    summary: 'Set or remove the override of one date (administrator)',
+    request: { params: DateParam, ...jsonBody(PutCalendarDayInput) },
+    responses: { 200: json(CalendarDayView, 'The day'), ...errorResponses },
+  }),
   async (c) => c.json(await putCalendarDay(c.var.ctx, c.req.valid('param').date, c.req.valid('json')), 200),
 );
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'get', path: '/deadline-policies', summary: 'The deadline policy table', responses: { 200: json(PolicyTable, 'Policies'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/deadline-policies',
+    summary: 'The deadline policy table',
+    responses: { 200: json(PolicyTable, 'Policies'), ...errorResponses },
+  }),
   async (c) => c.json(await getPolicies(c.var.ctx), 200),
 );
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'put', path: '/deadline-policies', summary: 'Replace the policy table (administrator); running deadlines do not move', request: jsonBody(PolicyTable), responses: { 200: json(PolicyTable, 'Policies'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'put',
+    path: '/deadline-policies',
+    summary: 'Replace the policy table (administrator); running deadlines do not move',
+    request: jsonBody(PolicyTable),
+    responses: { 200: json(PolicyTable, 'Policies'), ...errorResponses },
+  }),
   async (c) => c.json(await putPolicies(c.var.ctx, c.req.valid('json')), 200),
 );
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'get', path: '/card-rules', summary: 'Card thresholds and petition backlog thresholds', responses: { 200: json(CardRules, 'Rules'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/card-rules',
+    summary: 'Card thresholds and petition backlog thresholds',
+    responses: { 200: json(CardRules, 'Rules'), ...errorResponses },
+  }),
   async (c) => c.json(await getCardRules(c.var.ctx), 200),
 );
 
 deadlineRoutes.openapi(
-  createRoute({ ...common, method: 'put', path: '/card-rules', summary: 'Replace the card and backlog thresholds (administrator)', request: jsonBody(CardRules), responses: { 200: json(CardRules, 'Rules'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'put',
+    path: '/card-rules',
+    summary: 'Replace the card and backlog thresholds (administrator)',
+    request: jsonBody(CardRules),
+    responses: { 200: json(CardRules, 'Rules'), ...errorResponses },
+  }),
   async (c) => c.json(await putCardRules(c.var.ctx, c.req.valid('json')), 200),
 );

@@ -8,11 +8,21 @@ import type { HttpEnv } from '../env.js';
 export type ManualClock = Clock & { set(d: Date): void; advance(ms: number): void };
 
 export function isManualClock(clock: Clock): clock is ManualClock {
-  return typeof (clock as Partial<ManualClock>).advance === 'function' && typeof (clock as Partial<ManualClock>).set === 'function';
+  return (
+    typeof (clock as Partial<ManualClock>).advance === 'function' &&
+    typeof (clock as Partial<ManualClock>).set === 'function'
+  );
 }
 
 const ClockInput = z.union([
-  z.object({ advanceMs: z.number().int().min(0).max(10 * 365 * 86_400_000), sweep: z.boolean().optional() }),
+  z.object({
+    advanceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 365 * 86_400_000),
+    sweep: z.boolean().optional(),
+  }),
   z.object({ at: z.iso.datetime({ offset: true }), sweep: z.boolean().optional() }),
 ]);
 
@@ -24,7 +34,8 @@ export function testClockRoutes(deps: Deps, clock: ManualClock) {
   const routes = new Hono<HttpEnv>();
   routes.post('/test/clock', async (c) => {
     const parsed = ClockInput.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) return c.json({ error: { code: 'ValidationFailed', message: 'give {advanceMs} or {at}' } }, 400);
+    if (!parsed.success)
+      return c.json({ error: { code: 'ValidationFailed', message: 'give {advanceMs} or {at}' } }, 400);
     const input = parsed.data;
     if ('at' in input) clock.set(new Date(input.at));
     else clock.advance(input.advanceMs);

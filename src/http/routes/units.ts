@@ -9,26 +9,60 @@ export const unitRoutes = newRouter();
 const common = { tags: ['units'], security: sessionSecurity, middleware: [requireSession] };
 
 unitRoutes.openapi(
-  createRoute({ ...common, method: 'get', path: '/unit-types', summary: 'Kinds of unit', responses: { 200: json(z.array(UnitType), 'Unit types'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/unit-types',
+    summary: 'Kinds of unit',
+    responses: { 200: json(z.array(UnitType), 'Unit types'), ...errorResponses },
+  }),
   async (c) => c.json(await getUnitTypes(c.var.ctx), 200),
 );
 
 unitRoutes.openapi(
-  createRoute({ ...common, method: 'get', path: '/units', summary: 'Units in your jurisdiction', request: { query: UnitListQuery }, responses: { 200: json(UnitPage, 'A page of units'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/units',
+    summary: 'Units in your jurisdiction',
+    request: { query: UnitListQuery },
+    responses: { 200: json(UnitPage, 'A page of units'), ...errorResponses },
+  }),
   async (c) => c.json(await listUnits(c.var.ctx, c.req.valid('query')), 200),
 );
 
 unitRoutes.openapi(
-  createRoute({ ...common, method: 'get', path: '/units/{id}', summary: 'One unit', request: { params: IdParam }, responses: { 200: json(Unit, 'The unit'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/units/{id}',
+    summary: 'One unit',
+    request: { params: IdParam },
+    responses: { 200: json(Unit, 'The unit'), ...errorResponses },
+  }),
   async (c) => c.json(await getUnitById(c.var.ctx, c.req.valid('param').id), 200),
 );
 
 unitRoutes.openapi(
-  createRoute({ ...common, method: 'post', path: '/units', summary: 'Create a unit (administrator)', request: jsonBody(CreateUnitInput), responses: { 201: json(Unit, 'Created'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'post',
+    path: '/units',
+    summary: 'Create a unit (administrator)',
+    request: jsonBody(CreateUnitInput),
+    responses: { 201: json(Unit, 'Created'), ...errorResponses },
+  }),
   async (c) => c.json(await createUnit(c.var.ctx, c.req.valid('json')), 201),
 );
 
 unitRoutes.openapi(
-  createRoute({ ...common, method: 'patch', path: '/units/{id}', summary: 'Change a unit (administrator)', request: { params: IdParam, ...jsonBody(UpdateUnitInput) }, responses: { 200: json(Unit, 'Updated'), ...errorResponses } }),
+  createRoute({
+    ...common,
+    method: 'patch',
+    path: '/units/{id}',
+    summary: 'Change a unit (administrator)',
+    request: { params: IdParam, ...jsonBody(UpdateUnitInput) },
+    responses: { 200: json(Unit, 'Updated'), ...errorResponses },
+  }),
   async (c) => c.json(await updateUnit(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
 );

@@ -20,7 +20,11 @@ describe('calendar rows from chinese-days', () => {
 
   it('names holidays in Chinese and make-up days as 调休上班', () => {
     expect(rows.find((r) => r.date === '2025-01-28')).toEqual({ date: '2025-01-28', kind: 'holiday', name: '春节' });
-    expect(rows.find((r) => r.date === '2025-01-26')).toEqual({ date: '2025-01-26', kind: 'workday', name: '春节调休上班' });
+    expect(rows.find((r) => r.date === '2025-01-26')).toEqual({
+      date: '2025-01-26',
+      kind: 'workday',
+      name: '春节调休上班',
+    });
     expect(rows.filter((r) => r.kind === 'workday').every((r) => isWeekend(r.date))).toBe(true);
   });
 
@@ -39,8 +43,14 @@ describe('calendar rows from chinese-days', () => {
   });
 
   it.each([
-    ['2024-02-18', true], ['2024-02-17', false], ['2025-10-11', true], ['2025-10-06', false],
-    ['2026-02-28', true], ['2026-02-21', false], ['2020-01-31', false], ['2008-05-04', true],
+    ['2024-02-18', true],
+    ['2024-02-17', false],
+    ['2025-10-11', true],
+    ['2025-10-06', false],
+    ['2026-02-28', true],
+    ['2026-02-21', false],
+    ['2020-01-31', false],
+    ['2008-05-04', true],
   ])('%s is a working day: %s', (date, working) => {
     expect(isWorkingDay(cal, date)).toBe(working);
   });

@@ -21,8 +21,12 @@ function chineseName(raw: string): string {
 /** Calendar rows from chinese-days data: holidays by their Chinese name, make-up days as "<name>调休上班"; sorted by date. */
 export function calendarRowsFromChineseDays(data: ChineseDaysData = chineseDays): CalendarDay[] {
   const rows: CalendarDay[] = [
-    ...Object.entries(data.holidays).map(([date, raw]): CalendarDay => ({ date, kind: 'holiday', name: chineseName(raw) })),
-    ...Object.entries(data.workdays).map(([date, raw]): CalendarDay => ({ date, kind: 'workday', name: `${chineseName(raw)}调休上班` })),
+    ...Object.entries(data.holidays).map(
+      ([date, raw]): CalendarDay => ({ date, kind: 'holiday', name: chineseName(raw) }),
+    ),
+    ...Object.entries(data.workdays).map(
+      ([date, raw]): CalendarDay => ({ date, kind: 'workday', name: `${chineseName(raw)}调休上班` }),
+    ),
   ];
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

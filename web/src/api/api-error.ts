@@ -43,5 +43,11 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
     const details = isRecord(error.details) ? error.details : undefined;
     return new ApiError(response.status, error.code, message, details, retryAfter);
   }
-  return new ApiError(response.status, `Http${response.status}`, response.statusText || String(response.status), undefined, retryAfter);
+  return new ApiError(
+    response.status,
+    `Http${response.status}`,
+    response.statusText || String(response.status),
+    undefined,
+    retryAfter,
+  );
 }

@@ -2,8 +2,20 @@ import type { TFunction } from 'i18next';
 import { ApiError, NETWORK_ERROR_CODE } from './api-error.js';
 
 const KNOWN_CODES = new Set([
-  'ValidationFailed', 'Unauthenticated', 'InvalidCredentials', 'AccountDisabled', 'Forbidden', 'NotFound',
-  'Conflict', 'AlreadyExists', 'StaleVersion', 'HasChildren', 'InUse', 'InvalidTransition', 'Unprocessable', NETWORK_ERROR_CODE,
+  'ValidationFailed',
+  'Unauthenticated',
+  'InvalidCredentials',
+  'AccountDisabled',
+  'Forbidden',
+  'NotFound',
+  'Conflict',
+  'AlreadyExists',
+  'StaleVersion',
+  'HasChildren',
+  'InUse',
+  'InvalidTransition',
+  'Unprocessable',
+  NETWORK_ERROR_CODE,
 ]);
 
 interface FieldIssue {
@@ -25,14 +37,19 @@ function fieldIssues(details: Record<string, unknown> | undefined): FieldIssue[]
 
 /** A sentence in the user's language for any error thrown by an API call. */
 export function describeError(error: unknown, t: TFunction): string {
-  if (!(error instanceof ApiError)) return t('errors.Unknown', { message: error instanceof Error ? error.message : String(error) });
+  if (!(error instanceof ApiError))
+    return t('errors.Unknown', { message: error instanceof Error ? error.message : String(error) });
   if (error.code === 'TooManyAttempts') {
-    return error.retryAfterSeconds === null ? t('errors.TooManyAttemptsNoWait') : t('errors.TooManyAttempts', { seconds: error.retryAfterSeconds });
+    return error.retryAfterSeconds === null
+      ? t('errors.TooManyAttemptsNoWait')
+      : t('errors.TooManyAttempts', { seconds: error.retryAfterSeconds });
   }
   if (KNOWN_CODES.has(error.code)) {
     const base = t(`errors.${error.code}`);
     const issues = error.code === 'ValidationFailed' ? fieldIssues(error.details) : [];
-    const lines = issues.map((issue) => (issue.path ? t('errors.field', { field: issue.path, message: issue.message }) : issue.message));
+    const lines = issues.map((issue) =>
+      issue.path ? t('errors.field', { field: issue.path, message: issue.message }) : issue.message,
+    );
     return [base, ...lines].join(' ');
   }
   if (error.status >= 500) return t('errors.Server', { status: error.status });

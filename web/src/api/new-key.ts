@@ -11,5 +11,8 @@ export function newIdempotencyKey(): string {
 /** An ISO instant as local date and time (the server keeps UTC). */
 export function formatTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(language.startsWith('zh') ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(language.startsWith('zh') ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 }

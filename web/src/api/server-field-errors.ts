@@ -22,14 +22,19 @@ export function serverFieldErrors(
     return issues.flatMap((issue: { path?: unknown; message?: unknown }) =>
       Array.isArray(issue.path) && issue.path.length > 0 && typeof issue.message === 'string'
         ? [{ name: issue.path as (string | number)[], errors: [issue.message] }]
-        : []);
+        : [],
+    );
   }
   const placed = error.details && locate ? locate(error.details) : null;
   return placed ? [placed] : [];
 }
 
 /** Puts a rejected save's field errors under the fields of a form whose values mirror the request body. */
-export function showServerFieldErrors<V>(form: FormInstance<V>, error: unknown, locate?: (details: Record<string, unknown>) => ServerFieldError | null): void {
+export function showServerFieldErrors<V>(
+  form: FormInstance<V>,
+  error: unknown,
+  locate?: (details: Record<string, unknown>) => ServerFieldError | null,
+): void {
   // The paths arrive at run time, so the form's typed field names cannot check them statically.
   form.setFields(serverFieldErrors(error, locate) as Parameters<FormInstance<V>['setFields']>[0]);
 }

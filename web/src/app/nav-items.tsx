@@ -1,6 +1,20 @@
 import {
-  ApartmentOutlined, AlertOutlined, ApiOutlined, AuditOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, ClockCircleOutlined, DashboardOutlined,
-  FormOutlined, KeyOutlined, NodeIndexOutlined, ProfileOutlined, SettingOutlined, TagsOutlined, TeamOutlined,
+  ApartmentOutlined,
+  AlertOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  DashboardOutlined,
+  FormOutlined,
+  KeyOutlined,
+  NodeIndexOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TagsOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../api/contract-types.js';
@@ -35,13 +49,38 @@ export const NAV: (NavItem | NavGroup)[] = [
     labelKey: 'menu.admin',
     icon: <SettingOutlined />,
     children: [
-      { path: '/admin/regions', labelKey: 'menu.regions', icon: <ApartmentOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
-      { path: '/admin/units', labelKey: 'menu.units', icon: <BankOutlined />, roles: ['admin', 'security', 'dispatcher', 'leader'] },
+      {
+        path: '/admin/regions',
+        labelKey: 'menu.regions',
+        icon: <ApartmentOutlined />,
+        roles: ['admin', 'dispatcher', 'leader'],
+      },
+      {
+        path: '/admin/units',
+        labelKey: 'menu.units',
+        icon: <BankOutlined />,
+        roles: ['admin', 'security', 'dispatcher', 'leader'],
+      },
       { path: '/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, roles: ['security'] },
       { path: '/admin/categories', labelKey: 'menu.categories', icon: <TagsOutlined />, roles: ['admin'] },
-      { path: '/admin/dispatch-rules', labelKey: 'menu.rules', icon: <BranchesOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
-      { path: '/admin/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
-      { path: '/admin/deadline-policies', labelKey: 'menu.policies', icon: <ClockCircleOutlined />, roles: ['admin', 'dispatcher', 'leader'] },
+      {
+        path: '/admin/dispatch-rules',
+        labelKey: 'menu.rules',
+        icon: <BranchesOutlined />,
+        roles: ['admin', 'dispatcher', 'leader'],
+      },
+      {
+        path: '/admin/calendar',
+        labelKey: 'menu.calendar',
+        icon: <CalendarOutlined />,
+        roles: ['admin', 'dispatcher', 'leader'],
+      },
+      {
+        path: '/admin/deadline-policies',
+        labelKey: 'menu.policies',
+        icon: <ClockCircleOutlined />,
+        roles: ['admin', 'dispatcher', 'leader'],
+      },
       { path: '/admin/webhooks', labelKey: 'menu.webhooks', icon: <ApiOutlined />, roles: ['admin'] },
       // partner_key.manage is the administrator's alone (src/core/auth/permissions.ts).
       { path: '/admin/partner-keys', labelKey: 'menu.partnerKeys', icon: <KeyOutlined />, roles: ['admin'] },

@@ -23,7 +23,11 @@ export function RequireAuth({ children, roles }: { children: ReactNode; roles?: 
   if (status === 'unreachable') {
     return (
       <main>
-        <Result status="error" title={describeError(bootError, t)} extra={<Button onClick={retry}>{t('common.retry')}</Button>} />
+        <Result
+          status="error"
+          title={describeError(bootError, t)}
+          extra={<Button onClick={retry}>{t('common.retry')}</Button>}
+        />
       </main>
     );
   }

@@ -4,8 +4,21 @@ import { LoginPage } from '../features/auth/components/login-page.js';
 import { WorkbenchPage } from '../features/workbench/components/workbench-page.js';
 import { AppLayout } from './layout/app-layout.js';
 import {
-  AuditPage, CalendarPage, CaseDetailPage, CasesPage, CategoriesPage, DispatchCentrePage, DispatchRulesPage, IntakePage, PoliciesPage,
-  PartnerKeysPage, RegionBrowserPage, SupervisionPage, UnitsPage, UsersPage, WebhooksPage,
+  AuditPage,
+  CalendarPage,
+  CaseDetailPage,
+  CasesPage,
+  CategoriesPage,
+  DispatchCentrePage,
+  DispatchRulesPage,
+  IntakePage,
+  PoliciesPage,
+  PartnerKeysPage,
+  RegionBrowserPage,
+  SupervisionPage,
+  UnitsPage,
+  UsersPage,
+  WebhooksPage,
 } from './lazy-pages.js';
 import { CASE_ROLES, rolesFor } from './nav-items.js';
 import { RequireAuth } from './require-auth.js';

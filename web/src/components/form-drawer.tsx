@@ -20,7 +20,18 @@ interface FormDrawerProps {
 }
 
 /** The administration pages' create/edit drawer: Cancel and the primary act in the header, the last save's error above the form. */
-export function FormDrawer({ open, title, width = 480, saving, error, onClose, onSubmit, submitLabel, submitTestId, children }: FormDrawerProps) {
+export function FormDrawer({
+  open,
+  title,
+  width = 480,
+  saving,
+  error,
+  onClose,
+  onSubmit,
+  submitLabel,
+  submitTestId,
+  children,
+}: FormDrawerProps) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   return (

@@ -15,7 +15,11 @@ export function PageHeader({ title, subtitle, extra }: PageHeaderProps) {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {title}
         </Typography.Title>
-        {subtitle && <Typography.Paragraph style={{ margin: '4px 0 0', color: 'rgba(0,0,0,0.7)' }}>{subtitle}</Typography.Paragraph>}
+        {subtitle && (
+          <Typography.Paragraph style={{ margin: '4px 0 0', color: 'rgba(0,0,0,0.7)' }}>
+            {subtitle}
+          </Typography.Paragraph>
+        )}
       </div>
       {extra && <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>{extra}</div>}
     </div>

@@ -1,8 +1,12 @@
 import type { Rng } from './prng.js';
 
 // Common family names (百家姓, by frequency) and given-name characters, for plausible parties and staff.
-const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const givenChars = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰建国建华志强海燕晓东红梅春梅德明文俊宇浩然欣怡子涵雨轩思远佳琪梓萱一鸣国庆志刚玉珍凤英'];
+const surnames = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const givenChars = [
+  ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰建国建华志强海燕晓东红梅春梅德明文俊宇浩然欣怡子涵雨轩思远佳琪梓萱一鸣国庆志刚玉珍凤英',
+];
 
 /** A Chinese personal name: a family name and one or two given characters. */
 export function personName(rng: Rng): string {
@@ -10,7 +14,39 @@ export function personName(rng: Rng): string {
   return `${rng.pick(surnames)}${given}`;
 }
 
-const mobilePrefixes = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '157', '158', '159', '166', '170', '176', '177', '180', '181', '182', '183', '186', '187', '188', '189', '191', '198', '199'];
+const mobilePrefixes = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '157',
+  '158',
+  '159',
+  '166',
+  '170',
+  '176',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 
 /** A mainland mobile number, 1[3-9] followed by nine digits. */
 export function mobile(rng: Rng): string {
@@ -28,11 +64,26 @@ export function idCheckChar(first17: string): string {
 }
 
 // Residents of the demo county are mostly born locally, some elsewhere in Jiangsu or in Anhui.
-const birthAreas = ['320114', '320114', '320114', '320104', '320105', '320113', '320115', '320116', '321281', '320321', '341122', '340123'];
+const birthAreas = [
+  '320114',
+  '320114',
+  '320114',
+  '320104',
+  '320105',
+  '320113',
+  '320115',
+  '320116',
+  '321281',
+  '320321',
+  '341122',
+  '340123',
+];
 
 /** A valid 18-digit resident ID number: area, birth date (1950–2003), sequence, check character. */
 export function idNumber(rng: Rng): string {
-  const y = rng.int(1950, 2003), m = rng.int(1, 12), d = rng.int(1, 28);
+  const y = rng.int(1950, 2003),
+    m = rng.int(1, 12),
+    d = rng.int(1, 28);
   const date = `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`;
   const first17 = `${rng.pick(birthAreas)}${date}${String(rng.int(1, 999)).padStart(3, '0')}`;
   return `${first17}${idCheckChar(first17)}`;

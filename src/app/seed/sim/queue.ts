@@ -28,7 +28,8 @@ export class EventQueue {
       h[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < h.length && less(h[l]!, h[m]!)) m = l;
         if (r < h.length && less(h[r]!, h[m]!)) m = r;
@@ -41,4 +42,5 @@ export class EventQueue {
   }
 }
 
-const less = (a: { at: number; idx: number }, b: { at: number; idx: number }) => a.at < b.at || (a.at === b.at && a.idx < b.idx);
+const less = (a: { at: number; idx: number }, b: { at: number; idx: number }) =>
+  a.at < b.at || (a.at === b.at && a.idx < b.idx);

@@ -22,7 +22,10 @@ export class SimStaff {
   private readonly cache = new Map<string, Actor>();
   private passwordHash: Promise<string> | undefined;
 
-  constructor(private readonly deps: Deps, private readonly seed: number) {}
+  constructor(
+    private readonly deps: Deps,
+    private readonly seed: number,
+  ) {}
 
   /** A handler (mediator) of the unit, for the lead or co-unit's actions. */
   handler(unitId: number): Promise<Actor> {
@@ -36,17 +39,31 @@ export class SimStaff {
 
   /** A 12345 hotline operator, registered as a clerk of the county centre. */
   hotline(unitId: number): Promise<Actor> {
-    return this.seat({ unitId, role: 'clerk', title: '12345热线话务员', username: `sim-hotline${unitId}` }, 'sim-hotline');
+    return this.seat(
+      { unitId, role: 'clerk', title: '12345热线话务员', username: `sim-hotline${unitId}` },
+      'sim-hotline',
+    );
   }
 
   /** The county centre's dispatcher or its leader. */
   centre(unitId: number, role: 'dispatcher' | 'leader'): Promise<Actor> {
-    return this.seat({ unitId, role, title: role === 'dispatcher' ? '调度员' : '分管领导', username: `sim-${role}${unitId}` });
+    return this.seat({
+      unitId,
+      role,
+      title: role === 'dispatcher' ? '调度员' : '分管领导',
+      username: `sim-${role}${unitId}`,
+    });
   }
 
   /** The grid worker of a grid, an account of the village's service station. */
   gridworker(stationUnitId: number, grid: { code: string; path: string }): Promise<Actor> {
-    return this.seat({ unitId: stationUnitId, role: 'gridworker', title: '网格员', username: `sim-g${grid.code}`, grid });
+    return this.seat({
+      unitId: stationUnitId,
+      role: 'gridworker',
+      title: '网格员',
+      username: `sim-g${grid.code}`,
+      grid,
+    });
   }
 
   private async seat(s: Seat, prefix?: string): Promise<Actor> {
@@ -63,21 +80,44 @@ export class SimStaff {
 
   private async create(trx: Tx, s: Seat): Promise<number> {
     this.passwordHash ??= hashPassword(randomBytes(24).toString('base64url'));
-    const unit = await trx.selectFrom('units').select('region_path').where('id', '=', s.unitId).executeTakeFirstOrThrow();
+    const unit = await trx
+      .selectFrom('units')
+      .select('region_path')
+      .where('id', '=', s.unitId)
+      .executeTakeFirstOrThrow();
     const at = this.deps.clock.now();
     const name = personName(mulberry32(deriveSeed(this.seed, 'staff', s.username)));
     const id = await insertUser(trx, {
-      username: s.username, displayName: `${s.title} ${name}`, unitId: s.unitId, gridCode: s.grid?.code ?? null,
-      scopePath: s.grid?.path ?? unit.region_path, roles: [s.role], passwordHash: await this.passwordHash, at,
+      username: s.username,
+      displayName: `${s.title} ${name}`,
+      unitId: s.unitId,
+      gridCode: s.grid?.code ?? null,
+      scopePath: s.grid?.path ?? unit.region_path,
+      roles: [s.role],
+      passwordHash: await this.passwordHash,
+      at,
     });
-    await appendAudit(trx, { at, actorId: null, actorName: 'system', action: 'seed.cases.staff', target: `user:${id}`, outcome: 'ok', requestId: null, details: { username: s.username, role: s.role, unitId: s.unitId } });
+    await appendAudit(trx, {
+      at,
+      actorId: null,
+      actorName: 'system',
+      action: 'seed.cases.staff',
+      target: `user:${id}`,
+      outcome: 'ok',
+      requestId: null,
+      details: { username: s.username, role: s.role, unitId: s.unitId },
+    });
     return id;
   }
 }
 
 /** An enabled account of the unit with the role (and grid); the generator's own ones are found by name. */
 async function findSeated(trx: Tx, s: Seat, prefix?: string): Promise<number | undefined> {
-  let q = trx.selectFrom('users').select(['id', 'username']).where('unit_id', '=', s.unitId).where('disabled', '=', false)
+  let q = trx
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('unit_id', '=', s.unitId)
+    .where('disabled', '=', false)
     .where(sql<boolean>`${s.role} = ANY(roles)`);
   q = s.grid ? q.where('grid_code', '=', s.grid.code) : q;
   const rows = await q.orderBy('id').execute();
@@ -89,11 +129,30 @@ async function findSeated(trx: Tx, s: Seat, prefix?: string): Promise<number | u
 
 /** Builds the acting user as sign-in would: unit, unit level and region, roles, jurisdiction. */
 async function actorOf(trx: Tx, userId: number): Promise<Actor> {
-  const r = await trx.selectFrom('users as s').innerJoin('units as u', 'u.id', 's.unit_id').innerJoin('regions as g', 'g.code', 'u.region_code')
-    .select(['s.id', 's.username', 's.display_name', 's.unit_id', 's.roles', 's.scope_path', 'u.region_code', 'g.level'])
-    .where('s.id', '=', userId).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom('users as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .innerJoin('regions as g', 'g.code', 'u.region_code')
+    .select([
+      's.id',
+      's.username',
+      's.display_name',
+      's.unit_id',
+      's.roles',
+      's.scope_path',
+      'u.region_code',
+      'g.level',
+    ])
+    .where('s.id', '=', userId)
+    .executeTakeFirstOrThrow();
   return {
-    userId: Number(r.id), username: r.username, displayName: r.display_name, unitId: Number(r.unit_id), unitLevel: Number(r.level),
-    unitRegionCode: r.region_code, roles: r.roles as Role[], scopePath: r.scope_path,
+    userId: Number(r.id),
+    username: r.username,
+    displayName: r.display_name,
+    unitId: Number(r.unit_id),
+    unitLevel: Number(r.level),
+    unitRegionCode: r.region_code,
+    roles: r.roles as Role[],
+    scopePath: r.scope_path,
   };
 }

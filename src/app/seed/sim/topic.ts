@@ -24,10 +24,24 @@ export function fill(template: string, slots: Slots): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => slots[k] ?? m);
 }
 
-const roads = ['雨花南路', '软件大道', '宁丹路', '凤台南路', '铁心桥大街', '西善桥南路', '板桥新城大街', '梅山街', '古雄路', '赛虹桥路'];
+const roads = [
+  '雨花南路',
+  '软件大道',
+  '宁丹路',
+  '凤台南路',
+  '铁心桥大街',
+  '西善桥南路',
+  '板桥新城大街',
+  '梅山街',
+  '古雄路',
+  '赛虹桥路',
+];
 
 /** Draws the slots a case's texts use: places, people, amounts, durations. */
-export function drawSlots(rng: Rng, base: { place: string; town: string; a: string; b: string; company: string }): Slots {
+export function drawSlots(
+  rng: Rng,
+  base: { place: string; town: string; a: string; b: string; company: string },
+): Slots {
   const amount = rng.chance(0.5) ? `${rng.int(3, 98) * 100}元` : `${(rng.int(10, 200) / 10).toFixed(1)}万元`;
   return {
     ...base,

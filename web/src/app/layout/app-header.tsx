@@ -28,7 +28,15 @@ export function AppHeader({ onOpenMenu }: { onOpenMenu: () => void }) {
         zIndex: 10,
       }}
     >
-      {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('header.openMenu')} onClick={onOpenMenu} data-testid="open-menu" />}
+      {!wide && (
+        <Button
+          type="text"
+          icon={<MenuOutlined />}
+          aria-label={t('header.openMenu')}
+          onClick={onOpenMenu}
+          data-testid="open-menu"
+        />
+      )}
       <div style={{ flex: 1, minWidth: 0, overflow: 'hidden' }}>{screens.md ? <UserSummary /> : null}</div>
       <Space size={4}>
         <LanguageSwitch />

@@ -23,7 +23,10 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       {wide && (
-        <Layout.Sider width={220} style={{ background: SIDER_BG, position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <Layout.Sider
+          width={220}
+          style={{ background: SIDER_BG, position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
           <Brand />
           <SideMenu />
         </Layout.Sider>

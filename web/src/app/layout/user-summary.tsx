@@ -15,7 +15,13 @@ export function UserSummary({ stacked = false }: { stacked?: boolean }) {
     <div
       aria-label={t('header.account')}
       role="group"
-      style={{ display: 'flex', flexDirection: stacked ? 'column' : 'row', gap: stacked ? 2 : 12, minWidth: 0, alignItems: stacked ? 'stretch' : 'center' }}
+      style={{
+        display: 'flex',
+        flexDirection: stacked ? 'column' : 'row',
+        gap: stacked ? 2 : 12,
+        minWidth: 0,
+        alignItems: stacked ? 'stretch' : 'center',
+      }}
     >
       <Text strong data-testid="header-user-name" style={{ color, whiteSpace: 'nowrap' }}>
         {me.displayName}

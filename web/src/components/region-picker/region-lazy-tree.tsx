@@ -22,7 +22,15 @@ interface RegionLazyTreeProps {
 }
 
 /** The region tree, children fetched when a node opens; a "load more" row pages long lists. */
-export function RegionLazyTree({ tree, selectedCode, onSelect, isSelectable, maxLevel = 7, height, label }: RegionLazyTreeProps) {
+export function RegionLazyTree({
+  tree,
+  selectedCode,
+  onSelect,
+  isSelectable,
+  maxLevel = 7,
+  height,
+  label,
+}: RegionLazyTreeProps) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<Key[]>([]);
 
@@ -35,12 +43,17 @@ export function RegionLazyTree({ tree, selectedCode, onSelect, isSelectable, max
       const page = tree.children[code];
       const nodes: DataNode[] | undefined = page ? toNodes(page.codes) : undefined;
       if (page && nodes && page.codes.length < page.total) {
-        nodes.push({ key: `${MORE_PREFIX}${code}`, isLeaf: true, title: t('common.loadMore', { count: page.total - page.codes.length }) });
+        nodes.push({
+          key: `${MORE_PREFIX}${code}`,
+          isLeaf: true,
+          title: t('common.loadMore', { count: page.total - page.codes.length }),
+        });
       }
       return [{ key: code, isLeaf: isLeaf(region), title: <RegionNodeTitle region={region} />, children: nodes }];
     });
 
-  const toggle = (key: Key) => setExpanded((current) => (current.includes(key) ? current.filter((k) => k !== key) : [...current, key]));
+  const toggle = (key: Key) =>
+    setExpanded((current) => (current.includes(key) ? current.filter((k) => k !== key) : [...current, key]));
 
   const handleSelect = (_keys: Key[], info: { node: EventDataNode<DataNode> }) => {
     const key = String(info.node.key);

@@ -98,7 +98,9 @@ export function RegionPicker(props: RegionPickerProps) {
         width={phone ? undefined : 520}
         styles={{ body: { padding: phone ? 12 : 24 } }}
       >
-        {rootCode && <RegionPickerPanel rootCode={rootCode} selectedCode={value ?? null} levels={levels} onPick={pick} />}
+        {rootCode && (
+          <RegionPickerPanel rootCode={rootCode} selectedCode={value ?? null} levels={levels} onPick={pick} />
+        )}
       </Drawer>
     </>
   );

@@ -42,21 +42,26 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
       return;
     }
     const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      searchRegions({ q: query, level, page, pageSize: PAGE_SIZE }, controller.signal).then(
-        (found) => {
-          setResult((previous) => (page > 1 && previous ? { ...found, items: [...previous.items, ...found.items] } : found));
-          setError(null);
-          setLoading(false);
-        },
-        (failure: unknown) => {
-          if (isAbort(failure)) return;
-          setError(failure);
-          setLoading(false);
-        },
-      );
-    }, page > 1 ? 0 : DEBOUNCE_MS);
+    const timer = window.setTimeout(
+      () => {
+        setLoading(true);
+        searchRegions({ q: query, level, page, pageSize: PAGE_SIZE }, controller.signal).then(
+          (found) => {
+            setResult((previous) =>
+              page > 1 && previous ? { ...found, items: [...previous.items, ...found.items] } : found,
+            );
+            setError(null);
+            setLoading(false);
+          },
+          (failure: unknown) => {
+            if (isAbort(failure)) return;
+            setError(failure);
+            setLoading(false);
+          },
+        );
+      },
+      page > 1 ? 0 : DEBOUNCE_MS,
+    );
     return () => {
       window.clearTimeout(timer);
       controller.abort();
@@ -64,7 +69,9 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
   }, [query, level, page]);
 
   const remaining = result ? result.total - result.items.length : 0;
-  const parentNames = useRegionNames((result?.items ?? []).flatMap((region) => (region.parentCode ? [region.parentCode] : [])));
+  const parentNames = useRegionNames(
+    (result?.items ?? []).flatMap((region) => (region.parentCode ? [region.parentCode] : [])),
+  );
 
   return (
     <div>
@@ -120,10 +127,19 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
                   block
                   disabled={!selectable}
                   title={selectable ? undefined : t('picker.notSelectable')}
-                  style={{ justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: '6px 8px', whiteSpace: 'normal' }}
+                  style={{
+                    justifyContent: 'flex-start',
+                    textAlign: 'left',
+                    height: 'auto',
+                    padding: '6px 8px',
+                    whiteSpace: 'normal',
+                  }}
                   onClick={() => onPick(region)}
                 >
-                  <RegionNodeTitle region={region} parentName={region.parentCode ? parentNames[region.parentCode] : undefined} />
+                  <RegionNodeTitle
+                    region={region}
+                    parentName={region.parentCode ? parentNames[region.parentCode] : undefined}
+                  />
                 </Button>
               </List.Item>
             );
@@ -135,7 +151,11 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
           {t('common.loadMore', { count: remaining })}
         </Button>
       )}
-      {result && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('common.total', { count: result.total })}</Typography.Text>}
+      {result && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('common.total', { count: result.total })}
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -30,7 +30,10 @@ export function useRegionNames(codes: readonly string[]): Record<string, string>
   // above their jurisdiction anyway (404): those names come from /api/me.
   const breadcrumb = Object.fromEntries((me?.jurisdiction.breadcrumb ?? []).map((ref) => [ref.code, ref.name]));
   const [fetched, setNames] = useState<Record<string, string>>({});
-  const key = [...new Set(codes)].filter((code) => !(code in breadcrumb)).sort().join(',');
+  const key = [...new Set(codes)]
+    .filter((code) => !(code in breadcrumb))
+    .sort()
+    .join(',');
 
   useEffect(() => {
     let live = true;

@@ -38,7 +38,8 @@ export function useRegionTree(rootCodes: readonly string[]): RegionTreeState {
   useEffect(() => {
     const controller = new AbortController();
     Promise.all(rootCodes.map((code) => fetchRegion(code, controller.signal))).then(
-      (roots) => setRegions((current) => ({ ...current, ...Object.fromEntries(roots.map((root) => [root.code, root])) })),
+      (roots) =>
+        setRegions((current) => ({ ...current, ...Object.fromEntries(roots.map((root) => [root.code, root])) })),
       (failure: unknown) => {
         if (!controller.signal.aborted) setError(failure);
       },
@@ -83,7 +84,10 @@ export function useRegionTree(rootCodes: readonly string[]): RegionTreeState {
     setChildren((current) => {
       const page = current[parent];
       if (!page) return current;
-      return { ...current, [parent]: { ...page, codes: page.codes.filter((c) => c !== region.code), total: page.total - 1 } };
+      return {
+        ...current,
+        [parent]: { ...page, codes: page.codes.filter((c) => c !== region.code), total: page.total - 1 },
+      };
     });
   }, []);
 

@@ -12,12 +12,44 @@ const wait = <Spin style={{ display: 'block', margin: '40px auto' }} />;
 /** /public: submit, track, urge, evaluate — no session, no staff menu. */
 export const publicRoute: RouteObject = {
   path: '/public',
-  element: <Suspense fallback={wait}><PublicLayout /></Suspense>,
+  element: (
+    <Suspense fallback={wait}>
+      <PublicLayout />
+    </Suspense>
+  ),
   children: [
     { index: true, element: <Navigate to="/public/submit" replace /> },
-    { path: 'submit', element: <Suspense fallback={wait}><SubmitPage /></Suspense> },
-    { path: 'track', element: <Suspense fallback={wait}><TrackPage mode="track" /></Suspense> },
-    { path: 'urge', element: <Suspense fallback={wait}><TrackPage mode="urge" /></Suspense> },
-    { path: 'evaluate', element: <Suspense fallback={wait}><TrackPage mode="evaluate" /></Suspense> },
+    {
+      path: 'submit',
+      element: (
+        <Suspense fallback={wait}>
+          <SubmitPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: 'track',
+      element: (
+        <Suspense fallback={wait}>
+          <TrackPage mode="track" />
+        </Suspense>
+      ),
+    },
+    {
+      path: 'urge',
+      element: (
+        <Suspense fallback={wait}>
+          <TrackPage mode="urge" />
+        </Suspense>
+      ),
+    },
+    {
+      path: 'evaluate',
+      element: (
+        <Suspense fallback={wait}>
+          <TrackPage mode="evaluate" />
+        </Suspense>
+      ),
+    },
   ],
 };

@@ -55,7 +55,15 @@ export const en: Messages = {
     mediator: 'Mediator',
     leader: 'Leader',
   },
-  levels: { '1': 'Province', '2': 'City', '3': 'County', '4': 'Township', '5': 'Village / community', '6': 'Grid', '7': 'Micro-grid' },
+  levels: {
+    '1': 'Province',
+    '2': 'City',
+    '3': 'County',
+    '4': 'Township',
+    '5': 'Village / community',
+    '6': 'Grid',
+    '7': 'Micro-grid',
+  },
   errors: {
     ValidationFailed: 'Some of the input is not valid. Please check it and try again.',
     Unauthenticated: 'Your session has ended. Please sign in again.',
@@ -69,7 +77,8 @@ export const en: Messages = {
     AlreadyExists: 'A record with the same code or name already exists.',
     StaleVersion: 'Someone else changed this meanwhile. Please refresh and try again.',
     InvalidTransition: 'This cannot be done in its current state (it may already have been decided). Please refresh.',
-    Unprocessable: 'This cannot be done now (for example, the stage has ended or the time asked for is beyond the maximum).',
+    Unprocessable:
+      'This cannot be done now (for example, the stage has ended or the time asked for is beyond the maximum).',
     HasChildren: 'This node still has children and cannot be deleted.',
     InUse: 'This record is in use and cannot be deleted.',
     Network: 'Cannot reach the server. Please check the network and try again.',
@@ -106,7 +115,13 @@ export const en: Messages = {
     webhooks: 'Webhooks',
     partnerKeys: 'Partner keys',
   },
-  header: { unit: 'Unit', jurisdiction: 'Jurisdiction', account: 'Signed in as', openMenu: 'Open menu', closeMenu: 'Close menu' },
+  header: {
+    unit: 'Unit',
+    jurisdiction: 'Jurisdiction',
+    account: 'Signed in as',
+    openMenu: 'Open menu',
+    closeMenu: 'Close menu',
+  },
   pages: {
     notFound: 'Page not found',
     notFoundHint: 'There is no page at this address.',
@@ -123,12 +138,14 @@ export const en: Messages = {
     roles: 'Roles',
     tasksTitle: 'My tasks',
     auditorTitle: 'Audit work',
-    auditorHint: 'Auditors read the audit log and nothing else (separation of the three roles): filter it by actor, action and outcome, and verify that the hash chain is intact.',
+    auditorHint:
+      'Auditors read the audit log and nothing else (separation of the three roles): filter it by actor, action and outcome, and verify that the hash chain is intact.',
     auditorOpen: 'Open the audit log',
   },
   regions: {
     title: 'Regions and grids',
-    subtitle: 'Browse the administrative regions, grids and micro-grids of your jurisdiction level by level; select a node to see its details.',
+    subtitle:
+      'Browse the administrative regions, grids and micro-grids of your jurisdiction level by level; select a node to see its details.',
     tree: 'Region tree',
     searchLabel: 'Find a region by name or code',
     searchPlaceholder: 'Name or code',

@@ -1,7 +1,10 @@
 import type { Messages } from './zh-CN.js';
 
 /** Workbench, dispatch centre, rules, supervision, calendar, policies and webhooks (English). */
-export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'supervision' | 'timeUnits' | 'calendar' | 'policies' | 'webhooks'> = {
+export const opsEn: Pick<
+  Messages,
+  'tasks' | 'dispatchCentre' | 'rules' | 'supervision' | 'timeUnits' | 'calendar' | 'policies' | 'webhooks'
+> = {
   tasks: {
     title: "My unit's tasks",
     toSign: 'To sign for',
@@ -20,13 +23,15 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
     noClock: 'No clock',
     issued: 'issued {{time}}',
     boardTitle: 'Supervision in my jurisdiction',
-    boardHint: 'Cases with warning cards in your jurisdiction, the most severe first; see them all by colour and region, and decide extensions, under Supervision.',
+    boardHint:
+      'Cases with warning cards in your jurisdiction, the most severe first; see them all by colour and region, and decide extensions, under Supervision.',
     boardEmpty: 'No warning cards in your jurisdiction',
     boardAll: 'Open supervision',
   },
   dispatchCentre: {
     title: 'Dispatch centre',
-    subtitle: 'Received, sent-back and dispatched-but-unsigned cases in your jurisdiction; dispatch, re-dispatch or set up joint handling from the case.',
+    subtitle:
+      'Received, sent-back and dispatched-but-unsigned cases in your jurisdiction; dispatch, re-dispatch or set up joint handling from the case.',
     received: 'To dispatch',
     sentBack: 'Sent back, to re-dispatch',
     sentBackHint: 'Cases a unit sent back: open one, check the dispatch dry-run and re-dispatch it.',
@@ -35,7 +40,8 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
   },
   rules: {
     title: 'Dispatch rules',
-    subtitle: 'Tried in order: the first enabled rule that matches chooses the handling unit; empty conditions match any case.',
+    subtitle:
+      'Tried in order: the first enabled rule that matches chooses the handling unit; empty conditions match any case.',
     create: 'New rule',
     editTitle: 'Edit rule',
     position: 'Order',
@@ -45,7 +51,11 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
     target: 'Handling unit',
     targetLevel: 'Level',
     fallback: 'If none found',
-    fallbacks: { climb: 'Same unit type, one level up', service_centre: 'Service centre at that level', county_centre: 'County service centre' },
+    fallbacks: {
+      climb: 'Same unit type, one level up',
+      service_centre: 'Service centre at that level',
+      county_centre: 'County service centre',
+    },
     crossRegion: 'Cross-region',
     yes: 'Yes',
     no: 'No',
@@ -57,7 +67,8 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
   },
   supervision: {
     title: 'Supervision',
-    subtitle: 'Warning cards in your jurisdiction (blue: due soon, yellow: overdue, red: seriously overdue), extension requests and the petition backlog.',
+    subtitle:
+      'Warning cards in your jurisdiction (blue: due soon, yellow: overdue, red: seriously overdue), extension requests and the petition backlog.',
     cards: { blue: 'Blue', yellow: 'Yellow', red: 'Red' },
     colour: 'Colour',
     stage: 'Stage',
@@ -88,7 +99,11 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
     workingDays: '{{count}} working days this month',
     editDay: 'Change {{date}}',
     kind: 'Make it',
-    kinds: { holiday: 'A holiday (rest)', workday: 'A make-up working day', default: 'The default (Monday–Friday work)' },
+    kinds: {
+      holiday: 'A holiday (rest)',
+      workday: 'A make-up working day',
+      default: 'The default (Monday–Friday work)',
+    },
     dayName: 'Name',
     prev: 'Previous month',
     next: 'Next month',
@@ -103,7 +118,8 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
     maxExtension: 'Longest extension',
     source: 'Source',
     anyValue: 'All',
-    runningStay: 'Changing time limits or card rules does not move running deadlines: a stage that has started keeps the deadline set when it started; new rules apply to stages that start afterwards.',
+    runningStay:
+      'Changing time limits or card rules does not move running deadlines: a stage that has started keeps the deadline set when it started; new rules apply to stages that start afterwards.',
     save: 'Save time limits',
     saved: 'Saved',
     amountRule: 'Enter a time limit above 0',
@@ -131,7 +147,8 @@ export const opsEn: Pick<Messages, 'tasks' | 'dispatchCentre' | 'rules' | 'super
   },
   webhooks: {
     title: 'Webhooks',
-    subtitle: 'Send cards, dispatches and other messages to other systems; messages that keep failing become dead letters that can be sent again.',
+    subtitle:
+      'Send cards, dispatches and other messages to other systems; messages that keep failing become dead letters that can be sent again.',
     url: 'URL',
     topics: 'Topics',
     topicsHint: 'Comma-separated, e.g. card.issued, case.dispatched; * for all',

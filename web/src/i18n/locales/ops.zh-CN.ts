@@ -43,7 +43,11 @@ export const opsZh = {
     target: '承办单位',
     targetLevel: '层级',
     fallback: '找不到时',
-    fallbacks: { climb: '逐级向上找同类单位', service_centre: '同级社会治理服务中心', county_centre: '县级社会治理服务中心' },
+    fallbacks: {
+      climb: '逐级向上找同类单位',
+      service_centre: '同级社会治理服务中心',
+      county_centre: '县级社会治理服务中心',
+    },
     crossRegion: '跨区域',
     yes: '是',
     no: '否',
@@ -101,7 +105,8 @@ export const opsZh = {
     maxExtension: '最长延期',
     source: '依据',
     anyValue: '全部',
-    runningStay: '修改时限或督办规则不会改变正在计时的期限：已开始的环节仍按开始时的规则到期，新规则只用于此后开始的环节。',
+    runningStay:
+      '修改时限或督办规则不会改变正在计时的期限：已开始的环节仍按开始时的规则到期，新规则只用于此后开始的环节。',
     save: '保存时限规则',
     saved: '已保存',
     amountRule: '请填写大于 0 的时限',

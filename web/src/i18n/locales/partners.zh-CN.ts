@@ -2,7 +2,8 @@
 export const partnersZh = {
   partnerKeys: {
     title: '合作方密钥',
-    subtitle: '为 12345 热线等合作方系统签发 Open311 接口密钥。每个密钥绑定一个来源渠道和一个辖区；服务器只保存密钥的哈希值，合作方的每次调用都记入审计日志。',
+    subtitle:
+      '为 12345 热线等合作方系统签发 Open311 接口密钥。每个密钥绑定一个来源渠道和一个辖区；服务器只保存密钥的哈希值，合作方的每次调用都记入审计日志。',
     issue: '签发密钥',
     issueTitle: '签发合作方密钥',
     name: '合作方名称',
@@ -23,7 +24,8 @@ export const partnersZh = {
     confirmRevoke: '确定吊销“{{name}}”的密钥吗？吊销后该合作方的调用将立即被拒绝，且无法恢复。',
     revokedDone: '密钥已吊销',
     issuedTitle: '密钥已签发：{{name}}',
-    issuedWarning: '此密钥只显示这一次。请立即复制并交给合作方妥善保存；关闭后无法再次查看，服务器也无法找回，遗失只能吊销后重新签发。',
+    issuedWarning:
+      '此密钥只显示这一次。请立即复制并交给合作方妥善保存；关闭后无法再次查看，服务器也无法找回，遗失只能吊销后重新签发。',
     keyLabel: '接口密钥（api_key）',
     copy: '复制密钥',
     copied: '已复制',

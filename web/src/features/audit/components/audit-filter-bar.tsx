@@ -25,7 +25,10 @@ export function AuditFilterBar({ filters, onSearch, onReset }: AuditFilterBarPro
       actor: filters.actor,
       action: filters.action,
       outcome: filters.outcome,
-      range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+      range:
+        filters.from || filters.to
+          ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+          : null,
     }),
     [filters],
   );

@@ -18,7 +18,9 @@ function AuditRecordDetails({ record }: { record: AuditRecord }) {
   return (
     <Descriptions column={1} size="small">
       <Descriptions.Item label={t('audit.details')}>
-        <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{JSON.stringify(record.details, null, 2)}</pre>
+        <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {JSON.stringify(record.details, null, 2)}
+        </pre>
       </Descriptions.Item>
       <Descriptions.Item label={t('audit.requestId')}>{record.requestId ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('audit.hash')}>
@@ -33,11 +35,21 @@ export function AuditTable({ data, loading, page, pageSize, onPage }: AuditTable
   const { t } = useTranslation();
   const columns: ColumnsType<AuditRecord> = [
     { title: '#', dataIndex: 'id', key: 'id' },
-    { title: t('audit.at'), dataIndex: 'at', key: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      key: 'at',
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+    },
     { title: t('audit.actor'), dataIndex: 'actorName', key: 'actor' },
     { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (action: string) => <code>{action}</code> },
     { title: t('audit.target'), dataIndex: 'target', key: 'target' },
-    { title: t('audit.outcome'), dataIndex: 'outcome', key: 'outcome', render: (outcome: AuditRecord['outcome']) => <AuditOutcomeTag outcome={outcome} /> },
+    {
+      title: t('audit.outcome'),
+      dataIndex: 'outcome',
+      key: 'outcome',
+      render: (outcome: AuditRecord['outcome']) => <AuditOutcomeTag outcome={outcome} />,
+    },
   ];
   return (
     <Table<AuditRecord>

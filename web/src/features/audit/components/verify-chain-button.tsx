@@ -28,7 +28,12 @@ export function VerifyChainButton() {
 
   return (
     <div style={{ marginBottom: 16 }}>
-      <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void verify()} data-testid="audit-verify">
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={running}
+        onClick={() => void verify()}
+        data-testid="audit-verify"
+      >
         {t('audit.verify')}
       </Button>
       <div aria-live="polite" style={{ marginTop: result || error ? 12 : 0 }}>
@@ -39,7 +44,9 @@ export function VerifyChainButton() {
             type={result.ok ? 'success' : 'error'}
             showIcon
             message={
-              result.ok ? t('audit.verifyOk', { checked: result.checked }) : t('audit.verifyBroken', { checked: result.checked, id: result.firstBrokenId ?? '?' })
+              result.ok
+                ? t('audit.verifyOk', { checked: result.checked })
+                : t('audit.verifyBroken', { checked: result.checked, id: result.firstBrokenId ?? '?' })
             }
             description={!result.ok && result.reason ? t('audit.verifyReason', { reason: result.reason }) : undefined}
           />

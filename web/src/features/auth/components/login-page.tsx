@@ -51,14 +51,38 @@ export function LoginPage() {
           <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0, fontWeight: 500 }}>
             {t('auth.title')}
           </Typography.Title>
-          {sessionExpired && !error && <Alert type="info" showIcon message={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
+          {sessionExpired && !error && (
+            <Alert type="info" showIcon message={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />
+          )}
           <ErrorAlert error={error} />
-          <Form<LoginInput> layout="vertical" name="login" onFinish={(values) => void submit(values)} requiredMark={false}>
-            <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, message: t('auth.usernameRequired') }]}>
-              <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus data-testid="login-username" />
+          <Form<LoginInput>
+            layout="vertical"
+            name="login"
+            onFinish={(values) => void submit(values)}
+            requiredMark={false}
+          >
+            <Form.Item
+              label={t('auth.username')}
+              name="username"
+              rules={[{ required: true, message: t('auth.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined aria-hidden />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+              />
             </Form.Item>
-            <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" data-testid="login-password" />
+            <Form.Item
+              label={t('auth.password')}
+              name="password"
+              rules={[{ required: true, message: t('auth.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined aria-hidden />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
               {t('auth.submit')}

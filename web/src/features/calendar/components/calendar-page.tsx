@@ -13,7 +13,14 @@ import { fetchCalendar, putCalendarDay } from '../../supervision/api/supervision
 
 type Day = CalendarYear['months'][number]['days'][number];
 // Read by screen readers, not shown: the full date of a day button.
-const HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 type DayValues = { kind: 'holiday' | 'workday' | 'default'; name?: string };
 
 function currentMonth(raw: string | null): { year: number; month: number } {
@@ -52,7 +59,9 @@ export function CalendarPage() {
       setError(failure);
     }
   };
-  const weekdays = [1, 2, 3, 4, 5, 6, 0].map((d) => new Date(2024, 0, d === 0 ? 7 : d).toLocaleDateString(i18n.language, { weekday: 'short' }));
+  const weekdays = [1, 2, 3, 4, 5, 6, 0].map((d) =>
+    new Date(2024, 0, d === 0 ? 7 : d).toLocaleDateString(i18n.language, { weekday: 'short' }),
+  );
   const blanks = data ? (data.days[0]!.weekday + 6) % 7 : 0;
   const title = new Date(year, month - 1, 1).toLocaleDateString(i18n.language, { year: 'numeric', month: 'long' });
   return (
@@ -60,11 +69,25 @@ export function CalendarPage() {
       <PageHeader title={t('calendar.title')} subtitle={t('calendar.subtitle')} />
       <ErrorAlert error={calendar.error} onRetry={calendar.reload} />
       <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }} data-testid="calendar-month">{title}</h2>}
+        title={
+          <h2 style={{ fontSize: 16, margin: 0 }} data-testid="calendar-month">
+            {title}
+          </h2>
+        }
         extra={
           <Space>
-            <Button icon={<LeftOutlined />} onClick={() => go(-1)} aria-label={t('calendar.prev')} data-testid="calendar-prev" />
-            <Button icon={<RightOutlined />} onClick={() => go(1)} aria-label={t('calendar.next')} data-testid="calendar-next" />
+            <Button
+              icon={<LeftOutlined />}
+              onClick={() => go(-1)}
+              aria-label={t('calendar.prev')}
+              data-testid="calendar-prev"
+            />
+            <Button
+              icon={<RightOutlined />}
+              onClick={() => go(1)}
+              aria-label={t('calendar.next')}
+              data-testid="calendar-next"
+            />
           </Space>
         }
       >
@@ -72,38 +95,68 @@ export function CalendarPage() {
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 4 }}>
           <div style={{ display: 'contents' }}>
             {weekdays.map((w) => (
-              <div aria-hidden key={w} style={{ textAlign: 'center', fontWeight: 600 }}>{w}</div>
+              <div aria-hidden key={w} style={{ textAlign: 'center', fontWeight: 600 }}>
+                {w}
+              </div>
             ))}
           </div>
           <div style={{ display: 'contents' }}>
-            {Array.from({ length: blanks }, (_, i) => <div key={`b${i}`} />)}
+            {Array.from({ length: blanks }, (_, i) => (
+              <div key={`b${i}`} />
+            ))}
             {data?.days.map((day) => (
               <div key={day.date}>
                 <button
                   type="button"
                   disabled={!canEdit}
-                  onClick={() => { setError(null); form.setFieldsValue({ kind: day.working ? 'holiday' : 'workday', name: day.name ?? '' }); setEditing(day); }}
+                  onClick={() => {
+                    setError(null);
+                    form.setFieldsValue({ kind: day.working ? 'holiday' : 'workday', name: day.name ?? '' });
+                    setEditing(day);
+                  }}
                   data-testid={`day-${day.date}`}
                   style={{
-                    width: '100%', minHeight: 56, padding: 4, textAlign: 'left', borderRadius: 6, cursor: canEdit ? 'pointer' : 'default',
+                    width: '100%',
+                    minHeight: 56,
+                    padding: 4,
+                    textAlign: 'left',
+                    borderRadius: 6,
+                    cursor: canEdit ? 'pointer' : 'default',
                     border: day.source === 'admin' ? '2px solid #0958d9' : '1px solid #d9d9d9',
-                    background: day.working ? '#ffffff' : '#fff1f0', color: day.working ? '#1f1f1f' : '#871400',
+                    background: day.working ? '#ffffff' : '#fff1f0',
+                    color: day.working ? '#1f1f1f' : '#871400',
                   }}
                 >
                   <span style={HIDDEN}>{day.date} </span>
                   <div style={{ fontWeight: 600 }}>{Number(day.date.slice(8))}</div>
-                  <div style={{ fontSize: 12 }}>{day.name ?? (day.working ? t('calendar.working') : t('calendar.rest'))}</div>
+                  <div style={{ fontSize: 12 }}>
+                    {day.name ?? (day.working ? t('calendar.working') : t('calendar.rest'))}
+                  </div>
                 </button>
               </div>
             ))}
           </div>
         </div>
       </Card>
-      <Modal open={editing !== null} title={editing ? t('calendar.editDay', { date: editing.date }) : ''} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'day-save' } as Record<string, string>}>
+      <Modal
+        open={editing !== null}
+        title={editing ? t('calendar.editDay', { date: editing.date }) : ''}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ 'data-testid': 'day-save' } as Record<string, string>}
+      >
         <ErrorAlert error={error} />
         <Form<DayValues> form={form} layout="vertical" name="day" onFinish={(v) => void save(v)}>
           <Form.Item name="kind" label={t('calendar.kind')} rules={[{ required: true }]}>
-            <FormRadioGroup options={(['holiday', 'workday', 'default'] as const).map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))} data-testid="day-kind" />
+            <FormRadioGroup
+              options={(['holiday', 'workday', 'default'] as const).map((k) => ({
+                value: k,
+                label: t(`calendar.kinds.${k}`),
+              }))}
+              data-testid="day-kind"
+            />
           </Form.Item>
           <Form.Item name="name" label={t('calendar.dayName')} rules={[{ max: 40 }]}>
             <Input maxLength={40} data-testid="day-name" />

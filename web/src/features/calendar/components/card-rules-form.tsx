@@ -25,46 +25,107 @@ const fromForm = (v: Values): CardRules => ({
   cards: {
     blue: { passedFraction: frac(v.cards.blue.passedFraction), workingDaysLeft: v.cards.blue.workingDaysLeft ?? null },
     yellow: { overdueMs: Math.round((v.cards.yellow.overdueMs ?? 0) * HOUR) },
-    red: { overdueFraction: frac(v.cards.red.overdueFraction), overdueWorkingDays: v.cards.red.overdueWorkingDays ?? null },
+    red: {
+      overdueFraction: frac(v.cards.red.overdueFraction),
+      overdueWorkingDays: v.cards.red.overdueWorkingDays ?? null,
+    },
   },
   backlog: v.backlog,
 });
 
-type Field = { name: (string | number)[]; label: string; max: number; unit: string; optional?: boolean; whole?: boolean };
+type Field = {
+  name: (string | number)[];
+  label: string;
+  max: number;
+  unit: string;
+  optional?: boolean;
+  whole?: boolean;
+};
 
 /**
  * 督办牌与积案规则: when blue, yellow and red cards are issued, and the petition backlog thresholds.
  * The administrator edits and saves them (running stages are re-armed by the server); others read.
  */
-export function CardRulesForm({ rules, editable, onSaved }: { rules: CardRules; editable: boolean; onSaved: (next: CardRules) => void }) {
+export function CardRulesForm({
+  rules,
+  editable,
+  onSaved,
+}: {
+  rules: CardRules;
+  editable: boolean;
+  onSaved: (next: CardRules) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSave();
   useEffect(() => form.setFieldsValue(toForm(rules)), [form, rules]);
-  const u = { pct: '%', days: t('timeUnits.working_day'), hours: t('timeUnits.hour'), cal: t('timeUnits.calendar_day'), grades: t('policies.rules.grades') };
+  const u = {
+    pct: '%',
+    days: t('timeUnits.working_day'),
+    hours: t('timeUnits.hour'),
+    cal: t('timeUnits.calendar_day'),
+    grades: t('policies.rules.grades'),
+  };
   const fields: Field[] = [
-    { name: ['cards', 'blue', 'passedFraction'], label: t('policies.rules.bluePassed'), max: 100, unit: u.pct, optional: true },
-    { name: ['cards', 'blue', 'workingDaysLeft'], label: t('policies.rules.blueLeft'), max: 365, unit: u.days, optional: true },
+    {
+      name: ['cards', 'blue', 'passedFraction'],
+      label: t('policies.rules.bluePassed'),
+      max: 100,
+      unit: u.pct,
+      optional: true,
+    },
+    {
+      name: ['cards', 'blue', 'workingDaysLeft'],
+      label: t('policies.rules.blueLeft'),
+      max: 365,
+      unit: u.days,
+      optional: true,
+    },
     { name: ['cards', 'yellow', 'overdueMs'], label: t('policies.rules.yellowOverdue'), max: 8760, unit: u.hours },
-    { name: ['cards', 'red', 'overdueFraction'], label: t('policies.rules.redFraction'), max: 10_000, unit: u.pct, optional: true },
-    { name: ['cards', 'red', 'overdueWorkingDays'], label: t('policies.rules.redDays'), max: 365, unit: u.days, optional: true },
+    {
+      name: ['cards', 'red', 'overdueFraction'],
+      label: t('policies.rules.redFraction'),
+      max: 10_000,
+      unit: u.pct,
+      optional: true,
+    },
+    {
+      name: ['cards', 'red', 'overdueWorkingDays'],
+      label: t('policies.rules.redDays'),
+      max: 365,
+      unit: u.days,
+      optional: true,
+    },
     { name: ['backlog', 'greenFromDays'], label: t('policies.rules.green'), max: 10_000, unit: u.cal, whole: true },
     { name: ['backlog', 'yellowFromDays'], label: t('policies.rules.yellow'), max: 10_000, unit: u.cal, whole: true },
     { name: ['backlog', 'redFromDays'], label: t('policies.rules.red'), max: 10_000, unit: u.cal, whole: true },
     { name: ['backlog', 'difficultRaise'], label: t('policies.rules.raise'), max: 2, unit: u.grades, whole: true },
   ];
 
-  const save = (values: Values) => run(async () => {
-    onSaved(await putCardRules(fromForm(values)));
-    message.success(t('policies.saved'));
-  }, (failure) => showServerFieldErrors(form, failure, (d) => typeof d.field === 'string'
-    // The core names a card rule as 'blue.passedFraction'; the backlog check names none (they must ascend).
-    ? { name: ['cards', ...d.field.split('.')], errors: [t('policies.rules.outOfRange')] }
-    : 'greenFromDays' in d ? { name: ['backlog', 'redFromDays'], errors: [t('policies.rules.ascending')] } : null));
+  const save = (values: Values) =>
+    run(
+      async () => {
+        onSaved(await putCardRules(fromForm(values)));
+        message.success(t('policies.saved'));
+      },
+      (failure) =>
+        showServerFieldErrors(form, failure, (d) =>
+          typeof d.field === 'string'
+            ? // The core names a card rule as 'blue.passedFraction'; the backlog check names none (they must ascend).
+              { name: ['cards', ...d.field.split('.')], errors: [t('policies.rules.outOfRange')] }
+            : 'greenFromDays' in d
+              ? { name: ['backlog', 'redFromDays'], errors: [t('policies.rules.ascending')] }
+              : null,
+        ),
+    );
 
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('policies.rules.title')}</h2>} style={{ marginTop: 16 }} data-testid="card-rules">
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('policies.rules.title')}</h2>}
+      style={{ marginTop: 16 }}
+      data-testid="card-rules"
+    >
       <ErrorAlert error={error} />
       <Form<Values> form={form} layout="vertical" name="card-rules" disabled={!editable} onFinish={(v) => void save(v)}>
         <Row gutter={16}>
@@ -74,9 +135,24 @@ export function CardRulesForm({ rules, editable, onSaved }: { rules: CardRules; 
                 name={f.name}
                 label={f.label}
                 extra={f.optional ? t('policies.rules.emptyOff') : undefined}
-                rules={[{ required: !f.optional, type: 'number', min: 0, max: f.max, message: t('policies.rules.range', { max: f.max }) }]}
+                rules={[
+                  {
+                    required: !f.optional,
+                    type: 'number',
+                    min: 0,
+                    max: f.max,
+                    message: t('policies.rules.range', { max: f.max }),
+                  },
+                ]}
               >
-                <InputNumber min={0} max={f.max} precision={f.whole ? 0 : undefined} addonAfter={f.unit} style={{ width: '100%' }} data-testid={`rule-${f.name.join('-')}`} />
+                <InputNumber
+                  min={0}
+                  max={f.max}
+                  precision={f.whole ? 0 : undefined}
+                  addonAfter={f.unit}
+                  style={{ width: '100%' }}
+                  data-testid={`rule-${f.name.join('-')}`}
+                />
               </Form.Item>
             </Col>
           ))}

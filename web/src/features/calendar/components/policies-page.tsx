@@ -28,8 +28,20 @@ export function PoliciesPage() {
   return (
     <>
       <PageHeader title={t('policies.title')} subtitle={t('policies.subtitle')} />
-      <Alert type="info" showIcon message={t('policies.runningStay')} style={{ marginBottom: 16 }} data-testid="policies-running-note" />
-      <ErrorAlert error={loadedPolicies.error ?? loadedRules.error} onRetry={() => { loadedPolicies.reload(); loadedRules.reload(); }} />
+      <Alert
+        type="info"
+        showIcon
+        message={t('policies.runningStay')}
+        style={{ marginBottom: 16 }}
+        data-testid="policies-running-note"
+      />
+      <ErrorAlert
+        error={loadedPolicies.error ?? loadedRules.error}
+        onRetry={() => {
+          loadedPolicies.reload();
+          loadedRules.reload();
+        }}
+      />
       {!policies && loadedPolicies.loading && <Skeleton active />}
       {policies && <PolicyTableForm table={policies} editable={editable} onSaved={setPolicies} />}
       {rules && <CardRulesForm rules={rules} editable={editable} onSaved={setRules} />}

@@ -21,21 +21,44 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
     </Form.Item>
   );
   const radios = (name: string, label: string, values: readonly string[], prefix: string) => (
-    <Form.Item name={name} label={t(label)} rules={[{ required: true, message: t('common.required', { field: t(label) }) }]}>
-      <FormRadioGroup options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))} data-testid={`action-${name}`} />
+    <Form.Item
+      name={name}
+      label={t(label)}
+      rules={[{ required: true, message: t('common.required', { field: t(label) }) }]}
+    >
+      <FormRadioGroup
+        options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))}
+        data-testid={`action-${name}`}
+      />
     </Form.Item>
   );
   const unit = (
-    <Form.Item name="unitId" label={t('actionForm.unit')} rules={[{ required: true, message: t('common.required', { field: t('actionForm.unit') }) }]}>
+    <Form.Item
+      name="unitId"
+      label={t('actionForm.unit')}
+      rules={[{ required: true, message: t('common.required', { field: t('actionForm.unit') }) }]}
+    >
       <UnitSelect data-testid="action-unit" />
     </Form.Item>
   );
   switch (action) {
     case 'dispatch':
     case 'redispatch':
-      return (<><DispatchSuggestion detail={detail} />{unit}{text('task', 'actionForm.task')}</>);
+      return (
+        <>
+          <DispatchSuggestion detail={detail} />
+          {unit}
+          {text('task', 'actionForm.task')}
+        </>
+      );
     case 'transfer':
-      return (<>{unit}{text('note', 'actionForm.reason', true)}{text('task', 'actionForm.task')}</>);
+      return (
+        <>
+          {unit}
+          {text('note', 'actionForm.reason', true)}
+          {text('task', 'actionForm.task')}
+        </>
+      );
     case 'start_handling':
       return radios('mode', 'actionForm.mode', ['on_site', 'online'], 'enums.mode');
     case 'escalate':
@@ -43,7 +66,11 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
     case 'send_back':
       return (
         <>
-          <Form.Item name="reasonCode" label={t('actionForm.reasonCode')} rules={[{ required: true, message: t('common.required', { field: t('actionForm.reasonCode') }) }]}>
+          <Form.Item
+            name="reasonCode"
+            label={t('actionForm.reasonCode')}
+            rules={[{ required: true, message: t('common.required', { field: t('actionForm.reasonCode') }) }]}
+          >
             <EnumSelect values={SEND_BACK} prefix="enums.sendBack" data-testid="action-reasonCode" />
           </Form.Item>
           {text('note', 'actionForm.note')}
@@ -57,7 +84,11 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
       const coUnits = detail.assignments.filter((a) => a.role === 'co' && a.state !== 'closed');
       return (
         <>
-          <Form.Item name="unitId" label={t('actionForm.coUnits')} rules={[{ required: true, message: t('common.required', { field: t('actionForm.coUnits') }) }]}>
+          <Form.Item
+            name="unitId"
+            label={t('actionForm.coUnits')}
+            rules={[{ required: true, message: t('common.required', { field: t('actionForm.coUnits') }) }]}
+          >
             <FormSelect<number> options={coUnits.map((a) => ({ value: a.unit.id, label: a.unit.name }))} />
           </Form.Item>
           {text('note', 'actionForm.note')}
@@ -67,13 +98,28 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
     case 'resolve':
       return <ResolveFields />;
     case 'evaluate':
-      return (<>{radios('rating', 'actionForm.rating', ['satisfied', 'basically_satisfied', 'dissatisfied'], 'enums.rating')}{radios('by', 'actionForm.by', ['resident', 'staff'], 'enums.by')}{text('note', 'actionForm.note')}</>);
+      return (
+        <>
+          {radios('rating', 'actionForm.rating', ['satisfied', 'basically_satisfied', 'dissatisfied'], 'enums.rating')}
+          {radios('by', 'actionForm.by', ['resident', 'staff'], 'enums.by')}
+          {text('note', 'actionForm.note')}
+        </>
+      );
     case 'reopen':
-      return (<>{radios('reason', 'actionForm.reason', ['dissatisfied', 'repeat_visit'], 'enums.reopen')}{text('note', 'actionForm.note')}</>);
+      return (
+        <>
+          {radios('reason', 'actionForm.reason', ['dissatisfied', 'repeat_visit'], 'enums.reopen')}
+          {text('note', 'actionForm.note')}
+        </>
+      );
     case 'merge':
       return (
         <>
-          <Form.Item name="into" label={t('actionForm.into')} rules={[{ required: true, message: t('common.required', { field: t('actionForm.into') }) }]}>
+          <Form.Item
+            name="into"
+            label={t('actionForm.into')}
+            rules={[{ required: true, message: t('common.required', { field: t('actionForm.into') }) }]}
+          >
             <InputNumber min={1} style={{ width: '100%' }} />
           </Form.Item>
           {text('note', 'actionForm.note')}
@@ -92,23 +138,37 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
 function ResolveFields() {
   const { t } = useTranslation();
   const kind = Form.useWatch<string | undefined>('outcomeKind');
-  const rule = (key: string) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key) }) }];
+  const rule = (key: string) => [
+    { required: true, whitespace: true, message: t('common.required', { field: t(key) }) },
+  ];
   return (
     <>
       <Form.Item name="outcomeKind" label={t('actionForm.outcomeKind')} rules={rule('actionForm.outcomeKind')}>
-        <FormRadioGroup options={OUTCOMES.map((v) => ({ value: v, label: t(`enums.outcome.${v}`) }))} data-testid="action-outcomeKind" />
+        <FormRadioGroup
+          options={OUTCOMES.map((v) => ({ value: v, label: t(`enums.outcome.${v}`) }))}
+          data-testid="action-outcomeKind"
+        />
       </Form.Item>
       {kind === 'mediated' && (
         <Form.Item name="agreement" label={t('actionForm.agreement')} rules={rule('actionForm.agreement')}>
-          <FormRadioGroup options={['written', 'oral'].map((v) => ({ value: v, label: t(`enums.agreement.${v}`) }))} data-testid="action-agreement" />
+          <FormRadioGroup
+            options={['written', 'oral'].map((v) => ({ value: v, label: t(`enums.agreement.${v}`) }))}
+            data-testid="action-agreement"
+          />
         </Form.Item>
       )}
       {kind === 'not_mediated' && (
         <Form.Item name="guidance" label={t('actionForm.guidance')} rules={rule('actionForm.guidance')}>
-          <FormRadioGroup options={['litigation', 'arbitration'].map((v) => ({ value: v, label: t(`enums.guidance.${v}`) }))} />
+          <FormRadioGroup
+            options={['litigation', 'arbitration'].map((v) => ({ value: v, label: t(`enums.guidance.${v}`) }))}
+          />
         </Form.Item>
       )}
-      <Form.Item name="summary" label={t(kind === 'not_accepted' ? 'actionForm.reason' : 'actionForm.summary')} rules={[...rule('actionForm.summary'), { max: 2000 }]}>
+      <Form.Item
+        name="summary"
+        label={t(kind === 'not_accepted' ? 'actionForm.reason' : 'actionForm.summary')}
+        rules={[...rule('actionForm.summary'), { max: 2000 }]}
+      >
         <Input.TextArea rows={3} maxLength={2000} data-testid="action-summary" />
       </Form.Item>
     </>
@@ -126,16 +186,49 @@ function JointFields() {
         {(fields, { add, remove }) => (
           <>
             {fields.map((field, index) => (
-              <Card key={field.key} size="small" style={{ marginBottom: 8 }} extra={fields.length > 1 && <Button type="text" icon={<DeleteOutlined />} aria-label={`${t('actionForm.remove')} ${index + 1}`} onClick={() => remove(field.name)} />}>
-                <Form.Item name={[field.name, 'unitId']} label={`${t('actionForm.coUnits')} ${index + 1}`} rules={[{ required: true, message: t('common.required', { field: t('actionForm.coUnits') }) }]}>
+              <Card
+                key={field.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                extra={
+                  fields.length > 1 && (
+                    <Button
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      aria-label={`${t('actionForm.remove')} ${index + 1}`}
+                      onClick={() => remove(field.name)}
+                    />
+                  )
+                }
+              >
+                <Form.Item
+                  name={[field.name, 'unitId']}
+                  label={`${t('actionForm.coUnits')} ${index + 1}`}
+                  rules={[{ required: true, message: t('common.required', { field: t('actionForm.coUnits') }) }]}
+                >
                   <UnitSelect />
                 </Form.Item>
-                <Form.Item name={[field.name, 'task']} label={t('actionForm.coTask')} rules={[{ required: true, whitespace: true, max: 1000, message: t('common.required', { field: t('actionForm.coTask') }) }]}>
+                <Form.Item
+                  name={[field.name, 'task']}
+                  label={t('actionForm.coTask')}
+                  rules={[
+                    {
+                      required: true,
+                      whitespace: true,
+                      max: 1000,
+                      message: t('common.required', { field: t('actionForm.coTask') }),
+                    },
+                  ]}
+                >
                   <Input.TextArea rows={2} maxLength={1000} />
                 </Form.Item>
               </Card>
             ))}
-            {fields.length < 10 && <Button icon={<PlusOutlined />} onClick={() => add({})}>{t('actionForm.addCoUnit')}</Button>}
+            {fields.length < 10 && (
+              <Button icon={<PlusOutlined />} onClick={() => add({})}>
+                {t('actionForm.addCoUnit')}
+              </Button>
+            )}
           </>
         )}
       </Form.List>

@@ -18,11 +18,22 @@ function bodyFor(action: CaseActionName, v: Values, expectedVersion: number): Re
     case 'resolve': {
       const kind = v.outcomeKind as string;
       const summary = str(v.summary);
-      const outcome = kind === 'not_accepted' ? { kind, reason: summary } : kind === 'mediated' ? { kind, agreement: v.agreement, summary } : kind === 'not_mediated' ? { kind, guidance: v.guidance, summary } : { kind, summary };
+      const outcome =
+        kind === 'not_accepted'
+          ? { kind, reason: summary }
+          : kind === 'mediated'
+            ? { kind, agreement: v.agreement, summary }
+            : kind === 'not_mediated'
+              ? { kind, guidance: v.guidance, summary }
+              : { kind, summary };
       return { expectedVersion, outcome };
     }
     case 'request_joint':
-      return { expectedVersion, leadTask: str(v.leadTask), coUnits: (v.coUnits as Values[]).map((c) => ({ unitId: c.unitId, task: str(c.task) })) };
+      return {
+        expectedVersion,
+        leadTask: str(v.leadTask),
+        coUnits: (v.coUnits as Values[]).map((c) => ({ unitId: c.unitId, task: str(c.task) })),
+      };
     default: {
       const body: Record<string, unknown> = { expectedVersion };
       for (const [key, value] of Object.entries(v)) body[key] = typeof value === 'string' ? str(value) : value;
@@ -32,7 +43,15 @@ function bodyFor(action: CaseActionName, v: Values, expectedVersion: number): Re
 }
 
 /** Buttons for exactly the actions the server offers, each opening its form; 409 StaleVersion reloads. */
-export function CaseActions({ detail, onChanged, onStale }: { detail: CaseDetail; onChanged: (next: CaseDetail) => void; onStale: () => void }) {
+export function CaseActions({
+  detail,
+  onChanged,
+  onStale,
+}: {
+  detail: CaseDetail;
+  onChanged: (next: CaseDetail) => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -68,13 +87,22 @@ export function CaseActions({ detail, onChanged, onStale }: { detail: CaseDetail
   };
 
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('cases.actions')}</h2>} style={{ marginBottom: 16 }} data-testid="case-actions">
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('cases.actions')}</h2>}
+      style={{ marginBottom: 16 }}
+      data-testid="case-actions"
+    >
       {actions.length === 0 ? (
         <span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('cases.noActions')}</span>
       ) : (
         <Space wrap>
           {actions.map((name, i) => (
-            <Button key={name} type={i === 0 ? 'primary' : 'default'} onClick={() => open(name)} data-testid={`action-${name}`}>
+            <Button
+              key={name}
+              type={i === 0 ? 'primary' : 'default'}
+              onClick={() => open(name)}
+              data-testid={`action-${name}`}
+            >
               {t(`actions.${name}`)}
             </Button>
           ))}

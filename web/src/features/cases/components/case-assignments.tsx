@@ -21,13 +21,22 @@ function AssignmentDeadlines({ stages, cards }: { stages: Stages; cards: Cards }
       {stages.map((s) => (
         <Space key={`${s.stage}-${s.startAt}`} wrap size={4}>
           <span>{t(`supervision.stages.${s.stage}`)}</span>
-          <span>{t('supervision.dueAt')}: {s.dueAt ? formatTime(s.dueAt, i18n.language) : t('cases.clockStopped')}</span>
-          {s.completedAt && <span>({t('cases.endedAt')}: {formatTime(s.completedAt, i18n.language)})</span>}
-          {cards.filter((c) => c.stage === s.stage).map((c) => (
-            <Tag key={c.colour} bordered={false} style={cardStyle[c.colour]}>
-              {t(`supervision.cards.${c.colour}`)}{c.clearedAt ? ` · ${t('cases.cardCleared')}` : ''}
-            </Tag>
-          ))}
+          <span>
+            {t('supervision.dueAt')}: {s.dueAt ? formatTime(s.dueAt, i18n.language) : t('cases.clockStopped')}
+          </span>
+          {s.completedAt && (
+            <span>
+              ({t('cases.endedAt')}: {formatTime(s.completedAt, i18n.language)})
+            </span>
+          )}
+          {cards
+            .filter((c) => c.stage === s.stage)
+            .map((c) => (
+              <Tag key={c.colour} bordered={false} style={cardStyle[c.colour]}>
+                {t(`supervision.cards.${c.colour}`)}
+                {c.clearedAt ? ` · ${t('cases.cardCleared')}` : ''}
+              </Tag>
+            ))}
         </Space>
       ))}
     </Space>
@@ -38,7 +47,11 @@ function AssignmentDeadlines({ stages, cards }: { stages: Stages; cards: Cards }
 export function CaseAssignments({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('cases.assignments')}</h2>} data-testid="case-assignments" style={{ marginBottom: 16 }}>
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('cases.assignments')}</h2>}
+      data-testid="case-assignments"
+      style={{ marginBottom: 16 }}
+    >
       <List
         dataSource={detail.assignments}
         locale={{ emptyText: t('common.noData') }}
@@ -47,15 +60,29 @@ export function CaseAssignments({ detail }: { detail: CaseDetail }) {
             <div style={{ width: '100%' }}>
               <Space wrap size={4} style={{ marginBottom: 4 }}>
                 <strong>{a.unit.name}</strong>
-                <Tag bordered={false} style={{ color: '#0b3d91', background: '#e6f4ff' }}>{t(`enums.assignmentRole.${a.role}`)}</Tag>
-                <Tag bordered={false} style={{ color: '#595959', background: '#f0f0f0' }}>{t(`enums.assignmentState.${a.state}`)}</Tag>
+                <Tag bordered={false} style={{ color: '#0b3d91', background: '#e6f4ff' }}>
+                  {t(`enums.assignmentRole.${a.role}`)}
+                </Tag>
+                <Tag bordered={false} style={{ color: '#595959', background: '#f0f0f0' }}>
+                  {t(`enums.assignmentState.${a.state}`)}
+                </Tag>
               </Space>
               <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
                 {a.task && <Descriptions.Item label={t('cases.task')}>{a.task}</Descriptions.Item>}
                 {a.reply && <Descriptions.Item label={t('cases.reply')}>{a.reply}</Descriptions.Item>}
-                <Descriptions.Item label={t('cases.assignedAt')}>{formatTime(a.assignedAt, i18n.language)}</Descriptions.Item>
-                {a.signedAt && <Descriptions.Item label={t('cases.signedAt')}>{formatTime(a.signedAt, i18n.language)}</Descriptions.Item>}
-                {a.endedAt && <Descriptions.Item label={t('cases.endedAt')}>{formatTime(a.endedAt, i18n.language)}</Descriptions.Item>}
+                <Descriptions.Item label={t('cases.assignedAt')}>
+                  {formatTime(a.assignedAt, i18n.language)}
+                </Descriptions.Item>
+                {a.signedAt && (
+                  <Descriptions.Item label={t('cases.signedAt')}>
+                    {formatTime(a.signedAt, i18n.language)}
+                  </Descriptions.Item>
+                )}
+                {a.endedAt && (
+                  <Descriptions.Item label={t('cases.endedAt')}>
+                    {formatTime(a.endedAt, i18n.language)}
+                  </Descriptions.Item>
+                )}
               </Descriptions>
               <AssignmentDeadlines stages={a.stages} cards={a.cards} />
             </div>

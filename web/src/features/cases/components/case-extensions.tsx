@@ -22,7 +22,10 @@ const STATUS_STYLE: Record<ExtensionRequest['status'], { color: string; backgrou
  */
 export function CaseExtensions({ detail, onRequested }: { detail: CaseDetail; onRequested: () => void }) {
   const { t, i18n } = useTranslation();
-  const requests = useApiQuery((signal) => fetchExtensionRequests({ caseId: detail.id }, signal), [detail.id, detail.version]);
+  const requests = useApiQuery(
+    (signal) => fetchExtensionRequests({ caseId: detail.id }, signal),
+    [detail.id, detail.version],
+  );
   const [asking, setAsking] = useState<RequestableStage | null>(null);
   const requestable = detail.assignments.flatMap((a) => a.stages.filter((s) => s.canRequestExtension));
   const unitName = (unitId: number) => detail.assignments.find((a) => a.unit.id === unitId)?.unit.name ?? `#${unitId}`;
@@ -30,20 +33,35 @@ export function CaseExtensions({ detail, onRequested }: { detail: CaseDetail; on
   if (requestable.length === 0 && (requests.data?.length ?? 0) === 0 && !requests.error) return null;
 
   const columns: ColumnsType<ExtensionRequest> = [
-    { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
+    {
+      title: t('supervision.stage'),
+      dataIndex: 'stage',
+      key: 'stage',
+      render: (s: string) => t(`supervision.stages.${s}`),
+    },
     { title: t('cases.ext.unit'), dataIndex: 'unitId', key: 'unit', render: unitName },
     { title: t('supervision.amount'), key: 'amount', render: (_, r) => `${r.amount} ${t(`timeUnits.${r.unit}`)}` },
     { title: t('supervision.reason'), dataIndex: 'reason', key: 'reason' },
     { title: t('cases.ext.requestedAt'), dataIndex: 'requestedAt', key: 'at', render: time },
     {
-      title: t('cases.status'), dataIndex: 'status', key: 'status',
-      render: (s: ExtensionRequest['status']) => <Tag bordered={false} style={STATUS_STYLE[s]}>{t(`cases.ext.status.${s}`)}</Tag>,
+      title: t('cases.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (s: ExtensionRequest['status']) => (
+        <Tag bordered={false} style={STATUS_STYLE[s]}>
+          {t(`cases.ext.status.${s}`)}
+        </Tag>
+      ),
     },
     {
-      title: t('cases.ext.decision'), key: 'decision',
-      render: (_, r) => r.decidedAt === null ? '—' : [
-        time(r.decidedAt), r.dueAfter ? t('cases.ext.newDue', { at: time(r.dueAfter) }) : null, r.decisionNote,
-      ].filter(Boolean).join(' · '),
+      title: t('cases.ext.decision'),
+      key: 'decision',
+      render: (_, r) =>
+        r.decidedAt === null
+          ? '—'
+          : [time(r.decidedAt), r.dueAfter ? t('cases.ext.newDue', { at: time(r.dueAfter) }) : null, r.decisionNote]
+              .filter(Boolean)
+              .join(' · '),
     },
   ];
 
@@ -53,19 +71,37 @@ export function CaseExtensions({ detail, onRequested }: { detail: CaseDetail; on
     onRequested();
   };
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('supervision.extensions')}</h2>} style={{ marginBottom: 16 }} data-testid="case-extensions">
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('supervision.extensions')}</h2>}
+      style={{ marginBottom: 16 }}
+      data-testid="case-extensions"
+    >
       <ErrorAlert error={requests.error} onRetry={requests.reload} />
       {requestable.length > 0 && (
         <Space wrap style={{ marginBottom: 12 }}>
           {requestable.map((s) => (
-            <Button key={`${s.stage}-${s.startAt}`} onClick={() => setAsking(s)} data-testid={`request-extension-${s.stage}`}>
-              {requestable.length > 1 ? t('cases.ext.requestStage', { stage: t(`supervision.stages.${s.stage}`) }) : t('cases.ext.request')}
+            <Button
+              key={`${s.stage}-${s.startAt}`}
+              onClick={() => setAsking(s)}
+              data-testid={`request-extension-${s.stage}`}
+            >
+              {requestable.length > 1
+                ? t('cases.ext.requestStage', { stage: t(`supervision.stages.${s.stage}`) })
+                : t('cases.ext.request')}
             </Button>
           ))}
         </Space>
       )}
       {(requests.data?.length ?? 0) > 0 && (
-        <Table<ExtensionRequest> size="small" rowKey="id" columns={columns} dataSource={requests.data} scroll={{ x: 'max-content' }} pagination={false} data-testid="case-extension-requests" />
+        <Table<ExtensionRequest>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={requests.data}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+          data-testid="case-extension-requests"
+        />
       )}
       <ExtensionRequestModal caseId={detail.id} stage={asking} onClose={() => setAsking(null)} onDone={finish} />
     </Card>

@@ -39,7 +39,13 @@ export function CaseParties({ detail }: { detail: CaseDetail }) {
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('cases.parties')}</h2>}
       style={{ marginBottom: 16 }}
       data-testid="case-parties"
-      extra={canReveal && <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="party-reveal">{t('cases.reveal')}</Button>}
+      extra={
+        canReveal && (
+          <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="party-reveal">
+            {t('cases.reveal')}
+          </Button>
+        )
+      }
     >
       {parties.length === 0 && <span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('cases.noParties')}</span>}
       {parties.map((p) => (
@@ -51,8 +57,14 @@ export function CaseParties({ detail }: { detail: CaseDetail }) {
           title={
             <Space size={4}>
               {p.name}
-              <Tag bordered={false} style={{ color: '#0b3d91', background: '#e6f4ff' }}>{t(`enums.partyRole.${p.role}`)}</Tag>
-              {p.masked && <Tag bordered={false} style={{ color: '#595959', background: '#f0f0f0' }}>{t('cases.masked')}</Tag>}
+              <Tag bordered={false} style={{ color: '#0b3d91', background: '#e6f4ff' }}>
+                {t(`enums.partyRole.${p.role}`)}
+              </Tag>
+              {p.masked && (
+                <Tag bordered={false} style={{ color: '#595959', background: '#f0f0f0' }}>
+                  {t('cases.masked')}
+                </Tag>
+              )}
             </Space>
           }
         >
@@ -76,7 +88,11 @@ export function CaseParties({ detail }: { detail: CaseDetail }) {
       >
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" name="reveal" onFinish={(v) => void reveal(v)}>
-          <Form.Item name="reason" label={t('cases.revealReason')} rules={[{ required: true, whitespace: true, min: 4, max: 200, message: t('cases.revealReasonRule') }]}>
+          <Form.Item
+            name="reason"
+            label={t('cases.revealReason')}
+            rules={[{ required: true, whitespace: true, min: 4, max: 200, message: t('cases.revealReasonRule') }]}
+          >
             <Input.TextArea rows={2} maxLength={200} data-testid="reveal-reason" />
           </Form.Item>
         </Form>

@@ -14,7 +14,9 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   const namers = { unitName: (id: number) => units.get(id) ?? `#${id}`, categoryName };
   const items = [...detail.timeline].reverse().map((entry) => {
     const status = (s: string) => t(`enums.status.${s}`);
-    const move = entry.fromStatus ? t('cases.from', { from: status(entry.fromStatus), to: status(entry.toStatus) }) : t('cases.created', { to: status(entry.toStatus) });
+    const move = entry.fromStatus
+      ? t('cases.from', { from: status(entry.fromStatus), to: status(entry.toStatus) })
+      : t('cases.created', { to: status(entry.toStatus) });
     const lines = describeEventData(entry.data, i18n.language, t, namers);
     const action = t(`events.${entry.type}`, { defaultValue: entry.type });
     return {
@@ -26,7 +28,11 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
             {formatTime(entry.at, i18n.language)} · {entry.actor.name}
             {entry.actor.unitName ? `（${entry.actor.unitName}）` : ''}
           </div>
-          {entry.reason && !lines.includes(entry.reason) && !Object.values(entry.data).includes(entry.reason) && <div>{t('actionForm.reason')}：{entry.reason}</div>}
+          {entry.reason && !lines.includes(entry.reason) && !Object.values(entry.data).includes(entry.reason) && (
+            <div>
+              {t('actionForm.reason')}：{entry.reason}
+            </div>
+          )}
           {lines.map((line) => (
             <div key={line} style={{ fontSize: 13 }}>
               {line}

@@ -21,7 +21,11 @@ export function CasesPage() {
   const { filters, page, pageSize, setFilters, resetFilters, setPage } = useUrlFilters(FILTER_KEYS);
   const { unit, ...rest } = filters;
   const cases = useApiQuery(
-    (signal) => fetchCases({ ...(rest as Record<string, string>), ...(unit ? { unit: Number(unit) } : {}), page, pageSize }, signal),
+    (signal) =>
+      fetchCases(
+        { ...(rest as Record<string, string>), ...(unit ? { unit: Number(unit) } : {}), page, pageSize },
+        signal,
+      ),
     [filters, page, pageSize],
   );
   return (
@@ -29,7 +33,13 @@ export function CasesPage() {
       <PageHeader title={t('cases.title')} subtitle={t('cases.subtitle')} />
       <FilterBar values={filters} onSearch={setFilters} onReset={resetFilters} label={t('common.search')}>
         <FilterField name="status" label={t('cases.status')}>
-          <EnumSelect values={CASE_STATUSES} prefix="enums.status" allowClear placeholder={t('common.all')} data-testid="cases-filter-status" />
+          <EnumSelect
+            values={CASE_STATUSES}
+            prefix="enums.status"
+            allowClear
+            placeholder={t('common.all')}
+            data-testid="cases-filter-status"
+          />
         </FilterField>
         <FilterField name="kind" label={t('cases.kind')}>
           <EnumSelect values={CASE_KINDS} prefix="enums.kind" allowClear placeholder={t('common.all')} />

@@ -55,11 +55,26 @@ export function CasesTable({ data, loading, page, pageSize, onPage, ...rest }: C
       ),
     },
     { title: t('cases.kind'), dataIndex: 'kind', key: 'kind', render: (kind: string) => t(`enums.kind.${kind}`) },
-    { title: t('cases.category'), dataIndex: 'categoryCode', key: 'category', render: (code: string) => categoryName(code) },
+    {
+      title: t('cases.category'),
+      dataIndex: 'categoryCode',
+      key: 'category',
+      render: (code: string) => categoryName(code),
+    },
     { title: t('cases.region'), dataIndex: 'regionName', key: 'region' },
-    { title: t('cases.status'), dataIndex: 'status', key: 'status', render: (status: string) => <CaseStatusTag status={status} /> },
+    {
+      title: t('cases.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (status: string) => <CaseStatusTag status={status} />,
+    },
     { title: t('cases.leadUnit'), key: 'lead', render: (_, c) => c.leadUnit?.name ?? '—' },
-    { title: t('cases.receivedAt'), dataIndex: 'receivedAt', key: 'receivedAt', render: (at: string) => formatTime(at, i18n.language) },
+    {
+      title: t('cases.receivedAt'),
+      dataIndex: 'receivedAt',
+      key: 'receivedAt',
+      render: (at: string) => formatTime(at, i18n.language),
+    },
   ];
   return (
     <Table<CaseSummary>
@@ -72,7 +87,14 @@ export function CasesTable({ data, loading, page, pageSize, onPage, ...rest }: C
       scroll={{ x: 'max-content' }}
       pagination={
         onPage
-          ? { current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { count: total }), onChange: onPage }
+          ? {
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t('common.total', { count: total }),
+              onChange: onPage,
+            }
           : false
       }
     />

@@ -7,7 +7,13 @@ import { useDryRun } from '../../intake/components/dispatch-preview.js';
 export function DispatchSuggestion({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const form = Form.useFormInstance();
-  const { decision } = useDryRun({ kind: detail.kind, categoryCode: detail.categoryCode, complexity: detail.complexity, channel: detail.channel, regionCode: detail.regionCode });
+  const { decision } = useDryRun({
+    kind: detail.kind,
+    categoryCode: detail.categoryCode,
+    complexity: detail.complexity,
+    channel: detail.channel,
+    regionCode: detail.regionCode,
+  });
   if (!decision?.unit) return null;
   const unit = decision.unit;
   const explanation = i18n.language.startsWith('zh') ? decision.explanation.zh : decision.explanation.en;
@@ -17,7 +23,11 @@ export function DispatchSuggestion({ detail }: { detail: CaseDetail }) {
       style={{ marginBottom: 16 }}
       data-testid="dispatch-suggestion"
       message={t('actionForm.suggestion', { text: explanation })}
-      action={<Button size="small" onClick={() => form.setFieldValue('unitId', unit.id)}>{t('actionForm.useSuggestion')}</Button>}
+      action={
+        <Button size="small" onClick={() => form.setFieldValue('unitId', unit.id)}>
+          {t('actionForm.useSuggestion')}
+        </Button>
+      }
     />
   );
 }

@@ -1,16 +1,46 @@
 import type { TFunction } from 'i18next';
 
 type Data = Record<string, unknown>;
-const SKIP = new Set(['id', 'seq', 'regionPath', 'centre', 'ruleId', 'explanation', 'explanationEn', 'expectedVersion']);
+const SKIP = new Set([
+  'id',
+  'seq',
+  'regionPath',
+  'centre',
+  'ruleId',
+  'explanation',
+  'explanationEn',
+  'expectedVersion',
+]);
 const ENUM_PREFIX: Record<string, string> = {
-  kind: 'enums.kind', channel: 'enums.channel', complexity: 'enums.complexity', reasonCode: 'enums.sendBack',
-  rating: 'enums.rating', by: 'enums.by', mode: 'enums.mode', agreement: 'enums.agreement', guidance: 'enums.guidance',
+  kind: 'enums.kind',
+  channel: 'enums.channel',
+  complexity: 'enums.complexity',
+  reasonCode: 'enums.sendBack',
+  rating: 'enums.rating',
+  by: 'enums.by',
+  mode: 'enums.mode',
+  agreement: 'enums.agreement',
+  guidance: 'enums.guidance',
 };
 const LABELS: Record<string, string> = {
-  kind: 'cases.kind', channel: 'cases.channel', complexity: 'cases.complexity', categoryCode: 'cases.category',
-  reasonCode: 'actionForm.reasonCode', rating: 'actionForm.rating', by: 'actionForm.by', mode: 'actionForm.mode',
-  task: 'actionForm.task', note: 'actionForm.note', reply: 'actionForm.reply', unit: 'actionForm.unit', outcome: 'actionForm.outcomeKind',
-  leadTask: 'actionForm.leadTask', coUnits: 'actionForm.coUnits', into: 'actionForm.into', reason: 'actionForm.reason', summary: 'actionForm.summary',
+  kind: 'cases.kind',
+  channel: 'cases.channel',
+  complexity: 'cases.complexity',
+  categoryCode: 'cases.category',
+  reasonCode: 'actionForm.reasonCode',
+  rating: 'actionForm.rating',
+  by: 'actionForm.by',
+  mode: 'actionForm.mode',
+  task: 'actionForm.task',
+  note: 'actionForm.note',
+  reply: 'actionForm.reply',
+  unit: 'actionForm.unit',
+  outcome: 'actionForm.outcomeKind',
+  leadTask: 'actionForm.leadTask',
+  coUnits: 'actionForm.coUnits',
+  into: 'actionForm.into',
+  reason: 'actionForm.reason',
+  summary: 'actionForm.summary',
 };
 
 export interface Namers {
@@ -20,7 +50,8 @@ export interface Namers {
 
 function unitOf(value: unknown, namers: Namers): string | null {
   if (typeof value === 'number') return namers.unitName(value);
-  if (value && typeof value === 'object' && typeof (value as Data).unitId === 'number') return namers.unitName((value as Data).unitId as number);
+  if (value && typeof value === 'object' && typeof (value as Data).unitId === 'number')
+    return namers.unitName((value as Data).unitId as number);
   return null;
 }
 
@@ -32,8 +63,13 @@ function valueInWords(key: string, value: unknown, t: TFunction, namers: Namers)
   if (key === 'outcome' && value && typeof value === 'object') {
     const o = value as Data;
     const kind = t(`enums.outcome.${String(o.kind)}`);
-    const extra = [o.agreement && t(`enums.agreement.${String(o.agreement)}`), o.guidance && t(`enums.guidance.${String(o.guidance)}`), o.summary ?? o.reason]
-      .filter(Boolean).join('，');
+    const extra = [
+      o.agreement && t(`enums.agreement.${String(o.agreement)}`),
+      o.guidance && t(`enums.guidance.${String(o.guidance)}`),
+      o.summary ?? o.reason,
+    ]
+      .filter(Boolean)
+      .join('，');
     return extra ? `${kind}（${extra}）` : kind;
   }
   if (key === 'coUnits' && Array.isArray(value)) {

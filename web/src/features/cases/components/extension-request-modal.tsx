@@ -12,19 +12,30 @@ type Values = { amount: number; reason: string };
  * 申请延期: how much more time (in the unit of the policy's maximum, at most what is left of it) and
  * why. The parent level's leaders decide on the supervision page.
  */
-export function ExtensionRequestModal({ caseId, stage, onClose, onDone }: { caseId: number; stage: RequestableStage | null; onClose: () => void; onDone: () => void }) {
+export function ExtensionRequestModal({
+  caseId,
+  stage,
+  onClose,
+  onDone,
+}: {
+  caseId: number;
+  stage: RequestableStage | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { saving, error, setError, run } = useSave();
   const left = stage?.extensionLeft;
 
-  const submit = (values: Values) => run(async () => {
-    if (!stage) return;
-    await requestExtension(caseId, { stage: stage.stage, amount: values.amount, reason: values.reason.trim() });
-    message.success(t('cases.ext.requested'));
-    onDone();
-  });
+  const submit = (values: Values) =>
+    run(async () => {
+      if (!stage) return;
+      await requestExtension(caseId, { stage: stage.stage, amount: values.amount, reason: values.reason.trim() });
+      message.success(t('cases.ext.requested'));
+      onDone();
+    });
 
   return (
     <Modal
@@ -47,10 +58,20 @@ export function ExtensionRequestModal({ caseId, stage, onClose, onDone }: { case
             label={t('cases.ext.amount', { left: left.amount, unit: t(`timeUnits.${left.unit}`) })}
             rules={[{ required: true, message: t('cases.ext.amountRule', { left: left.amount }) }]}
           >
-            <InputNumber min={1} max={left.amount} precision={0} addonAfter={t(`timeUnits.${left.unit}`)} data-testid="extension-amount" />
+            <InputNumber
+              min={1}
+              max={left.amount}
+              precision={0}
+              addonAfter={t(`timeUnits.${left.unit}`)}
+              data-testid="extension-amount"
+            />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={t('supervision.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('cases.ext.reasonRule') }]}>
+        <Form.Item
+          name="reason"
+          label={t('supervision.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('cases.ext.reasonRule') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="extension-reason" />
         </Form.Item>
       </Form>

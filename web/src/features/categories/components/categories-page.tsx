@@ -25,18 +25,35 @@ export function CategoriesPage() {
   const columns: ColumnsType<CategoryNode> = [
     { title: t('common.name'), key: 'name', render: (_, category) => nameOf(category) },
     { title: t('common.code'), dataIndex: 'code', key: 'code', render: (code: string) => <code>{code}</code> },
-    { title: i18n.language === 'en' ? t('categories.nameZh') : t('categories.nameEn'), key: 'other', render: (_, c) => (i18n.language === 'en' ? c.nameZh : c.nameEn) },
+    {
+      title: i18n.language === 'en' ? t('categories.nameZh') : t('categories.nameEn'),
+      key: 'other',
+      render: (_, c) => (i18n.language === 'en' ? c.nameZh : c.nameEn),
+    },
     { title: t('categories.sort'), dataIndex: 'sort', key: 'sort' },
-    { title: t('common.status'), dataIndex: 'disabled', key: 'status', render: (disabled: boolean) => <StatusTag disabled={disabled} /> },
+    {
+      title: t('common.status'),
+      dataIndex: 'disabled',
+      key: 'status',
+      render: (disabled: boolean) => <StatusTag disabled={disabled} />,
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, category) => (
         <Space size={0} wrap>
-          <Button type="link" onClick={() => setTarget({ mode: 'edit', category })} data-testid={`category-edit-${category.code}`}>
+          <Button
+            type="link"
+            onClick={() => setTarget({ mode: 'edit', category })}
+            data-testid={`category-edit-${category.code}`}
+          >
             {t('common.edit')}
           </Button>
-          <Button type="link" onClick={() => setTarget({ mode: 'create', parent: category })} data-testid={`category-add-${category.code}`}>
+          <Button
+            type="link"
+            onClick={() => setTarget({ mode: 'create', parent: category })}
+            data-testid={`category-add-${category.code}`}
+          >
             {t('categories.addChild')}
           </Button>
         </Space>
@@ -50,7 +67,12 @@ export function CategoriesPage() {
         title={t('categories.title')}
         subtitle={t('categories.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create', parent: null })} data-testid="category-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setTarget({ mode: 'create', parent: null })}
+            data-testid="category-create"
+          >
             {t('categories.addRoot')}
           </Button>
         }
@@ -58,7 +80,7 @@ export function CategoriesPage() {
       <ErrorAlert error={categories.error} onRetry={categories.reload} />
       <Table<CategoryNode>
         size="middle"
-      rowKey="code"
+        rowKey="code"
         data-testid="categories-table"
         columns={columns}
         dataSource={tree}

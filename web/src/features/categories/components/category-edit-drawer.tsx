@@ -64,12 +64,22 @@ export function CategoryEditDrawer({ target, parentName, onClose, onSaved }: Cat
           {t('categories.parent')}: {parentName(parent)}
         </p>
       )}
-      <Form<CategoryFormValues> form={form} layout="vertical" name="category" onFinish={(values) => void save(values)} initialValues={{ sort: 0, active: true }}>
+      <Form<CategoryFormValues>
+        form={form}
+        layout="vertical"
+        name="category"
+        onFinish={(values) => void save(values)}
+        initialValues={{ sort: 0, active: true }}
+      >
         <Form.Item
           name="code"
           label={t('common.code')}
           extra={editing ? undefined : t('categories.codeRule')}
-          rules={editing ? [] : [required(t('common.code')), { pattern: /^[a-z0-9_]{1,40}$/, message: t('categories.codeRule') }]}
+          rules={
+            editing
+              ? []
+              : [required(t('common.code')), { pattern: /^[a-z0-9_]{1,40}$/, message: t('categories.codeRule') }]
+          }
         >
           <Input disabled={Boolean(editing)} maxLength={40} autoComplete="off" data-testid="category-code" />
         </Form.Item>

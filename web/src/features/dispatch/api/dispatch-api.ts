@@ -1,11 +1,21 @@
-import type { CreateDispatchRuleInput, DispatchDecision, DispatchRule, DryRunInput, UpdateDispatchRuleInput } from '../../../api/contract-types.js';
+import type {
+  CreateDispatchRuleInput,
+  DispatchDecision,
+  DispatchRule,
+  DryRunInput,
+  UpdateDispatchRuleInput,
+} from '../../../api/contract-types.js';
 import { http } from '../../../api/http-client.js';
 
-type DryRunBody = Omit<DryRunInput, 'complexity' | 'crossRegion'> & Partial<Pick<DryRunInput, 'complexity' | 'crossRegion'>>;
-type CreateRuleBody = Omit<CreateDispatchRuleInput, 'fallback' | 'enabled'> & Partial<Pick<CreateDispatchRuleInput, 'fallback' | 'enabled'>>;
+type DryRunBody = Omit<DryRunInput, 'complexity' | 'crossRegion'> &
+  Partial<Pick<DryRunInput, 'complexity' | 'crossRegion'>>;
+type CreateRuleBody = Omit<CreateDispatchRuleInput, 'fallback' | 'enabled'> &
+  Partial<Pick<CreateDispatchRuleInput, 'fallback' | 'enabled'>>;
 
 export const dryRunDispatch = (input: DryRunBody) => http.post<DispatchDecision>('/api/dispatch/dry-run', input);
-export const fetchDispatchRules = (signal?: AbortSignal) => http.get<DispatchRule[]>('/api/dispatch-rules', undefined, signal);
+export const fetchDispatchRules = (signal?: AbortSignal) =>
+  http.get<DispatchRule[]>('/api/dispatch-rules', undefined, signal);
 export const createDispatchRule = (input: CreateRuleBody) => http.post<DispatchRule>('/api/dispatch-rules', input);
-export const updateDispatchRule = (id: number, input: UpdateDispatchRuleInput) => http.patch<DispatchRule>(`/api/dispatch-rules/${id}`, input);
+export const updateDispatchRule = (id: number, input: UpdateDispatchRuleInput) =>
+  http.patch<DispatchRule>(`/api/dispatch-rules/${id}`, input);
 export const deleteDispatchRule = (id: number) => http.delete(`/api/dispatch-rules/${id}`);

@@ -18,7 +18,10 @@ const QUEUES: { key: string; query: CaseListQuery; testId: string }[] = [
 function Queue({ title, hint, query, testId }: { title: string; hint?: string; query: CaseListQuery; testId: string }) {
   const cases = useApiQuery((signal) => fetchCases({ ...query, sort: 'received_asc', pageSize: 50 }, signal), [query]);
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{`${title}（${cases.data?.total ?? 0}）`}</h2>} style={{ marginBottom: 16 }}>
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{`${title}（${cases.data?.total ?? 0}）`}</h2>}
+      style={{ marginBottom: 16 }}
+    >
       {hint && <p style={{ marginTop: 0, color: 'rgba(0,0,0,0.75)' }}>{hint}</p>}
       <ErrorAlert error={cases.error} onRetry={cases.reload} />
       <CasesTable data={cases.data} loading={cases.loading} data-testid={testId} />
@@ -39,7 +42,13 @@ export function DispatchCentrePage() {
     <>
       <PageHeader title={t('dispatchCentre.title')} subtitle={t('dispatchCentre.subtitle')} />
       {QUEUES.map((q) => (
-        <Queue key={q.key} title={t(`dispatchCentre.${q.key}`)} hint={q.key === 'sentBack' ? t('dispatchCentre.sentBackHint') : undefined} query={q.query} testId={q.testId} />
+        <Queue
+          key={q.key}
+          title={t(`dispatchCentre.${q.key}`)}
+          hint={q.key === 'sentBack' ? t('dispatchCentre.sentBackHint') : undefined}
+          query={q.query}
+          testId={q.testId}
+        />
       ))}
     </>
   );

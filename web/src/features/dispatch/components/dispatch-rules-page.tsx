@@ -51,8 +51,17 @@ export function DispatchRulesPage() {
     { title: t('rules.position'), dataIndex: 'position', key: 'position', width: 72 },
     { title: t('rules.name'), dataIndex: 'name', key: 'name' },
     { title: t('rules.conditions'), key: 'conditions', render: (_, r) => conditions(r) },
-    { title: t('rules.target'), key: 'target', render: (_, r) => `${t(`levels.${r.targetLevel}`)} · ${unitTypes.typeName(r.targetUnitType)}` },
-    { title: t('rules.fallback'), dataIndex: 'fallback', key: 'fallback', render: (f: string) => t(`rules.fallbacks.${f}`) },
+    {
+      title: t('rules.target'),
+      key: 'target',
+      render: (_, r) => `${t(`levels.${r.targetLevel}`)} · ${unitTypes.typeName(r.targetUnitType)}`,
+    },
+    {
+      title: t('rules.fallback'),
+      dataIndex: 'fallback',
+      key: 'fallback',
+      render: (f: string) => t(`rules.fallbacks.${f}`),
+    },
     {
       title: t('rules.enabled'),
       key: 'enabled',
@@ -72,10 +81,20 @@ export function DispatchRulesPage() {
       key: 'actions',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" onClick={() => setEditing(r)} aria-label={`${t('common.edit')} ${r.name}`} data-testid={`rule-edit-${r.id}`}>
+          <Button
+            type="link"
+            onClick={() => setEditing(r)}
+            aria-label={`${t('common.edit')} ${r.name}`}
+            data-testid={`rule-edit-${r.id}`}
+          >
             {t('common.edit')}
           </Button>
-          <Popconfirm title={t('rules.deleteConfirm', { name: r.name })} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void change(() => deleteDispatchRule(r.id))}>
+          <Popconfirm
+            title={t('rules.deleteConfirm', { name: r.name })}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void change(() => deleteDispatchRule(r.id))}
+          >
             <Button type="link" danger aria-label={`${t('common.delete')} ${r.name}`}>
               {t('common.delete')}
             </Button>
@@ -90,11 +109,26 @@ export function DispatchRulesPage() {
       <PageHeader
         title={t('rules.title')}
         subtitle={t('rules.subtitle')}
-        extra={canEdit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="rule-create">{t('rules.create')}</Button>}
+        extra={
+          canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="rule-create">
+              {t('rules.create')}
+            </Button>
+          )
+        }
       />
       <DryRunPanel />
       <ErrorAlert error={rules.error ?? unitTypes.error ?? error} onRetry={rules.reload} />
-      <Table<DispatchRule> size="middle" rowKey="id" data-testid="rules-table" columns={columns} dataSource={rules.data ?? []} loading={rules.loading} scroll={{ x: 'max-content' }} pagination={false} />
+      <Table<DispatchRule>
+        size="middle"
+        rowKey="id"
+        data-testid="rules-table"
+        columns={columns}
+        dataSource={rules.data ?? []}
+        loading={rules.loading}
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+      />
       <RuleEditDrawer
         target={editing}
         typeOptions={unitTypes.options}

@@ -30,9 +30,18 @@ export function DryRunPanel() {
   };
   const req = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('rules.dryRun')}</h2>} style={{ marginBottom: 16 }} data-testid="dry-run-panel">
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('rules.dryRun')}</h2>}
+      style={{ marginBottom: 16 }}
+      data-testid="dry-run-panel"
+    >
       <p style={{ marginTop: 0, color: 'rgba(0,0,0,0.75)' }}>{t('rules.dryRunHint')}</p>
-      <Form<DryRunValues> name="dryrun" layout="vertical" initialValues={{ channel: 'walk_in', complexity: 'general' }} onFinish={(v) => void run(v)}>
+      <Form<DryRunValues>
+        name="dryrun"
+        layout="vertical"
+        initialValues={{ channel: 'walk_in', complexity: 'general' }}
+        onFinish={(v) => void run(v)}
+      >
         <Row gutter={12}>
           <Col xs={24} sm={12} lg={8}>
             <Form.Item name="kind" label={t('intake.kind')} rules={req('intake.kind')}>
@@ -69,7 +78,9 @@ export function DryRunPanel() {
         </Row>
       </Form>
       <ErrorAlert error={error} />
-      <div aria-live="polite" data-testid="dryrun-result">{decision && <DecisionText decision={decision} />}</div>
+      <div aria-live="polite" data-testid="dryrun-result">
+        {decision && <DecisionText decision={decision} />}
+      </div>
     </Card>
   );
 }

@@ -44,8 +44,16 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
 
   const save = async (v: RuleValues) => {
     const body = {
-      name: v.name.trim(), kind: v.kind ?? null, categoryCode: v.categoryCode ?? null, complexity: v.complexity ?? null, channel: v.channel ?? null,
-      targetUnitType: v.targetUnitType, targetLevel: v.targetLevel, fallback: v.fallback, enabled: v.enabled, ...(v.position ? { position: v.position } : {}),
+      name: v.name.trim(),
+      kind: v.kind ?? null,
+      categoryCode: v.categoryCode ?? null,
+      complexity: v.complexity ?? null,
+      channel: v.channel ?? null,
+      targetUnitType: v.targetUnitType,
+      targetLevel: v.targetLevel,
+      fallback: v.fallback,
+      enabled: v.enabled,
+      ...(v.position ? { position: v.position } : {}),
     } as Parameters<typeof createDispatchRule>[0];
     await run(async () => {
       if (editing) await updateDispatchRule(editing.id, body);
@@ -56,7 +64,10 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
 
   const req = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
   const levels = [1, 2, 3, 4, 5].map((level) => ({ value: level, label: t(`levels.${level}`) }));
-  const fallbacks = ['climb', 'service_centre', 'county_centre'].map((f) => ({ value: f, label: t(`rules.fallbacks.${f}`) }));
+  const fallbacks = ['climb', 'service_centre', 'county_centre'].map((f) => ({
+    value: f,
+    label: t(`rules.fallbacks.${f}`),
+  }));
   return (
     <FormDrawer
       open={target !== null}
@@ -67,12 +78,24 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
       onSubmit={() => form.submit()}
       submitTestId="rule-save"
     >
-      <Form<RuleValues> form={form} layout="vertical" name="rule" initialValues={{ fallback: 'climb', enabled: true, position: 1 }} onFinish={(v) => void save(v)}>
+      <Form<RuleValues>
+        form={form}
+        layout="vertical"
+        name="rule"
+        initialValues={{ fallback: 'climb', enabled: true, position: 1 }}
+        onFinish={(v) => void save(v)}
+      >
         <Form.Item name="name" label={t('rules.name')} rules={[...req('rules.name'), { max: 80, whitespace: true }]}>
           <Input maxLength={80} data-testid="rule-name" />
         </Form.Item>
         <Form.Item name="kind" label={t('intake.kind')}>
-          <EnumSelect values={CASE_KINDS} prefix="enums.kind" allowClear placeholder={t('rules.any')} data-testid="rule-kind" />
+          <EnumSelect
+            values={CASE_KINDS}
+            prefix="enums.kind"
+            allowClear
+            placeholder={t('rules.any')}
+            data-testid="rule-kind"
+          />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('intake.category')}>
           <CategoryTreeSelect data-testid="rule-category" />
@@ -81,7 +104,13 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
           <EnumSelect values={COMPLEXITIES} prefix="enums.complexity" allowClear placeholder={t('rules.any')} />
         </Form.Item>
         <Form.Item name="channel" label={t('intake.channel')}>
-          <EnumSelect values={CHANNELS} prefix="enums.channel" allowClear placeholder={t('rules.any')} data-testid="rule-channel" />
+          <EnumSelect
+            values={CHANNELS}
+            prefix="enums.channel"
+            allowClear
+            placeholder={t('rules.any')}
+            data-testid="rule-channel"
+          />
         </Form.Item>
         <Form.Item name="targetUnitType" label={t('rules.target')} rules={req('rules.target')}>
           <FormSelect options={typeOptions} showSearch optionFilterProp="label" data-testid="rule-unit-type" />

@@ -24,7 +24,9 @@ export function DecisionText({ decision }: { decision: DispatchDecision }) {
       <Typography.Paragraph strong style={{ fontSize: 16, marginBottom: 4 }}>
         {t('intake.previewTo', { unit: decision.unit.name })}
       </Typography.Paragraph>
-      <Typography.Paragraph style={{ margin: 0, color: 'rgba(0,0,0,0.75)' }}>{t('intake.previewBecause', { explanation })}</Typography.Paragraph>
+      <Typography.Paragraph style={{ margin: 0, color: 'rgba(0,0,0,0.75)' }}>
+        {t('intake.previewBecause', { explanation })}
+      </Typography.Paragraph>
     </div>
   );
 }
@@ -45,7 +47,9 @@ export function useDryRun(input: PreviewInput) {
     let live = true;
     const timer = window.setTimeout(() => {
       setLoading(true);
-      dryRunDispatch({ kind, categoryCode, complexity: complexity ?? 'general', channel, regionCode } as Parameters<typeof dryRunDispatch>[0]).then(
+      dryRunDispatch({ kind, categoryCode, complexity: complexity ?? 'general', channel, regionCode } as Parameters<
+        typeof dryRunDispatch
+      >[0]).then(
         (result) => {
           if (!live) return;
           setDecision(result);
@@ -81,7 +85,11 @@ export function DispatchPreview(props: PreviewInput) {
     >
       <ErrorAlert error={error} />
       <Spin spinning={loading}>
-        {!ready && <Typography.Paragraph style={{ margin: 0, color: 'rgba(0,0,0,0.75)' }}>{t('intake.previewNeeds')}</Typography.Paragraph>}
+        {!ready && (
+          <Typography.Paragraph style={{ margin: 0, color: 'rgba(0,0,0,0.75)' }}>
+            {t('intake.previewNeeds')}
+          </Typography.Paragraph>
+        )}
         {ready && decision && <DecisionText decision={decision} />}
       </Spin>
     </Card>

@@ -40,7 +40,9 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
     m.getContainer().setAttribute('role', 'application');
     m.getContainer().setAttribute('aria-label', t('intake.map'));
     shapes.current = L.layerGroup().addTo(m);
-    m.on('click', (e: L.LeafletMouseEvent) => change.current?.({ lat: Number(e.latlng.lat.toFixed(6)), lng: Number(e.latlng.lng.toFixed(6)) }));
+    m.on('click', (e: L.LeafletMouseEvent) =>
+      change.current?.({ lat: Number(e.latlng.lat.toFixed(6)), lng: Number(e.latlng.lng.toFixed(6)) }),
+    );
     map.current = m;
     return () => {
       m.remove();
@@ -57,7 +59,9 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
     const m = map.current;
     if (!m) return;
     marker.current?.remove();
-    marker.current = value ? L.circleMarker([value.lat, value.lng], { radius: 8, color: '#a8071a', weight: 3 }).addTo(m) : null;
+    marker.current = value
+      ? L.circleMarker([value.lat, value.lng], { radius: 8, color: '#a8071a', weight: 3 }).addTo(m)
+      : null;
   }, [value]);
 
   useEffect(() => {
@@ -65,7 +69,10 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
     setDrawn(0);
     if (!regionCode) return;
     const controller = new AbortController();
-    Promise.all([fetchRegion(regionCode, controller.signal), fetchRegionChildren(regionCode, 1, 200, controller.signal).catch(() => null)]).then(
+    Promise.all([
+      fetchRegion(regionCode, controller.signal),
+      fetchRegionChildren(regionCode, 1, 200, controller.signal).catch(() => null),
+    ]).then(
       ([region, children]) => {
         const withShape = [region, ...(children?.items ?? [])].filter(hasGeometry);
         const group = shapes.current;
@@ -86,10 +93,18 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
 
   return (
     <div id={id}>
-      <div ref={box} data-testid="intake-map" style={{ height: 240, background: '#f5f7fa', border: '1px solid #d9d9d9', borderRadius: 6 }} />
+      <div
+        ref={box}
+        data-testid="intake-map"
+        style={{ height: 240, background: '#f5f7fa', border: '1px solid #d9d9d9', borderRadius: 6 }}
+      />
       <Space wrap style={{ marginTop: 8 }}>
         <Typography.Text style={{ color: 'rgba(0,0,0,0.75)' }}>
-          {value ? t('intake.point', { latitude: value.lat, longitude: value.lng }) : regionCode && drawn === 0 ? t('intake.mapNoGeometry') : t('intake.mapHint')}
+          {value
+            ? t('intake.point', { latitude: value.lat, longitude: value.lng })
+            : regionCode && drawn === 0
+              ? t('intake.mapNoGeometry')
+              : t('intake.mapHint')}
         </Typography.Text>
         {value && (
           <Button size="small" onClick={() => onChange?.(null)}>

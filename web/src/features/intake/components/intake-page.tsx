@@ -1,7 +1,14 @@
 import { Button, Card, Col, Form, Input, Row } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_KINDS, CHANNELS, COMPLEXITIES, TRANSFER_SOURCES, type CaseDetail, type SubmitCaseInput } from '../../../api/contract-types.js';
+import {
+  CASE_KINDS,
+  CHANNELS,
+  COMPLEXITIES,
+  TRANSFER_SOURCES,
+  type CaseDetail,
+  type SubmitCaseInput,
+} from '../../../api/contract-types.js';
 import { newIdempotencyKey } from '../../../api/new-key.js';
 import { CategoryTreeSelect } from '../../../components/category-tree-select.js';
 import { EnumSelect } from '../../../components/enum-select.js';
@@ -37,7 +44,9 @@ function toInput(v: IntakeValues) {
   return {
     kind: v.kind,
     channel: v.channel,
-    ...(v.channel === 'transfer' ? { transfer: { source: v.transferSource, reference: v.transferReference?.trim() } } : {}),
+    ...(v.channel === 'transfer'
+      ? { transfer: { source: v.transferSource, reference: v.transferReference?.trim() } }
+      : {}),
     title: v.title.trim(),
     description: v.description.trim(),
     categoryCode: v.categoryCode,
@@ -46,10 +55,17 @@ function toInput(v: IntakeValues) {
     ...(v.point ? { point: v.point } : {}),
     ...(trimmed(v.address) ? { address: trimmed(v.address) } : {}),
     parties: (v.parties ?? []).map((p) => ({
-      role: p.role, name: String(p.name ?? '').trim(),
-      phone: trimmed(p.phone), idNumber: trimmed(p.idNumber)?.toUpperCase(), address: trimmed(p.address),
+      role: p.role,
+      name: String(p.name ?? '').trim(),
+      phone: trimmed(p.phone),
+      idNumber: trimmed(p.idNumber)?.toUpperCase(),
+      address: trimmed(p.address),
     })),
-    attachments: (v.attachments ?? []).map((a) => ({ name: a.name.trim(), contentType: a.contentType?.trim() ?? '', size: a.size ?? 0 })),
+    attachments: (v.attachments ?? []).map((a) => ({
+      name: a.name.trim(),
+      contentType: a.contentType?.trim() ?? '',
+      size: a.size ?? 0,
+    })),
   } as Parameters<typeof submitCase>[0];
 }
 
@@ -63,8 +79,11 @@ export function IntakePage() {
   // One key per submission of this form, repeated on retry, so a retry after a lost answer files nothing twice.
   const key = useRef(newIdempotencyKey());
   const watched = {
-    kind: Form.useWatch('kind', form), categoryCode: Form.useWatch('categoryCode', form), complexity: Form.useWatch('complexity', form),
-    channel: Form.useWatch('channel', form), regionCode: Form.useWatch('regionCode', form),
+    kind: Form.useWatch('kind', form),
+    categoryCode: Form.useWatch('categoryCode', form),
+    complexity: Form.useWatch('complexity', form),
+    channel: Form.useWatch('channel', form),
+    regionCode: Form.useWatch('regionCode', form),
   };
 
   const submit = async (values: IntakeValues) => {
@@ -102,7 +121,14 @@ export function IntakePage() {
     <>
       <PageHeader title={t('intake.title')} subtitle={t('intake.subtitle')} />
       <ErrorAlert error={error} />
-      <Form<IntakeValues> form={form} name="intake" layout="vertical" initialValues={{ channel: 'walk_in', complexity: 'general', parties: [{ role: 'applicant' }] }} onFinish={(v) => void submit(v)} scrollToFirstError>
+      <Form<IntakeValues>
+        form={form}
+        name="intake"
+        layout="vertical"
+        initialValues={{ channel: 'walk_in', complexity: 'general', parties: [{ role: 'applicant' }] }}
+        onFinish={(v) => void submit(v)}
+        scrollToFirstError
+      >
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={16}>
             <Card title={section(t('intake.basics'))} style={{ marginBottom: 16 }}>
@@ -120,12 +146,24 @@ export function IntakePage() {
                 {watched.channel === 'transfer' && (
                   <>
                     <Col xs={24} sm={12}>
-                      <Form.Item name="transferSource" label={t('intake.transferSource')} rules={required(t('intake.transferSource'))}>
-                        <EnumSelect values={TRANSFER_SOURCES} prefix="enums.transferSource" data-testid="intake-transfer-source" />
+                      <Form.Item
+                        name="transferSource"
+                        label={t('intake.transferSource')}
+                        rules={required(t('intake.transferSource'))}
+                      >
+                        <EnumSelect
+                          values={TRANSFER_SOURCES}
+                          prefix="enums.transferSource"
+                          data-testid="intake-transfer-source"
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={24} sm={12}>
-                      <Form.Item name="transferReference" label={t('intake.transferReference')} rules={[...required(t('intake.transferReference')), { max: 100 }]}>
+                      <Form.Item
+                        name="transferReference"
+                        label={t('intake.transferReference')}
+                        rules={[...required(t('intake.transferReference')), { max: 100 }]}
+                      >
                         <Input maxLength={100} data-testid="intake-transfer-reference" />
                       </Form.Item>
                     </Col>
@@ -142,10 +180,18 @@ export function IntakePage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24}>
-                  <Form.Item name="title" label={t('intake.titleField')} rules={[...required(t('intake.titleField')), { min: 2, max: 120 }]}>
+                  <Form.Item
+                    name="title"
+                    label={t('intake.titleField')}
+                    rules={[...required(t('intake.titleField')), { min: 2, max: 120 }]}
+                  >
                     <Input maxLength={120} data-testid="intake-title" />
                   </Form.Item>
-                  <Form.Item name="description" label={t('intake.description')} rules={[...required(t('intake.description')), { min: 2, max: 5000 }]}>
+                  <Form.Item
+                    name="description"
+                    label={t('intake.description')}
+                    rules={[...required(t('intake.description')), { min: 2, max: 5000 }]}
+                  >
                     <Input.TextArea rows={4} maxLength={5000} data-testid="intake-description" />
                   </Form.Item>
                 </Col>
@@ -172,7 +218,15 @@ export function IntakePage() {
           <Col xs={24} lg={8}>
             <div style={{ position: 'sticky', top: 16 }}>
               <DispatchPreview {...watched} />
-              <Button type="primary" htmlType="submit" size="large" block loading={saving} style={{ marginTop: 16 }} data-testid="intake-submit">
+              <Button
+                type="primary"
+                htmlType="submit"
+                size="large"
+                block
+                loading={saving}
+                style={{ marginTop: 16 }}
+                data-testid="intake-submit"
+              >
                 {t('intake.submit')}
               </Button>
             </div>

@@ -14,7 +14,12 @@ export function IntakeSuccess({ registered, onAnother }: { registered: CaseDetai
       subTitle={
         <Space direction="vertical" size={4}>
           <span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('intake.trackingCode')}</span>
-          <Typography.Text copyable strong style={{ fontSize: 32, letterSpacing: 2 }} data-testid="intake-tracking-code">
+          <Typography.Text
+            copyable
+            strong
+            style={{ fontSize: 32, letterSpacing: 2 }}
+            data-testid="intake-tracking-code"
+          >
             {registered.trackingCode}
           </Typography.Text>
           <span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('intake.trackingHint')}</span>

@@ -20,26 +20,60 @@ export function PartyRows() {
               size="small"
               style={{ marginBottom: 12 }}
               title={<h3 style={{ fontSize: 14, margin: 0 }}>{t('intake.partyN', { n: index + 1 })}</h3>}
-              extra={<Button type="text" icon={<DeleteOutlined />} aria-label={t('intake.removeParty', { n: index + 1 })} onClick={() => remove(field.name)} />}
+              extra={
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('intake.removeParty', { n: index + 1 })}
+                  onClick={() => remove(field.name)}
+                />
+              }
             >
               <Row gutter={12}>
                 <Col xs={24} sm={8}>
-                  <Form.Item name={[field.name, 'role']} label={t('intake.partyRole')} rules={[{ required: true, message: t('common.required', { field: t('intake.partyRole') }) }]}>
-                    <EnumSelect values={['applicant', 'respondent']} prefix="enums.partyRole" data-testid={`party-role-${index}`} />
+                  <Form.Item
+                    name={[field.name, 'role']}
+                    label={t('intake.partyRole')}
+                    rules={[{ required: true, message: t('common.required', { field: t('intake.partyRole') }) }]}
+                  >
+                    <EnumSelect
+                      values={['applicant', 'respondent']}
+                      prefix="enums.partyRole"
+                      data-testid={`party-role-${index}`}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={16}>
-                  <Form.Item name={[field.name, 'name']} label={t('intake.partyName')} rules={[{ required: true, whitespace: true, max: 60, message: t('common.required', { field: t('intake.partyName') }) }]}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label={t('intake.partyName')}
+                    rules={[
+                      {
+                        required: true,
+                        whitespace: true,
+                        max: 60,
+                        message: t('common.required', { field: t('intake.partyName') }),
+                      },
+                    ]}
+                  >
                     <Input maxLength={60} autoComplete="off" data-testid={`party-name-${index}`} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
-                  <Form.Item name={[field.name, 'phone']} label={t('intake.partyPhone')} rules={[{ pattern: PHONE_PATTERN, message: t('intake.badPhone') }]}>
+                  <Form.Item
+                    name={[field.name, 'phone']}
+                    label={t('intake.partyPhone')}
+                    rules={[{ pattern: PHONE_PATTERN, message: t('intake.badPhone') }]}
+                  >
                     <Input inputMode="tel" maxLength={20} autoComplete="off" data-testid={`party-phone-${index}`} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
-                  <Form.Item name={[field.name, 'idNumber']} label={t('intake.partyId')} rules={[{ pattern: ID_PATTERN, message: t('intake.badId') }]}>
+                  <Form.Item
+                    name={[field.name, 'idNumber']}
+                    label={t('intake.partyId')}
+                    rules={[{ pattern: ID_PATTERN, message: t('intake.badId') }]}
+                  >
                     <Input maxLength={18} autoComplete="off" data-testid={`party-id-${index}`} />
                   </Form.Item>
                 </Col>
@@ -51,7 +85,11 @@ export function PartyRows() {
               </Row>
             </Card>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ role: fields.length === 0 ? 'applicant' : 'respondent' })} data-testid="party-add">
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => add({ role: fields.length === 0 ? 'applicant' : 'respondent' })}
+            data-testid="party-add"
+          >
             {t('intake.addParty')}
           </Button>
         </>
@@ -70,7 +108,13 @@ export function AttachmentRows() {
           {fields.map((field, index) => (
             <Row gutter={8} key={field.key} align="bottom">
               <Col xs={24} sm={10}>
-                <Form.Item name={[field.name, 'name']} label={t('intake.attachmentName')} rules={[{ required: true, max: 200, message: t('common.required', { field: t('intake.attachmentName') }) }]}>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  label={t('intake.attachmentName')}
+                  rules={[
+                    { required: true, max: 200, message: t('common.required', { field: t('intake.attachmentName') }) },
+                  ]}
+                >
                   <Input maxLength={200} />
                 </Form.Item>
               </Col>
@@ -86,7 +130,12 @@ export function AttachmentRows() {
               </Col>
               <Col xs={24} sm={2}>
                 <Form.Item>
-                  <Button type="text" icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${index + 1}`} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={`${t('common.delete')} ${index + 1}`}
+                    onClick={() => remove(field.name)}
+                  />
                 </Form.Item>
               </Col>
             </Row>

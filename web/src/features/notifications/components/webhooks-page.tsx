@@ -7,7 +7,14 @@ import { formatTime } from '../../../api/new-key.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { createWebhook, deleteWebhook, fetchDeadLetters, fetchWebhooks, retryDeadLetter, updateWebhook } from '../api/notifications-api.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  fetchDeadLetters,
+  fetchWebhooks,
+  retryDeadLetter,
+  updateWebhook,
+} from '../api/notifications-api.js';
 
 type DeadLetter = DeadLetterPage['items'][number];
 
@@ -41,15 +48,37 @@ export function WebhooksPage() {
 
   const hookColumns: ColumnsType<Webhook> = [
     { title: t('webhooks.url'), dataIndex: 'url', key: 'url' },
-    { title: t('webhooks.topics'), dataIndex: 'topics', key: 'topics', render: (topics: string[]) => topics.join(', ') },
+    {
+      title: t('webhooks.topics'),
+      dataIndex: 'topics',
+      key: 'topics',
+      render: (topics: string[]) => topics.join(', '),
+    },
     { title: t('webhooks.secretHint'), dataIndex: 'secretHint', key: 'hint' },
-    { title: t('common.status'), key: 'enabled', render: (_, w) => <Switch checked={w.enabled} aria-label={`${t('common.enable')} ${w.url}`} onChange={(enabled) => void act(() => updateWebhook(w.id, { enabled }))} /> },
+    {
+      title: t('common.status'),
+      key: 'enabled',
+      render: (_, w) => (
+        <Switch
+          checked={w.enabled}
+          aria-label={`${t('common.enable')} ${w.url}`}
+          onChange={(enabled) => void act(() => updateWebhook(w.id, { enabled }))}
+        />
+      ),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, w) => (
-        <Popconfirm title={t('common.confirmDelete', { name: w.url })} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void act(() => deleteWebhook(w.id), t('common.deleted'))}>
-          <Button type="link" danger aria-label={`${t('common.delete')} ${w.url}`}>{t('common.delete')}</Button>
+        <Popconfirm
+          title={t('common.confirmDelete', { name: w.url })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => void act(() => deleteWebhook(w.id), t('common.deleted'))}
+        >
+          <Button type="link" danger aria-label={`${t('common.delete')} ${w.url}`}>
+            {t('common.delete')}
+          </Button>
         </Popconfirm>
       ),
     },
@@ -58,31 +87,86 @@ export function WebhooksPage() {
     { title: t('webhooks.topics'), dataIndex: 'topic', key: 'topic' },
     { title: t('webhooks.attempts'), dataIndex: 'attempts', key: 'attempts' },
     { title: t('webhooks.lastError'), dataIndex: 'lastError', key: 'error', render: (e: string | null) => e ?? '—' },
-    { title: t('webhooks.deadAt'), dataIndex: 'deadAt', key: 'deadAt', render: (at: string) => formatTime(at, i18n.language) },
-    { title: t('common.actions'), key: 'retry', render: (_, d) => <Button type="link" onClick={() => void act(() => retryDeadLetter(d.id), t('webhooks.queued'))}>{t('webhooks.retry')}</Button> },
+    {
+      title: t('webhooks.deadAt'),
+      dataIndex: 'deadAt',
+      key: 'deadAt',
+      render: (at: string) => formatTime(at, i18n.language),
+    },
+    {
+      title: t('common.actions'),
+      key: 'retry',
+      render: (_, d) => (
+        <Button type="link" onClick={() => void act(() => retryDeadLetter(d.id), t('webhooks.queued'))}>
+          {t('webhooks.retry')}
+        </Button>
+      ),
+    },
   ];
   const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
   return (
     <>
       <PageHeader title={t('webhooks.title')} subtitle={t('webhooks.subtitle')} />
-      <ErrorAlert error={hooks.error ?? dead.error ?? error} onRetry={() => { hooks.reload(); dead.reload(); }} />
-      {secret && <Alert type="warning" showIcon closable onClose={() => setSecret(null)} style={{ marginBottom: 16 }} message={t('webhooks.secret', { secret })} />}
+      <ErrorAlert
+        error={hooks.error ?? dead.error ?? error}
+        onRetry={() => {
+          hooks.reload();
+          dead.reload();
+        }}
+      />
+      {secret && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setSecret(null)}
+          style={{ marginBottom: 16 }}
+          message={t('webhooks.secret', { secret })}
+        />
+      )}
       <Card title={h2(t('webhooks.create'))} style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" name="webhook" onFinish={(v) => void create(v)}>
-          <Form.Item name="url" label={t('webhooks.url')} rules={[{ required: true, type: 'url', message: t('common.required', { field: t('webhooks.url') }) }]}>
+          <Form.Item
+            name="url"
+            label={t('webhooks.url')}
+            rules={[{ required: true, type: 'url', message: t('common.required', { field: t('webhooks.url') }) }]}
+          >
             <Input maxLength={2000} placeholder="https://" />
           </Form.Item>
-          <Form.Item name="topics" label={t('webhooks.topics')} extra={t('webhooks.topicsHint')} rules={[{ required: true, message: t('common.required', { field: t('webhooks.topics') }) }]}>
+          <Form.Item
+            name="topics"
+            label={t('webhooks.topics')}
+            extra={t('webhooks.topicsHint')}
+            rules={[{ required: true, message: t('common.required', { field: t('webhooks.topics') }) }]}
+          >
             <Input maxLength={400} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{t('common.create')}</Button>
+          <Button type="primary" htmlType="submit">
+            {t('common.create')}
+          </Button>
         </Form>
       </Card>
       <Card title={h2(t('webhooks.title'))} style={{ marginBottom: 16 }}>
-        <Table<Webhook> size="small" rowKey="id" columns={hookColumns} dataSource={hooks.data ?? []} loading={hooks.loading} scroll={{ x: 'max-content' }} pagination={false} />
+        <Table<Webhook>
+          size="small"
+          rowKey="id"
+          columns={hookColumns}
+          dataSource={hooks.data ?? []}
+          loading={hooks.loading}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+        />
       </Card>
       <Card title={h2(t('webhooks.deadLetters'))}>
-        <Table<DeadLetter> size="small" rowKey="id" columns={deadColumns} dataSource={dead.data?.items ?? []} loading={dead.loading} scroll={{ x: 'max-content' }} pagination={false} />
+        <Table<DeadLetter>
+          size="small"
+          rowKey="id"
+          columns={deadColumns}
+          dataSource={dead.data?.items ?? []}
+          loading={dead.loading}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+        />
       </Card>
     </>
   );

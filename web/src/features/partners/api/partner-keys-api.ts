@@ -1,7 +1,8 @@
 import type { IssuedPartnerKey, IssuePartnerKeyInput, PartnerKeyView } from '../../../api/contract-types.js';
 import { http } from '../../../api/http-client.js';
 
-export const fetchPartnerKeys = (signal?: AbortSignal) => http.get<PartnerKeyView[]>('/api/partner-keys', undefined, signal);
+export const fetchPartnerKeys = (signal?: AbortSignal) =>
+  http.get<PartnerKeyView[]>('/api/partner-keys', undefined, signal);
 /** The answer carries the key itself, once: the server keeps only its SHA-256. */
 export const issuePartnerKey = (input: IssuePartnerKeyInput) => http.post<IssuedPartnerKey>('/api/partner-keys', input);
 export const revokePartnerKey = (id: number) => http.post<PartnerKeyView>(`/api/partner-keys/${id}/revoke`);

@@ -33,7 +33,14 @@ export function IssuedKeyModal({ issued, onClose }: { issued: IssuedPartnerKey |
             ? {
                 text: issued.key,
                 // A labelled button, not a bare icon: copying is the one thing to do here.
-                icon: [<span key="copy"><CopyOutlined /> {t('partnerKeys.copy')}</span>, <span key="copied"><CheckOutlined /> {t('partnerKeys.copied')}</span>],
+                icon: [
+                  <span key="copy">
+                    <CopyOutlined /> {t('partnerKeys.copy')}
+                  </span>,
+                  <span key="copied">
+                    <CheckOutlined /> {t('partnerKeys.copied')}
+                  </span>,
+                ],
                 tooltips: [t('partnerKeys.copy'), t('partnerKeys.copied')],
               }
             : false

@@ -37,7 +37,12 @@ export function PartnerKeysPage() {
         title={t('partnerKeys.title')}
         subtitle={t('partnerKeys.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)} data-testid="partner-key-issue">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setIssuing(true)}
+            data-testid="partner-key-issue"
+          >
             {t('partnerKeys.issue')}
           </Button>
         }

@@ -15,12 +15,20 @@ interface PartnerKeysTableProps {
 function KeyStatusTag({ partnerKey }: { partnerKey: PartnerKeyView }) {
   const { t, i18n } = useTranslation();
   if (!partnerKey.revokedAt) {
-    return <Tag bordered={false} style={{ color: '#135200', background: '#f6ffed' }}>{t('partnerKeys.active')}</Tag>;
+    return (
+      <Tag bordered={false} style={{ color: '#135200', background: '#f6ffed' }}>
+        {t('partnerKeys.active')}
+      </Tag>
+    );
   }
   return (
     <Space size={4} wrap>
-      <Tag bordered={false} style={{ color: '#a8071a', background: '#fff1f0' }}>{t('partnerKeys.revoked')}</Tag>
-      <Typography.Text type="secondary">{t('partnerKeys.revokedAt', { time: formatTime(partnerKey.revokedAt, i18n.language) })}</Typography.Text>
+      <Tag bordered={false} style={{ color: '#a8071a', background: '#fff1f0' }}>
+        {t('partnerKeys.revoked')}
+      </Tag>
+      <Typography.Text type="secondary">
+        {t('partnerKeys.revokedAt', { time: formatTime(partnerKey.revokedAt, i18n.language) })}
+      </Typography.Text>
     </Space>
   );
 }
@@ -32,16 +40,42 @@ export function PartnerKeysTable({ keys, loading, onRevoke }: PartnerKeysTablePr
   const time = (iso: string | null) => formatTime(iso, i18n.language);
   const columns: ColumnsType<PartnerKeyView> = [
     { title: t('partnerKeys.name'), dataIndex: 'name', key: 'name' },
-    { title: t('partnerKeys.keyPrefix'), dataIndex: 'keyPrefix', key: 'prefix', render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text> },
+    {
+      title: t('partnerKeys.keyPrefix'),
+      dataIndex: 'keyPrefix',
+      key: 'prefix',
+      render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text>,
+    },
     {
       title: t('partnerKeys.channel'),
       key: 'channel',
-      render: (_, k) => (k.transferSource ? `${t(`enums.channel.${k.channel}`)} · ${t(`enums.transferSource.${k.transferSource}`)}` : t(`enums.channel.${k.channel}`)),
+      render: (_, k) =>
+        k.transferSource
+          ? `${t(`enums.channel.${k.channel}`)} · ${t(`enums.transferSource.${k.transferSource}`)}`
+          : t(`enums.channel.${k.channel}`),
     },
-    { title: t('partnerKeys.jurisdiction'), dataIndex: 'regionCode', key: 'region', render: (code: string) => regionNames[code] ?? code },
+    {
+      title: t('partnerKeys.jurisdiction'),
+      dataIndex: 'regionCode',
+      key: 'region',
+      render: (code: string) => regionNames[code] ?? code,
+    },
     { title: t('partnerKeys.createdAt'), dataIndex: 'createdAt', key: 'created', render: time },
-    { title: t('partnerKeys.lastUsedAt'), dataIndex: 'lastUsedAt', key: 'used', render: (iso: string | null) => (iso ? time(iso) : t('partnerKeys.neverUsed')) },
-    { title: t('common.status'), key: 'status', render: (_, k) => <span data-testid={`partner-key-status-${k.id}`}><KeyStatusTag partnerKey={k} /></span> },
+    {
+      title: t('partnerKeys.lastUsedAt'),
+      dataIndex: 'lastUsedAt',
+      key: 'used',
+      render: (iso: string | null) => (iso ? time(iso) : t('partnerKeys.neverUsed')),
+    },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_, k) => (
+        <span data-testid={`partner-key-status-${k.id}`}>
+          <KeyStatusTag partnerKey={k} />
+        </span>
+      ),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -54,7 +88,12 @@ export function PartnerKeysTable({ keys, loading, onRevoke }: PartnerKeysTablePr
             cancelText={t('common.cancel')}
             onConfirm={() => onRevoke(k)}
           >
-            <Button type="link" danger aria-label={`${t('partnerKeys.revoke')} ${k.name}`} data-testid={`partner-key-revoke-${k.id}`}>
+            <Button
+              type="link"
+              danger
+              aria-label={`${t('partnerKeys.revoke')} ${k.name}`}
+              data-testid={`partner-key-revoke-${k.id}`}
+            >
               {t('partnerKeys.revoke')}
             </Button>
           </Popconfirm>

@@ -21,9 +21,22 @@ export interface PublicCase {
   evaluation: { rating: string; at: string } | null;
 }
 
-export interface PublicRegion { code: string; name: string; level: number; hasChildren: boolean }
-export interface PublicCategory { code: string; parentCode: string | null; nameZh: string; nameEn: string }
-export interface ResidentKey { code: string; phoneLast4: string }
+export interface PublicRegion {
+  code: string;
+  name: string;
+  level: number;
+  hasChildren: boolean;
+}
+export interface PublicCategory {
+  code: string;
+  parentCode: string | null;
+  nameZh: string;
+  nameEn: string;
+}
+export interface ResidentKey {
+  code: string;
+  phoneLast4: string;
+}
 
 export interface PublicSubmission {
   kind: string;
@@ -45,5 +58,6 @@ export const publicApi = {
     http.post<{ trackingCode: string }>('/api/public/cases', body, { 'Idempotency-Key': key }),
   track: (key: ResidentKey) => http.post<PublicCase>('/api/public/track', key),
   urge: (key: ResidentKey, note?: string) => http.post<PublicCase>('/api/public/urge', { ...key, note }),
-  evaluate: (key: ResidentKey, rating: string, comment?: string) => http.post<PublicCase>('/api/public/evaluate', { ...key, rating, comment }),
+  evaluate: (key: ResidentKey, rating: string, comment?: string) =>
+    http.post<PublicCase>('/api/public/evaluate', { ...key, rating, comment }),
 };

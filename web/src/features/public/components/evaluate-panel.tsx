@@ -8,13 +8,32 @@ import { publicApi, type PublicCase, type ResidentKey } from '../api/public-api.
 const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 
 /** Rating a resolved case; "dissatisfied" sends it back to the unit to redo. */
-export function EvaluatePanel({ view, residentKey, onChange }: { view: PublicCase; residentKey: ResidentKey; onChange: (v: PublicCase) => void }) {
+export function EvaluatePanel({
+  view,
+  residentKey,
+  onChange,
+}: {
+  view: PublicCase;
+  residentKey: ResidentKey;
+  onChange: (v: PublicCase) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   if (!view.canEvaluate) {
-    if (view.evaluation?.rating === 'dissatisfied' && view.status === 'in_progress') return <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t('portal.evaluate.reopened')} data-testid="public-reopened" />;
-    return view.evaluation ? <Alert style={{ marginTop: 8 }} type="success" showIcon message={t('portal.evaluate.rated')} /> : null;
+    if (view.evaluation?.rating === 'dissatisfied' && view.status === 'in_progress')
+      return (
+        <Alert
+          style={{ marginTop: 8 }}
+          type="warning"
+          showIcon
+          message={t('portal.evaluate.reopened')}
+          data-testid="public-reopened"
+        />
+      );
+    return view.evaluation ? (
+      <Alert style={{ marginTop: 8 }} type="success" showIcon message={t('portal.evaluate.rated')} />
+    ) : null;
   }
   const send = async (v: { rating: string; comment?: string }) => {
     setBusy(true);
@@ -30,10 +49,20 @@ export function EvaluatePanel({ view, residentKey, onChange }: { view: PublicCas
   return (
     <Form layout="vertical" onFinish={(v) => void send(v)} style={{ marginTop: 12 }}>
       <Form.Item name="rating" label={t('portal.evaluate.rating')} rules={[{ required: true }]}>
-        <FormRadioGroup data-testid="public-rating">{RATINGS.map((r) => <Radio.Button key={r} value={r}>{t(`portal.evaluate.${r}`)}</Radio.Button>)}</FormRadioGroup>
+        <FormRadioGroup data-testid="public-rating">
+          {RATINGS.map((r) => (
+            <Radio.Button key={r} value={r}>
+              {t(`portal.evaluate.${r}`)}
+            </Radio.Button>
+          ))}
+        </FormRadioGroup>
       </Form.Item>
-      <Form.Item name="comment" label={t('portal.evaluate.comment')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} block data-testid="public-evaluate">{t('portal.evaluate.button')}</Button>
+      <Form.Item name="comment" label={t('portal.evaluate.comment')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} block data-testid="public-evaluate">
+        {t('portal.evaluate.button')}
+      </Button>
     </Form>
   );
 }

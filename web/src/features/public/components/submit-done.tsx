@@ -9,21 +9,42 @@ export function SubmitDone({ code, onAnother }: { code: string; onAnother: () =>
   const { message } = App.useApp();
   const navigate = useNavigate();
   const copy = async () => {
-    try { await navigator.clipboard.writeText(code); message.success(t('portal.submit.copied')); } catch { /* clipboard blocked: the code is on screen */ }
+    try {
+      await navigator.clipboard.writeText(code);
+      message.success(t('portal.submit.copied'));
+    } catch {
+      /* clipboard blocked: the code is on screen */
+    }
   };
   return (
     <Result
-      status="success" title={t('portal.submit.done')}
-      subTitle={<>
-        <div>{t('portal.submit.codeLabel')}</div>
-        <Typography.Text strong copyable={false} style={{ fontSize: 28, letterSpacing: 2, fontFamily: 'monospace', display: 'block', margin: '8px 0' }} data-testid="public-tracking-code">{code}</Typography.Text>
-        <div>{t('portal.submit.codeHelp')}</div>
-      </>}
-      extra={<Space wrap>
-        <Button icon={<CopyOutlined />} onClick={() => void copy()} data-testid="public-copy-code">{t('portal.submit.copy')}</Button>
-        <Button type="primary" onClick={() => navigate('/public/track', { state: { code } })}>{t('portal.submit.trackNow')}</Button>
-        <Button onClick={onAnother}>{t('portal.submit.another')}</Button>
-      </Space>}
+      status="success"
+      title={t('portal.submit.done')}
+      subTitle={
+        <>
+          <div>{t('portal.submit.codeLabel')}</div>
+          <Typography.Text
+            strong
+            copyable={false}
+            style={{ fontSize: 28, letterSpacing: 2, fontFamily: 'monospace', display: 'block', margin: '8px 0' }}
+            data-testid="public-tracking-code"
+          >
+            {code}
+          </Typography.Text>
+          <div>{t('portal.submit.codeHelp')}</div>
+        </>
+      }
+      extra={
+        <Space wrap>
+          <Button icon={<CopyOutlined />} onClick={() => void copy()} data-testid="public-copy-code">
+            {t('portal.submit.copy')}
+          </Button>
+          <Button type="primary" onClick={() => navigate('/public/track', { state: { code } })}>
+            {t('portal.submit.trackNow')}
+          </Button>
+          <Button onClick={onAnother}>{t('portal.submit.another')}</Button>
+        </Space>
+      }
     />
   );
 }

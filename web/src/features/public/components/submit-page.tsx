@@ -14,7 +14,9 @@ type Values = Omit<PublicSubmission, 'point'> & { lat?: number; lng?: number };
 type CategoryNode = { value: string; title: string; children: CategoryNode[] };
 
 function categoryTree(all: PublicCategory[], zh: boolean, parent: string | null = null): CategoryNode[] {
-  return all.filter((c) => c.parentCode === parent).map((c) => ({ value: c.code, title: zh ? c.nameZh : c.nameEn, children: categoryTree(all, zh, c.code) }));
+  return all
+    .filter((c) => c.parentCode === parent)
+    .map((c) => ({ value: c.code, title: zh ? c.nameZh : c.nameEn, children: categoryTree(all, zh, c.code) }));
 }
 
 /** 我要反映: a resident files a case; the tracking code is shown large with a copy button. */
@@ -27,7 +29,10 @@ export function SubmitPage() {
   const [sending, setSending] = useState(false);
   const token = useRef<Promise<{ token: string }> | null>(null);
   const key = useRef(newIdempotencyKey());
-  useEffect(() => { void publicApi.categories().then(setCategories); token.current = publicApi.formToken(); }, []);
+  useEffect(() => {
+    void publicApi.categories().then(setCategories);
+    token.current = publicApi.formToken();
+  }, []);
   const tree = useMemo(() => categoryTree(categories, i18n.language.startsWith('zh')), [categories, i18n.language]);
 
   const send = async (v: Values) => {
@@ -35,7 +40,20 @@ export function SubmitPage() {
     try {
       const { token: formToken } = await (token.current ?? publicApi.formToken());
       const point = v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : undefined;
-      const r = await publicApi.submit({ kind: v.kind, categoryCode: v.categoryCode, regionCode: v.regionCode, description: v.description, address: v.address || undefined, contact: v.contact, website: v.website, point, formToken }, key.current);
+      const r = await publicApi.submit(
+        {
+          kind: v.kind,
+          categoryCode: v.categoryCode,
+          regionCode: v.regionCode,
+          description: v.description,
+          address: v.address || undefined,
+          contact: v.contact,
+          website: v.website,
+          point,
+          formToken,
+        },
+        key.current,
+      );
       setCode(r.trackingCode);
     } catch (e) {
       message.error(describeError(e, t));
@@ -43,41 +61,98 @@ export function SubmitPage() {
       setSending(false);
     }
   };
-  const locate = () => navigator.geolocation?.getCurrentPosition((p) => { form.setFieldsValue({ lat: p.coords.latitude, lng: p.coords.longitude }); message.success(t('portal.submit.located')); });
-  const again = () => { setCode(null); form.resetFields(); key.current = newIdempotencyKey(); token.current = publicApi.formToken(); };
+  const locate = () =>
+    navigator.geolocation?.getCurrentPosition((p) => {
+      form.setFieldsValue({ lat: p.coords.latitude, lng: p.coords.longitude });
+      message.success(t('portal.submit.located'));
+    });
+  const again = () => {
+    setCode(null);
+    form.resetFields();
+    key.current = newIdempotencyKey();
+    token.current = publicApi.formToken();
+  };
 
   if (code) return <SubmitDone code={code} onAnother={again} />;
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('portal.submit.heading')}</Typography.Title>}>
-      <Form form={form} layout="vertical" onFinish={(v) => void send(v)} initialValues={{ kind: 'appeal' }} requiredMark>
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+          {t('portal.submit.heading')}
+        </Typography.Title>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void send(v)}
+        initialValues={{ kind: 'appeal' }}
+        requiredMark
+      >
         <Form.Item name="kind" label={t('portal.submit.kind')} rules={[{ required: true }]}>
-          <FormSelect options={(['appeal', 'dispute', 'hazard', 'petition'] as const).map((k) => ({ value: k, label: t(`portal.kinds.${k}`) }))} data-testid="public-kind" />
+          <FormSelect
+            options={(['appeal', 'dispute', 'hazard', 'petition'] as const).map((k) => ({
+              value: k,
+              label: t(`portal.kinds.${k}`),
+            }))}
+            data-testid="public-kind"
+          />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('portal.submit.category')} rules={[{ required: true }]}>
           <FormTreeSelect treeData={tree} showSearch treeNodeFilterProp="title" data-testid="public-category" />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('portal.submit.region')} extra={t('portal.submit.regionHint')} rules={[{ required: true }]}>
+        <Form.Item
+          name="regionCode"
+          label={t('portal.submit.region')}
+          extra={t('portal.submit.regionHint')}
+          rules={[{ required: true }]}
+        >
           <RegionCascader aria-label={t('portal.submit.region')} />
         </Form.Item>
         {/* the hint stops short of the character count, which antd draws at the same height on the right */}
-        <Form.Item name="description" label={t('portal.submit.description')} extra={<span style={{ display: 'block', paddingRight: 80 }}>{t('portal.submit.descriptionHint')}</span>} rules={[{ required: true, min: 5, max: 5000 }]}>
+        <Form.Item
+          name="description"
+          label={t('portal.submit.description')}
+          extra={<span style={{ display: 'block', paddingRight: 80 }}>{t('portal.submit.descriptionHint')}</span>}
+          rules={[{ required: true, min: 5, max: 5000 }]}
+        >
           <Input.TextArea rows={4} maxLength={5000} showCount data-testid="public-description" />
         </Form.Item>
-        <Form.Item name="address" label={t('portal.submit.address')}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="address" label={t('portal.submit.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
         <Form.Item label={t('portal.submit.point')}>
           <Button onClick={locate}>{t('portal.submit.locate')}</Button>
-          <Form.Item name="lat" hidden><Input /></Form.Item>
-          <Form.Item name="lng" hidden><Input /></Form.Item>
+          <Form.Item name="lat" hidden>
+            <Input />
+          </Form.Item>
+          <Form.Item name="lng" hidden>
+            <Input />
+          </Form.Item>
         </Form.Item>
-        <Form.Item name={['contact', 'name']} label={t('portal.submit.contactName')} rules={[{ required: true, max: 60 }]}><Input autoComplete="name" data-testid="public-contact-name" /></Form.Item>
-        <Form.Item name={['contact', 'phone']} label={t('portal.submit.phone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$|^[\d\s+()-]{7,20}$/ }]}>
+        <Form.Item
+          name={['contact', 'name']}
+          label={t('portal.submit.contactName')}
+          rules={[{ required: true, max: 60 }]}
+        >
+          <Input autoComplete="name" data-testid="public-contact-name" />
+        </Form.Item>
+        <Form.Item
+          name={['contact', 'phone']}
+          label={t('portal.submit.phone')}
+          rules={[{ required: true, pattern: /^1[3-9]\d{9}$|^[\d\s+()-]{7,20}$/ }]}
+        >
           <Input inputMode="tel" autoComplete="tel" data-testid="public-contact-phone" />
         </Form.Item>
         {/* honeypot: hidden from people and screen readers; scripts fill every field */}
         <div aria-hidden="true" style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }}>
-          <Form.Item name="website"><Input tabIndex={-1} autoComplete="off" /></Form.Item>
+          <Form.Item name="website">
+            <Input tabIndex={-1} autoComplete="off" />
+          </Form.Item>
         </div>
-        <Button type="primary" htmlType="submit" loading={sending} block size="large" data-testid="public-submit">{sending ? t('portal.submit.sending') : t('portal.submit.send')}</Button>
+        <Button type="primary" htmlType="submit" loading={sending} block size="large" data-testid="public-submit">
+          {sending ? t('portal.submit.sending') : t('portal.submit.send')}
+        </Button>
       </Form>
     </Card>
   );

@@ -37,15 +37,37 @@ export function TrackPage({ mode }: { mode: TrackMode }) {
   };
 
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t(mode === 'track' ? 'portal.track.heading' : `portal.${mode}.heading`)}</Typography.Title>}>
-      <Form layout="vertical" onFinish={(v: ResidentKey) => void lookUp({ code: v.code.trim(), phoneLast4: v.phoneLast4 })} initialValues={{ code: initialCode }}>
-        <Form.Item name="code" label={t('portal.track.code')} extra={t('portal.track.codeHint')} rules={[{ required: true, min: 16 }]}>
-          <Input autoCapitalize="characters" autoComplete="off" style={{ fontFamily: 'monospace' }} data-testid="public-track-code" />
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+          {t(mode === 'track' ? 'portal.track.heading' : `portal.${mode}.heading`)}
+        </Typography.Title>
+      }
+    >
+      <Form
+        layout="vertical"
+        onFinish={(v: ResidentKey) => void lookUp({ code: v.code.trim(), phoneLast4: v.phoneLast4 })}
+        initialValues={{ code: initialCode }}
+      >
+        <Form.Item
+          name="code"
+          label={t('portal.track.code')}
+          extra={t('portal.track.codeHint')}
+          rules={[{ required: true, min: 16 }]}
+        >
+          <Input
+            autoCapitalize="characters"
+            autoComplete="off"
+            style={{ fontFamily: 'monospace' }}
+            data-testid="public-track-code"
+          />
         </Form.Item>
         <Form.Item name="phoneLast4" label={t('portal.track.last4')} rules={[{ required: true, pattern: /^\d{4}$/ }]}>
           <Input inputMode="numeric" maxLength={4} autoComplete="off" data-testid="public-track-last4" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block size="large" data-testid="public-track-go">{t('portal.track.go')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} block size="large" data-testid="public-track-go">
+          {t('portal.track.go')}
+        </Button>
       </Form>
       {found && key && (
         <div style={{ marginTop: 16 }}>

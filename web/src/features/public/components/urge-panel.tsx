@@ -5,12 +5,21 @@ import { describeError } from '../../../api/error-message.js';
 import { publicApi, type PublicCase, type ResidentKey } from '../api/public-api.js';
 
 /** 催办: once a day while the case is being handled. */
-export function UrgePanel({ view, residentKey, onChange }: { view: PublicCase; residentKey: ResidentKey; onChange: (v: PublicCase) => void }) {
+export function UrgePanel({
+  view,
+  residentKey,
+  onChange,
+}: {
+  view: PublicCase;
+  residentKey: ResidentKey;
+  onChange: (v: PublicCase) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  if (view.urges.today) return <Alert type="info" showIcon message={t('portal.urge.today')} data-testid="public-urged-today" />;
+  if (view.urges.today)
+    return <Alert type="info" showIcon message={t('portal.urge.today')} data-testid="public-urged-today" />;
   if (!view.canUrge) return null;
   const urge = async () => {
     setBusy(true);
@@ -25,8 +34,16 @@ export function UrgePanel({ view, residentKey, onChange }: { view: PublicCase; r
   };
   return (
     <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-      <Input placeholder={t('portal.urge.note')} aria-label={t('portal.urge.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
-      <Button type="primary" loading={busy} onClick={() => void urge()} data-testid="public-urge">{t('portal.urge.button')}</Button>
+      <Input
+        placeholder={t('portal.urge.note')}
+        aria-label={t('portal.urge.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={200}
+      />
+      <Button type="primary" loading={busy} onClick={() => void urge()} data-testid="public-urge">
+        {t('portal.urge.button')}
+      </Button>
     </Space.Compact>
   );
 }

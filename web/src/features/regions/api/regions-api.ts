@@ -5,5 +5,6 @@ import { http } from '../../../api/http-client.js';
 const enc = encodeURIComponent;
 
 export const createRegion = (input: CreateRegionInput) => http.post<Region>('/api/regions', input);
-export const updateRegion = (code: string, input: UpdateRegionInput) => http.patch<Region>(`/api/regions/${enc(code)}`, input);
+export const updateRegion = (code: string, input: UpdateRegionInput) =>
+  http.patch<Region>(`/api/regions/${enc(code)}`, input);
 export const deleteRegion = (code: string) => http.delete(`/api/regions/${enc(code)}`);

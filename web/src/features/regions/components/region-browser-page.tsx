@@ -59,7 +59,13 @@ export function RegionBrowserPage() {
         </Col>
         <Col xs={24} lg={15}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('regions.tree')}</h2>}>
-            <RegionLazyTree tree={tree} selectedCode={selectedCode} onSelect={select} label={t('regions.tree')} height={screens.lg ? 600 : undefined} />
+            <RegionLazyTree
+              tree={tree}
+              selectedCode={selectedCode}
+              onSelect={select}
+              label={t('regions.tree')}
+              height={screens.lg ? 600 : undefined}
+            />
           </Card>
         </Col>
       </Row>

@@ -23,13 +23,25 @@ export function RegionDetailDrawer({ region, canEdit, onClose, ...changes }: Reg
   const names = useRegionNames(ancestors);
   const trail = ancestors.map((code) => names[code] ?? code);
   return (
-    <Drawer open={region !== null} onClose={onClose} title={t('regions.detail')} width={screens.sm ? 480 : '100%'} data-testid="region-detail">
+    <Drawer
+      open={region !== null}
+      onClose={onClose}
+      title={t('regions.detail')}
+      width={screens.sm ? 480 : '100%'}
+      data-testid="region-detail"
+    >
       {region && (
         <>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
             {region.name}
           </Typography.Title>
-          <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            style={{ marginBottom: 16 }}
+            styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}
+          >
             <Descriptions.Item label={t('common.code')}>
               <span style={{ fontFamily: 'monospace' }}>{region.code}</span>
             </Descriptions.Item>
@@ -45,7 +57,9 @@ export function RegionDetailDrawer({ region, canEdit, onClose, ...changes }: Reg
             <>
               <RegionActions region={region} {...changes} />
               {region.level < 5 && (
-                <Typography.Paragraph style={{ marginTop: 12, color: 'rgba(0,0,0,0.7)' }}>{t('regions.childrenNote')}</Typography.Paragraph>
+                <Typography.Paragraph style={{ marginTop: 12, color: 'rgba(0,0,0,0.7)' }}>
+                  {t('regions.childrenNote')}
+                </Typography.Paragraph>
               )}
             </>
           )}

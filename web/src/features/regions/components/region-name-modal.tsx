@@ -56,16 +56,28 @@ export function RegionNameModal({ open, title, initialName, withCode, onSubmit, 
       destroyOnHidden
     >
       <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" name="region-name" preserve={false} initialValues={{ name: initialName ?? '', code: '' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="region-name"
+        preserve={false}
+        initialValues={{ name: initialName ?? '', code: '' }}
+      >
         <Form.Item
           name="name"
           label={withCode ? t('common.name') : t('regions.newName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.name') }), max: 100 }]}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('common.name') }), max: 100 },
+          ]}
         >
           <Input autoFocus maxLength={100} data-testid="region-name-input" />
         </Form.Item>
         {withCode && (
-          <Form.Item name="code" label={t('regions.codeOptional')} rules={[{ pattern: /^\d{2,18}$/, message: '2–18 digits' }]}>
+          <Form.Item
+            name="code"
+            label={t('regions.codeOptional')}
+            rules={[{ pattern: /^\d{2,18}$/, message: '2–18 digits' }]}
+          >
             <Input inputMode="numeric" maxLength={18} />
           </Form.Item>
         )}

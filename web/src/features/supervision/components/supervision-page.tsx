@@ -33,7 +33,10 @@ export function SupervisionPage() {
   const { filters, setFilters, resetFilters } = useUrlFilters(KEYS);
   const cards = useApiQuery((signal) => fetchCards({ ...filters, limit: 200 }, signal), [filters]);
   const requests = useApiQuery((signal) => fetchExtensionRequests({ status: 'requested' }, signal), []);
-  const backlog = useApiQuery((signal) => fetchBacklog(filters.region ? { region: filters.region } : {}, signal), [filters.region]);
+  const backlog = useApiQuery(
+    (signal) => fetchBacklog(filters.region ? { region: filters.region } : {}, signal),
+    [filters.region],
+  );
   const time = (at: string | null) => formatTime(at, i18n.language);
   const caseLink = (id: number, trackingCode: string) => <Link to={`/cases/${id}`}>{trackingCode}</Link>;
   // A refused decision stays on the page as a sentence in the reader's language until the next attempt.
@@ -55,12 +58,22 @@ export function SupervisionPage() {
   };
 
   const cardColumns: ColumnsType<WarningCard> = [
-    { title: t('supervision.colour'), dataIndex: 'colour', key: 'colour', render: (c: string) => <CardTag colour={c} label={t(`supervision.cards.${c}`)} /> },
+    {
+      title: t('supervision.colour'),
+      dataIndex: 'colour',
+      key: 'colour',
+      render: (c: string) => <CardTag colour={c} label={t(`supervision.cards.${c}`)} />,
+    },
     { title: t('cases.code'), key: 'code', render: (_, c) => caseLink(c.caseId, c.trackingCode) },
     { title: t('cases.titleCol'), dataIndex: 'caseTitle', key: 'title', render: wrap },
     { title: t('supervision.handlingUnit'), dataIndex: 'unitName', key: 'unit', render: named },
     { title: t('cases.region'), dataIndex: 'regionName', key: 'region', render: named },
-    { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
+    {
+      title: t('supervision.stage'),
+      dataIndex: 'stage',
+      key: 'stage',
+      render: (s: string) => t(`supervision.stages.${s}`),
+    },
     // A card's dueAt is when its threshold was reached (80 % of the time, the deadline, …), not the stage's deadline.
     { title: t('supervision.triggeredAt'), dataIndex: 'dueAt', key: 'due', render: time },
     { title: t('supervision.issuedAt'), dataIndex: 'issuedAt', key: 'issued', render: time },
@@ -69,7 +82,12 @@ export function SupervisionPage() {
     { title: t('cases.code'), key: 'code', render: (_, r) => caseLink(r.caseId, r.trackingCode) },
     { title: t('cases.titleCol'), dataIndex: 'caseTitle', key: 'title', render: wrap },
     { title: t('supervision.requestingUnit'), dataIndex: 'unitName', key: 'unit', render: named },
-    { title: t('supervision.stage'), dataIndex: 'stage', key: 'stage', render: (s: string) => t(`supervision.stages.${s}`) },
+    {
+      title: t('supervision.stage'),
+      dataIndex: 'stage',
+      key: 'stage',
+      render: (s: string) => t(`supervision.stages.${s}`),
+    },
     { title: t('supervision.amount'), key: 'amount', render: (_, r) => `${r.amount} ${t(`timeUnits.${r.unit}`)}` },
     { title: t('supervision.reason'), dataIndex: 'reason', key: 'reason', render: wrap },
     {
@@ -80,18 +98,32 @@ export function SupervisionPage() {
       render: (_, r) =>
         me.roles.includes('leader') && (
           <Space size={0}>
-            <Button type="link" disabled={deciding === r.id} onClick={() => void decide(r.id, 'approve')}>{t('supervision.approve')}</Button>
-            <Button type="link" danger disabled={deciding === r.id} onClick={() => void decide(r.id, 'refuse')}>{t('supervision.refuse')}</Button>
+            <Button type="link" disabled={deciding === r.id} onClick={() => void decide(r.id, 'approve')}>
+              {t('supervision.approve')}
+            </Button>
+            <Button type="link" danger disabled={deciding === r.id} onClick={() => void decide(r.id, 'refuse')}>
+              {t('supervision.refuse')}
+            </Button>
           </Space>
         ),
     },
   ];
   const backlogColumns: ColumnsType<BacklogBoard['items'][number]> = [
-    { title: t('supervision.colour'), dataIndex: 'colour', key: 'colour', render: (c: string) => <CardTag colour={c} label={t(`supervision.backlogColours.${c}`)} /> },
+    {
+      title: t('supervision.colour'),
+      dataIndex: 'colour',
+      key: 'colour',
+      render: (c: string) => <CardTag colour={c} label={t(`supervision.backlogColours.${c}`)} />,
+    },
     { title: t('cases.code'), key: 'code', render: (_, b) => caseLink(b.caseId, b.trackingCode) },
     { title: t('cases.titleCol'), dataIndex: 'title', key: 'title' },
     { title: t('cases.status'), dataIndex: 'status', key: 'status', render: (s: string) => t(`enums.status.${s}`) },
-    { title: t('cases.receivedAt'), dataIndex: 'ageDays', key: 'age', render: (days: number) => t('supervision.ageDays', { days }) },
+    {
+      title: t('cases.receivedAt'),
+      dataIndex: 'ageDays',
+      key: 'age',
+      render: (days: number) => t('supervision.ageDays', { days }),
+    },
   ];
   const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
   return (
@@ -105,25 +137,62 @@ export function SupervisionPage() {
           <RegionPicker />
         </FilterField>
       </FilterBar>
-      <ErrorAlert error={cards.error ?? requests.error ?? backlog.error} onRetry={() => { cards.reload(); requests.reload(); backlog.reload(); }} />
+      <ErrorAlert
+        error={cards.error ?? requests.error ?? backlog.error}
+        onRetry={() => {
+          cards.reload();
+          requests.reload();
+          backlog.reload();
+        }}
+      />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="card-counts">
         {COLOURS.map((colour) => (
           <Col xs={8} key={colour}>
             <Card size="small">
-              <Statistic title={<CardTag colour={colour} label={t(`supervision.cards.${colour}`)} />} value={cards.data?.counts[colour] ?? 0} />
+              <Statistic
+                title={<CardTag colour={colour} label={t(`supervision.cards.${colour}`)} />}
+                value={cards.data?.counts[colour] ?? 0}
+              />
             </Card>
           </Col>
         ))}
       </Row>
       <Card title={h2(t('tasks.myCards'))} style={{ marginBottom: 16 }}>
-        <Table<WarningCard> size="small" rowKey="id" data-testid="cards-table" columns={cardColumns} dataSource={cards.data?.items ?? []} loading={cards.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} locale={{ emptyText: t('supervision.noCards') }} />
+        <Table<WarningCard>
+          size="small"
+          rowKey="id"
+          data-testid="cards-table"
+          columns={cardColumns}
+          dataSource={cards.data?.items ?? []}
+          loading={cards.loading}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20 }}
+          locale={{ emptyText: t('supervision.noCards') }}
+        />
       </Card>
       <Card title={h2(t('supervision.extensions'))} style={{ marginBottom: 16 }}>
         <ErrorAlert error={decideError} />
-        <Table<ListedExtensionRequest> size="small" rowKey="id" data-testid="extension-requests-table" columns={requestColumns} dataSource={requests.data ?? []} loading={requests.loading} scroll={{ x: 'max-content' }} pagination={false} />
+        <Table<ListedExtensionRequest>
+          size="small"
+          rowKey="id"
+          data-testid="extension-requests-table"
+          columns={requestColumns}
+          dataSource={requests.data ?? []}
+          loading={requests.loading}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+        />
       </Card>
       <Card title={h2(t('supervision.backlog'))}>
-        <Table size="small" rowKey="caseId" columns={backlogColumns} dataSource={backlog.data?.items ?? []} loading={backlog.loading} scroll={{ x: 'max-content' }} pagination={{ pageSize: 20 }} />
+        <Table
+          size="small"
+          rowKey="caseId"
+          columns={backlogColumns}
+          dataSource={backlog.data?.items ?? []}
+          loading={backlog.loading}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20 }}
+        />
       </Card>
     </>
   );

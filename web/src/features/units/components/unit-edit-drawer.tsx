@@ -42,7 +42,12 @@ export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEd
     await run(async () => {
       const saved = editing
         ? await updateUnit(editing.id, { name: values.name.trim(), phone, disabled: !values.active })
-        : await createUnit({ typeCode: values.typeCode, regionCode: values.regionCode, name: values.name.trim(), phone });
+        : await createUnit({
+            typeCode: values.typeCode,
+            regionCode: values.regionCode,
+            name: values.name.trim(),
+            phone,
+          });
       onSaved(saved);
     });
   };
@@ -58,14 +63,24 @@ export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEd
       onSubmit={() => form.submit()}
       submitTestId="unit-save"
     >
-      <Form<UnitFormValues> form={form} layout="vertical" name="unit" onFinish={(values) => void save(values)} initialValues={{ active: true }}>
+      <Form<UnitFormValues>
+        form={form}
+        layout="vertical"
+        name="unit"
+        onFinish={(values) => void save(values)}
+        initialValues={{ active: true }}
+      >
         <Form.Item name="typeCode" label={t('units.type')} rules={editing ? [] : [required(t('units.type'))]}>
           <FormSelect options={typeOptions} disabled={Boolean(editing)} data-testid="unit-type" />
         </Form.Item>
         <Form.Item name="regionCode" label={t('units.region')} rules={editing ? [] : [required(t('units.region'))]}>
           <RegionPicker disabled={Boolean(editing)} allowClear={false} data-testid="unit-region" />
         </Form.Item>
-        <Form.Item name="name" label={t('units.name')} rules={[{ ...required(t('units.name')), whitespace: true, max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('units.name')}
+          rules={[{ ...required(t('units.name')), whitespace: true, max: 100 }]}
+        >
           <Input maxLength={100} data-testid="unit-name" />
         </Form.Item>
         <Form.Item name="phone" label={t('units.phone')} rules={[{ max: 40 }]}>

@@ -49,7 +49,10 @@ export function UnitSelect({ id, value, onChange, allowClear = true, ...rest }: 
   useEffect(() => {
     if (!value || options.some((option) => option.value === value)) return;
     const controller = new AbortController();
-    fetchUnit(value, controller.signal).then((unit) => setOptions((current) => [toOption(unit), ...current]), () => undefined);
+    fetchUnit(value, controller.signal).then(
+      (unit) => setOptions((current) => [toOption(unit), ...current]),
+      () => undefined,
+    );
     return () => controller.abort();
   }, [value, options]);
 

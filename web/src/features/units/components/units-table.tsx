@@ -32,14 +32,24 @@ export function UnitsTable({ data, loading, page, pageSize, typeName, onPage, on
       ),
     },
     { title: t('units.phone'), dataIndex: 'phone', key: 'phone', render: (phone: string | null) => phone ?? '—' },
-    { title: t('common.status'), dataIndex: 'disabled', key: 'status', render: (disabled: boolean) => <StatusTag disabled={disabled} /> },
+    {
+      title: t('common.status'),
+      dataIndex: 'disabled',
+      key: 'status',
+      render: (disabled: boolean) => <StatusTag disabled={disabled} />,
+    },
   ];
   if (onEdit) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       render: (_, unit) => (
-        <Button type="link" onClick={() => onEdit(unit)} aria-label={`${t('common.edit')} ${unit.name}`} data-testid={`unit-edit-${unit.id}`}>
+        <Button
+          type="link"
+          onClick={() => onEdit(unit)}
+          aria-label={`${t('common.edit')} ${unit.name}`}
+          data-testid={`unit-edit-${unit.id}`}
+        >
           {t('common.edit')}
         </Button>
       ),

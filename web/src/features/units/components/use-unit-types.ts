@@ -8,7 +8,8 @@ export function useUnitTypes() {
   const { i18n } = useTranslation();
   const query = useApiQuery((signal) => fetchUnitTypes(signal), []);
   const types = query.data ?? [];
-  const nameOf = (type: UnitType | undefined, code: string) => (type ? (i18n.language === 'en' ? type.nameEn : type.nameZh) : code);
+  const nameOf = (type: UnitType | undefined, code: string) =>
+    type ? (i18n.language === 'en' ? type.nameEn : type.nameZh) : code;
   const byCode = new Map(types.map((type) => [type.code, type]));
   return {
     types,

@@ -1,7 +1,8 @@
 import type { CreateUserInput, UpdateUserInput, User, UserListQuery, UserPage } from '../../../api/contract-types.js';
 import { http } from '../../../api/http-client.js';
 
-export const fetchUsers = (query: UserListQuery, signal?: AbortSignal) => http.get<UserPage>('/api/users', query, signal);
+export const fetchUsers = (query: UserListQuery, signal?: AbortSignal) =>
+  http.get<UserPage>('/api/users', query, signal);
 export const fetchUser = (id: number, signal?: AbortSignal) => http.get<User>(`/api/users/${id}`, undefined, signal);
 export const createUser = (input: CreateUserInput) => http.post<User>('/api/users', input);
 export const updateUser = (id: number, input: UpdateUserInput) => http.patch<User>(`/api/users/${id}`, input);

@@ -7,7 +7,15 @@ import { updateUser } from '../api/users-api.js';
 import { PasswordField } from './password-field.js';
 
 /** The security officer sets a new password for an account. */
-export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: () => void }) {
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
   const [saving, setSaving] = useState(false);

@@ -66,26 +66,53 @@ export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps
       onSubmit={() => form.submit()}
       submitTestId="user-save"
     >
-      <Form<UserFormValues> form={form} layout="vertical" name="user" onFinish={(values) => void save(values)} initialValues={{ roles: [], active: true }}>
+      <Form<UserFormValues>
+        form={form}
+        layout="vertical"
+        name="user"
+        onFinish={(values) => void save(values)}
+        initialValues={{ roles: [], active: true }}
+      >
         <Form.Item
           name="username"
           label={t('users.username')}
           extra={editing ? undefined : t('users.usernameRule')}
-          rules={editing ? [] : [required(t('users.username')), { pattern: /^[a-z0-9][a-z0-9._-]{1,62}$/, message: t('users.usernameRule') }]}
+          rules={
+            editing
+              ? []
+              : [
+                  required(t('users.username')),
+                  { pattern: /^[a-z0-9][a-z0-9._-]{1,62}$/, message: t('users.usernameRule') },
+                ]
+          }
         >
           <Input disabled={Boolean(editing)} autoComplete="off" data-testid="user-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ ...required(t('users.displayName')), whitespace: true, max: 100 }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ ...required(t('users.displayName')), whitespace: true, max: 100 }]}
+        >
           <Input maxLength={100} data-testid="user-display-name" />
         </Form.Item>
         <Form.Item name="unitId" label={t('users.unit')} rules={[required(t('users.unit'))]}>
           <UnitSelect allowClear={false} data-testid="user-unit" />
         </Form.Item>
-        <Form.Item name="roles" label={t('users.roles')} rules={[{ type: 'array', min: 1, required: true, message: t('common.required', { field: t('users.roles') }) }]}>
+        <Form.Item
+          name="roles"
+          label={t('users.roles')}
+          rules={[
+            { type: 'array', min: 1, required: true, message: t('common.required', { field: t('users.roles') }) },
+          ]}
+        >
           <RoleCheckboxes label={t('users.roles')} />
         </Form.Item>
         {isGridWorker && (
-          <Form.Item name="gridCode" label={t('users.grid')} rules={[{ required: true, message: t('users.gridRequired') }]}>
+          <Form.Item
+            name="gridCode"
+            label={t('users.grid')}
+            rules={[{ required: true, message: t('users.gridRequired') }]}
+          >
             <RegionPicker levels={GRID_LEVEL} data-testid="user-grid" />
           </Form.Item>
         )}

@@ -24,21 +24,33 @@ interface UsersFilterBarProps {
 /** Name, role, unit and region filters for the user list. */
 export function UsersFilterBar({ filters, onSearch, onReset }: UsersFilterBarProps) {
   const { t } = useTranslation();
-  const values = useMemo<FormFilters>(() => ({ ...filters, unit: filters.unit ? Number(filters.unit) : null }), [filters]);
+  const values = useMemo<FormFilters>(
+    () => ({ ...filters, unit: filters.unit ? Number(filters.unit) : null }),
+    [filters],
+  );
   return (
     <FilterBar<FormFilters>
       values={values}
       label={t('common.search')}
       onReset={onReset}
       onSearch={(form) =>
-        onSearch({ q: form.q?.trim(), role: form.role, unit: form.unit ? String(form.unit) : undefined, region: form.region ?? undefined })
+        onSearch({
+          q: form.q?.trim(),
+          role: form.role,
+          unit: form.unit ? String(form.unit) : undefined,
+          region: form.region ?? undefined,
+        })
       }
     >
       <FilterField name="q" label={t('users.searchText')}>
         <Input allowClear maxLength={64} data-testid="users-filter-q" />
       </FilterField>
       <FilterField name="role" label={t('users.filterRole')}>
-        <Select allowClear placeholder={t('common.all')} options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
       </FilterField>
       <FilterField name="unit" label={t('users.filterUnit')}>
         <UnitSelect />

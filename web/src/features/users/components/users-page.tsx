@@ -26,7 +26,14 @@ export function UsersPage() {
   const users = useApiQuery(
     (signal) =>
       fetchUsers(
-        { q: filters.q, role: ROLES.find((role) => role === filters.role), unit: filters.unit ? Number(filters.unit) : undefined, region: filters.region, page, pageSize },
+        {
+          q: filters.q,
+          role: ROLES.find((role) => role === filters.role),
+          unit: filters.unit ? Number(filters.unit) : undefined,
+          region: filters.region,
+          page,
+          pageSize,
+        },
         signal,
       ),
     [filters, page, pageSize],

@@ -17,7 +17,16 @@ interface UsersTableProps {
 }
 
 /** The server-paged list of accounts, with the security officer's actions. */
-export function UsersTable({ data, loading, page, pageSize, onPage, onEdit, onResetPassword, onSetDisabled }: UsersTableProps) {
+export function UsersTable({
+  data,
+  loading,
+  page,
+  pageSize,
+  onPage,
+  onEdit,
+  onResetPassword,
+  onSetDisabled,
+}: UsersTableProps) {
   const { t } = useTranslation();
   const columns: ColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', key: 'username' },
@@ -38,14 +47,29 @@ export function UsersTable({ data, loading, page, pageSize, onPage, onEdit, onRe
       ),
     },
     { title: t('users.grid'), dataIndex: 'gridCode', key: 'grid', render: (code: string | null) => code ?? '—' },
-    { title: t('common.status'), dataIndex: 'disabled', key: 'status', render: (disabled: boolean) => <StatusTag disabled={disabled} /> },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+    {
+      title: t('common.status'),
+      dataIndex: 'disabled',
+      key: 'status',
+      render: (disabled: boolean) => <StatusTag disabled={disabled} />,
+    },
+    {
+      title: t('users.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, user) => (
         <Space size={0} wrap>
-          <Button type="link" onClick={() => onEdit(user)} aria-label={`${t('common.edit')} ${user.username}`} data-testid={`user-edit-${user.username}`}>
+          <Button
+            type="link"
+            onClick={() => onEdit(user)}
+            aria-label={`${t('common.edit')} ${user.username}`}
+            data-testid={`user-edit-${user.username}`}
+          >
             {t('common.edit')}
           </Button>
           <Button type="link" onClick={() => onResetPassword(user)} data-testid={`user-reset-${user.username}`}>

@@ -18,11 +18,21 @@ export function InboxCard() {
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tasks.inbox')}</h2>}
       data-testid="workbench-inbox"
-      extra={inbox.data && inbox.data.unread > 0 && <Tag bordered={false} style={{ color: '#871400', background: '#fff1f0' }}>{t('tasks.unread', { count: inbox.data.unread })}</Tag>}
+      extra={
+        inbox.data &&
+        inbox.data.unread > 0 && (
+          <Tag bordered={false} style={{ color: '#871400', background: '#fff1f0' }}>
+            {t('tasks.unread', { count: inbox.data.unread })}
+          </Tag>
+        )
+      }
     >
       <ErrorAlert error={inbox.error} onRetry={inbox.reload} />
       {inbox.data && inbox.data.items.length === 0 ? (
-        <Empty description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.inboxEmpty')}</span>} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        <Empty
+          description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.inboxEmpty')}</span>}
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+        />
       ) : (
         <List
           loading={inbox.loading}
@@ -30,10 +40,33 @@ export function InboxCard() {
           renderItem={(m) => {
             const caseId = typeof m.data.caseId === 'number' ? m.data.caseId : null;
             return (
-              <List.Item key={m.id} extra={!m.readAt && <Button size="small" onClick={() => void read(m.id)} aria-label={`${t('tasks.markRead')} ${m.title}`}>{t('tasks.markRead')}</Button>}>
+              <List.Item
+                key={m.id}
+                extra={
+                  !m.readAt && (
+                    <Button
+                      size="small"
+                      onClick={() => void read(m.id)}
+                      aria-label={`${t('tasks.markRead')} ${m.title}`}
+                    >
+                      {t('tasks.markRead')}
+                    </Button>
+                  )
+                }
+              >
                 <List.Item.Meta
-                  title={caseId ? <Link to={`/cases/${caseId}`}>{m.title}</Link> : <span style={{ fontWeight: m.readAt ? 400 : 600 }}>{m.title}</span>}
-                  description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{`${m.body} · ${formatTime(m.createdAt, i18n.language)}`}</span>}
+                  title={
+                    caseId ? (
+                      <Link to={`/cases/${caseId}`}>{m.title}</Link>
+                    ) : (
+                      <span style={{ fontWeight: m.readAt ? 400 : 600 }}>{m.title}</span>
+                    )
+                  }
+                  description={
+                    <span
+                      style={{ color: 'rgba(0,0,0,0.75)' }}
+                    >{`${m.body} · ${formatTime(m.createdAt, i18n.language)}`}</span>
+                  }
                 />
               </List.Item>
             );

@@ -23,7 +23,12 @@ export function MyTasks() {
   const unit = me.unit.id;
   const [shown, setShown] = useState('toSign');
   const query = useApiQuery(
-    async (signal) => (await Promise.all(STATUSES.map((status) => fetchCases({ unit, status, pageSize: 100, sort: 'updated_desc' }, signal)))).flatMap((page) => page.items),
+    async (signal) =>
+      (
+        await Promise.all(
+          STATUSES.map((status) => fetchCases({ unit, status, pageSize: 100, sort: 'updated_desc' }, signal)),
+        )
+      ).flatMap((page) => page.items),
     [unit],
   );
   const all = query.data ?? [];
@@ -34,11 +39,18 @@ export function MyTasks() {
     { key: 'coRequests', items: all.filter((c) => ['in_progress', 'suspended'].includes(c.status) && !ours(c)) },
     { key: 'resolved', items: all.filter((c) => c.status === 'resolved') },
     // 临期: the sweep's blue card marks a stage near its limit, yellow and red one past it.
-    { key: 'dueSoon', items: all.filter((c) => c.card !== null).sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')) },
+    {
+      key: 'dueSoon',
+      items: all.filter((c) => c.card !== null).sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')),
+    },
   ];
   const current = groups.find((g) => g.key === shown)?.items ?? [];
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tasks.title')}</h2>} data-testid="workbench-tasks" extra={<Link to={`/cases?unit=${unit}`}>{t('tasks.viewAll')}</Link>}>
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tasks.title')}</h2>}
+      data-testid="workbench-tasks"
+      extra={<Link to={`/cases?unit=${unit}`}>{t('tasks.viewAll')}</Link>}
+    >
       <ErrorAlert error={query.error} onRetry={query.reload} />
       {/* Five groups: on a grid worker's phone the control scrolls sideways instead of squeezing its labels. */}
       <div style={{ overflowX: 'auto', marginBottom: 12 }}>
@@ -47,7 +59,11 @@ export function MyTasks() {
           onChange={(key) => setShown(String(key))}
           options={groups.map((group) => ({
             value: group.key,
-            label: <span data-testid={`tasks-tab-${group.key}`}>{t(`tasks.${group.key}`)} <strong data-testid={`tasks-count-${group.key}`}>{group.items.length}</strong></span>,
+            label: (
+              <span data-testid={`tasks-tab-${group.key}`}>
+                {t(`tasks.${group.key}`)} <strong data-testid={`tasks-count-${group.key}`}>{group.items.length}</strong>
+              </span>
+            ),
           }))}
         />
       </div>
@@ -55,9 +71,22 @@ export function MyTasks() {
         <List
           dataSource={current}
           renderItem={(c) => (
-            <List.Item key={c.id} extra={<Space size={4} wrap>{c.card && <CardTag colour={c.card} label={t(`supervision.cards.${c.card}`)} />}<CaseStatusTag status={c.status} /></Space>}>
+            <List.Item
+              key={c.id}
+              extra={
+                <Space size={4} wrap>
+                  {c.card && <CardTag colour={c.card} label={t(`supervision.cards.${c.card}`)} />}
+                  <CaseStatusTag status={c.status} />
+                </Space>
+              }
+            >
               <List.Item.Meta
-                title={<Link to={`/cases/${c.id}`} data-testid={`task-${c.trackingCode}`}>{`${c.trackingCode} ${c.title}`}</Link>}
+                title={
+                  <Link
+                    to={`/cases/${c.id}`}
+                    data-testid={`task-${c.trackingCode}`}
+                  >{`${c.trackingCode} ${c.title}`}</Link>
+                }
                 description={
                   <span style={{ color: 'rgba(0,0,0,0.75)' }} data-testid={`task-due-${c.trackingCode}`}>
                     {`${c.regionName} · ${t(`enums.kind.${c.kind}`)} · ${c.dueAt ? t('tasks.due', { time: formatTime(c.dueAt, i18n.language) }) : t('tasks.noClock')}`}
@@ -68,7 +97,10 @@ export function MyTasks() {
           )}
         />
       ) : (
-        <Empty description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.empty')}</span>} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        <Empty
+          description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.empty')}</span>}
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+        />
       )}
     </Card>
   );

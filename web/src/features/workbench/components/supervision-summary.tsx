@@ -18,7 +18,9 @@ const severity = (colour: string) => CARD_COLOURS.indexOf(colour as (typeof CARD
 export function SupervisionSummary() {
   const { t, i18n } = useTranslation();
   const cards = useApiQuery((signal) => fetchCards({ limit: 100 }, signal), []);
-  const worst = [...(cards.data?.items ?? [])].sort((a, b) => severity(b.colour) - severity(a.colour) || a.dueAt.localeCompare(b.dueAt)).slice(0, SHOWN);
+  const worst = [...(cards.data?.items ?? [])]
+    .sort((a, b) => severity(b.colour) - severity(a.colour) || a.dueAt.localeCompare(b.dueAt))
+    .slice(0, SHOWN);
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tasks.boardTitle')}</h2>}
@@ -28,19 +30,34 @@ export function SupervisionSummary() {
       <ErrorAlert error={cards.error} onRetry={cards.reload} />
       <Space size="large" wrap style={{ marginBottom: 8 }}>
         {CARD_COLOURS.map((colour) => (
-          <Statistic key={colour} title={<CardTag colour={colour} label={t(`supervision.cards.${colour}`)} />} value={cards.data?.counts[colour] ?? 0} />
+          <Statistic
+            key={colour}
+            title={<CardTag colour={colour} label={t(`supervision.cards.${colour}`)} />}
+            value={cards.data?.counts[colour] ?? 0}
+          />
         ))}
       </Space>
       {cards.data && worst.length === 0 ? (
-        <Empty description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.boardEmpty')}</span>} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        <Empty
+          description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.boardEmpty')}</span>}
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+        />
       ) : (
         <List
           loading={cards.loading}
           dataSource={worst}
           renderItem={(card) => (
-            <List.Item key={card.id} extra={<CardTag colour={card.colour} label={t(`supervision.cards.${card.colour}`)} />}>
+            <List.Item
+              key={card.id}
+              extra={<CardTag colour={card.colour} label={t(`supervision.cards.${card.colour}`)} />}
+            >
               <List.Item.Meta
-                title={<Link to={`/cases/${card.caseId}`} data-testid={`board-${card.trackingCode}`}>{`${card.trackingCode} ${card.caseTitle}`}</Link>}
+                title={
+                  <Link
+                    to={`/cases/${card.caseId}`}
+                    data-testid={`board-${card.trackingCode}`}
+                  >{`${card.trackingCode} ${card.caseTitle}`}</Link>
+                }
                 description={
                   <span style={{ color: 'rgba(0,0,0,0.75)' }}>
                     {`${card.unitName ?? '—'} · ${t(`supervision.stages.${card.stage}`)} · ${t('tasks.issued', { time: formatTime(card.issuedAt, i18n.language) })}`}

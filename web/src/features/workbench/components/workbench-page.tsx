@@ -70,9 +70,14 @@ function AuditorCard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.auditorTitle')}</h2>} data-testid="workbench-auditor">
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.auditorTitle')}</h2>}
+      data-testid="workbench-auditor"
+    >
       <Typography.Paragraph>{t('workbench.auditorHint')}</Typography.Paragraph>
-      <Button type="primary" onClick={() => navigate('/audit')}>{t('workbench.auditorOpen')}</Button>
+      <Button type="primary" onClick={() => navigate('/audit')}>
+        {t('workbench.auditorOpen')}
+      </Button>
     </Card>
   );
 }
