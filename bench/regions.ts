@@ -99,7 +99,8 @@ export async function run(): Promise<BenchResult> {
 
 async function oneRun(engine: Engine, i: number, metrics: Metric[]): Promise<void> {
   const add = (k: number, ms: number[]) => {
-    (metrics[k]!.samples[engine] ??= []).push(...ms);
+    const samples = metrics[k]!.samples;
+    samples[engine] = [...(samples[engine] ?? []), ...ms];
   };
   const b = await openBenchDb(engine);
   try {

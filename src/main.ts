@@ -56,7 +56,7 @@ function printDemoLogins(logins: { username: string; role: string }[], port: num
     ...logins.map((l) => `  ${l.username.padEnd(12)} ${l.role}`),
     '',
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

@@ -18,7 +18,7 @@ export function client(app: App) {
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
     const text = await res.text();
-    let json: any = undefined;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

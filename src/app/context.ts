@@ -1,7 +1,7 @@
 import type { Deps } from './deps.js';
 import type { Actor } from '../core/auth/actor.js';
 import { can, type Permission } from '../core/auth/permissions.js';
-import { DomainError, forbidden, isDomainError } from '../core/errors.js';
+import { type DomainError, forbidden, isDomainError } from '../core/errors.js';
 import { regionScope, systemScope, type Scope, type Tx } from '../storage/db.js';
 import { appendAudit } from '../storage/audit.repo.js';
 

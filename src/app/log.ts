@@ -9,7 +9,7 @@ export type Log = {
 
 const order: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
-export function createLog(level: LogLevel, write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Log {
+export function createLog(level: LogLevel, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Log {
   const min = order.indexOf(level);
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, data?: Record<string, unknown>) => {
     if (order.indexOf(lvl) < min) return;

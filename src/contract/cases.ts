@@ -102,19 +102,12 @@ export const CaseSummary = z
     updatedAt: z.string(),
     repeatOf: z.number().int().nullable(),
     sentBackCount: z.number().int().openapi({ description: 'how often units sent the case back to its centre (退回)' }),
-    clusterSize: z
-      .number()
-      .int()
-      .openapi({
-        description:
-          'cases in the burst of similar cases this one completed (疑似群体性), itself included; 0 when none',
-      }),
-    dueAt: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'the earliest deadline among its running stages; null when no clock runs (suspended, resolved, …)',
-      }),
+    clusterSize: z.number().int().openapi({
+      description: 'cases in the burst of similar cases this one completed (疑似群体性), itself included; 0 when none',
+    }),
+    dueAt: z.string().nullable().openapi({
+      description: 'the earliest deadline among its running stages; null when no clock runs (suspended, resolved, …)',
+    }),
     card: CardColour.nullable().openapi({ description: 'its most severe active supervision card (督办牌), if any' }),
   })
   .openapi('CaseSummary');

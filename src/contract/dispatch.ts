@@ -117,12 +117,10 @@ export const DispatchDecision = z
       })
       .nullable(),
     rule: z.object({ id: z.number().int(), position: z.number().int(), name: z.string() }).nullable(),
-    via: z
-      .union([Via, z.literal('none')])
-      .openapi({
-        description:
-          'target: the rule’s own unit; climb / service_centre / county_centre: its fallback; final: the county centre; nearest_centre: a centre above the county',
-      }),
+    via: z.union([Via, z.literal('none')]).openapi({
+      description:
+        'target: the rule’s own unit; climb / service_centre / county_centre: its fallback; final: the county centre; nearest_centre: a centre above the county',
+    }),
     steps: z.array(
       z.object({
         via: Via,

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { HttpEnv } from './env.js';
 import { ErrorBody } from '../contract/common.js';
 import { validationBody } from './errors.js';

@@ -127,13 +127,11 @@ export async function upsertUnitTypes(trx: Tx, types: (UnitType & { sort: number
       })),
     )
     .onConflict((oc) =>
-      oc
-        .column('code')
-        .doUpdateSet((eb) => ({
-          name_zh: eb.ref('excluded.name_zh'),
-          name_en: eb.ref('excluded.name_en'),
-          sort: eb.ref('excluded.sort'),
-        })),
+      oc.column('code').doUpdateSet((eb) => ({
+        name_zh: eb.ref('excluded.name_zh'),
+        name_en: eb.ref('excluded.name_en'),
+        sort: eb.ref('excluded.sort'),
+      })),
     )
     .execute();
 }

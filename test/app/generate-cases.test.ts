@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
+import { createTestDb, engineLabel, engines } from '../test-db.js';
 import { testDeps } from '../test-deps.js';
 import { manualClock } from '../../src/core/clock.js';
 import { systemScope, type Db } from '../../src/storage/db.js';

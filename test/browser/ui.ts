@@ -132,7 +132,7 @@ export async function pickTree(page: Page, testId: string, search: string, text:
 }
 
 /** The region picker next to the field with `testId`: search by name and take the first result. */
-export async function pickRegion(page: Page, testId: string, name: string, lang: Lang): Promise<void> {
+export async function pickRegion(page: Page, testId: string, name: string, _lang: Lang): Promise<void> {
   // antd puts a space between two Chinese characters on a button (选 择), so match the compact group's own button.
   await page
     .locator('.ant-space-compact', { has: page.getByTestId(testId) })

@@ -5,7 +5,7 @@ export function wellFormed(xml: string): boolean {
   const re = /<(\/?)([A-Za-z_][\w.-]*)(\/?)>|([^<]+)/g;
   let m: RegExpExecArray | null;
   let consumed = 0;
-  while ((m = re.exec(body))) {
+  for (m = re.exec(body); m; m = re.exec(body)) {
     consumed += m[0].length;
     if (m[4] !== undefined) {
       if (/[<>]|&(?!(amp|lt|gt|quot|apos);)/.test(m[4])) return false;

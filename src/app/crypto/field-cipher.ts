@@ -21,7 +21,7 @@ export type KeyRing = { current: string; keys: Record<string, Buffer> };
 /** Builds the field crypto from a key ring; every key is 32 bytes of secret. */
 export function createFieldCrypto(ring: KeyRing, algorithm: CipherAlgorithm = 'aes-256-gcm'): FieldCrypto {
   const master = ring.keys[ring.current];
-  if (!master || master.length !== 32) throw new Error(`data key ${ring.current} must be 32 bytes`);
+  if (master?.length !== 32) throw new Error(`data key ${ring.current} must be 32 bytes`);
   // Separate keys for separate purposes, derived once: a hash key never doubles as a cipher key.
   const derive = (key: Buffer, info: string, len: number) =>
     Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, len));

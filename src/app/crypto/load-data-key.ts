@@ -25,7 +25,7 @@ function readOrCreate(file: string, warn: (msg: string, data?: Record<string, un
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   warn('created a new data key: back it up, contact data cannot be read without it', { file });
   return key;
 }

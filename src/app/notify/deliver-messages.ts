@@ -122,7 +122,7 @@ async function sendOne(
 
 async function postWebhook(deps: DeliveryDeps, m: StoredMessage): Promise<void> {
   const hook = await deps.db.tx(systemScope, (trx) => getWebhook(trx, m.webhookId ?? 0));
-  if (!hook || !hook.enabled) throw new Error('webhook removed or disabled');
+  if (!hook?.enabled) throw new Error('webhook removed or disabled');
   // Checked again at delivery: the list may have narrowed since the webhook was registered.
   if (!webhookHostAllowed(hook.url, deps.config.delivery.webhookHosts))
     throw new Error('host not among CIVICGRID_WEBHOOK_ALLOWED_HOSTS');

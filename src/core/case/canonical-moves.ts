@@ -1,6 +1,6 @@
 // For the tests: one case resting in each status, and for each action the actor and input that
 // should carry it out, so that a table can try every action from every status.
-import { type ActionInputs } from './actions.js';
+import type { ActionInputs } from './actions.js';
 import { activeCos, activeLead } from './assignments.js';
 import { ACTORS, centreAt, memberOf, newCase, step, UNITS } from './case-fixtures.js';
 import { currentLevel } from './escalation.js';

@@ -33,20 +33,25 @@ export function readGridFeatures(input: unknown): { features: GridFeature[]; err
   const features: GridFeature[] = [];
   const errors: FeatureError[] = [];
   const seen = new Map<string, number>();
-  input.features.forEach((f: unknown, index: number) => {
+  nextFeature: for (const [index, f] of (input.features as unknown[]).entries()) {
     const r = readFeature(f);
     const label = r.name ? `feature ${index} ("${r.name}")` : `feature ${index}`;
-    if ('error' in r) return void errors.push({ index, message: `${label}: ${r.error}` });
+    if ('error' in r) {
+      errors.push({ index, message: `${label}: ${r.error}` });
+      continue;
+    }
     for (const key of [`${r.feature.villageCode}/${r.feature.gridName}`, r.feature.gridCode].filter(
       (k): k is string => !!k,
     )) {
       const first = seen.get(key);
-      if (first !== undefined)
-        return void errors.push({ index, message: `${label}: repeats feature ${first} (${key})` });
+      if (first !== undefined) {
+        errors.push({ index, message: `${label}: repeats feature ${first} (${key})` });
+        continue nextFeature;
+      }
       seen.set(key, index);
     }
     features.push({ index, ...r.feature });
-  });
+  }
   return { features, errors };
 }
 

@@ -8,6 +8,7 @@ const escapeText = (s: string) =>
   s
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
     // characters XML 1.0 forbids are dropped rather than sent broken
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 /** Child element names for lists inside a document (e.g. `values` holds `value`). */

@@ -34,7 +34,10 @@ export function mulberry32(seed: number): Rng {
       const entries = Object.entries(weights) as [never, number][];
       const total = entries.reduce((s, [, w]) => s + w, 0);
       let r = next() * total;
-      for (const [k, w] of entries) if ((r -= w) < 0) return k;
+      for (const [k, w] of entries) {
+        r -= w;
+        if (r < 0) return k;
+      }
       return entries[entries.length - 1]![0];
     },
   };

@@ -40,7 +40,7 @@ export async function loadWorld(deps: Deps, regionCode: string): Promise<SimWorl
         field: 'region',
       });
     const countyCode = root.path.split('/')[2]!;
-    const countyPath = root.path.split('/').slice(0, 3).join('/') + '/';
+    const countyPath = `${root.path.split('/').slice(0, 3).join('/')}/`;
     const rows = await trx
       .selectFrom('regions')
       .select(['code', 'path', 'level', 'name', 'parent_code'])
