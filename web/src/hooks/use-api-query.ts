@@ -18,6 +18,7 @@ export function useApiQuery<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a new closure on every render; the caller lists what it reads in `deps`, and `tick` is the reload trigger
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
@@ -34,7 +35,6 @@ export function useApiQuery<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `load` depends on
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);

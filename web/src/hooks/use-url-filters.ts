@@ -18,7 +18,10 @@ function positiveInt(raw: string | null, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-/** List filters and paging kept in the query string, so a filtered list is a link that can be shared. */
+/**
+ * List filters and paging kept in the query string, so a filtered list is a link that can be shared.
+ * `keys` should be a module-level constant: a new array on every render gives new `filters` every render.
+ */
 export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<K> {
   const [params, setParams] = useSearchParams();
 
@@ -29,8 +32,7 @@ export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<
       if (value) result[key] = value;
     }
     return result;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keys is a constant list
-  }, [params]);
+  }, [params, keys]);
 
   const page = positiveInt(params.get('page'), 1);
   const pageSize = Math.min(200, positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE));
@@ -56,8 +58,7 @@ export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<
       for (const key of [...keys, 'page']) updated.delete(key);
       return updated;
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keys is a constant list
-  }, [setParams]);
+  }, [setParams, keys]);
 
   const setPage = useCallback(
     (nextPage: number, nextPageSize: number) => {

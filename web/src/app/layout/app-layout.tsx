@@ -1,6 +1,6 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Drawer, Grid, Layout } from 'antd';
-import { useState } from 'react';
+import { Drawer, Grid, Layout, Spin } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AppHeader } from './app-header.js';
@@ -52,7 +52,9 @@ export function AppLayout() {
       <Layout>
         <AppHeader onOpenMenu={() => setMenuOpen(true)} />
         <Layout.Content id="main-content" tabIndex={-1} style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
-          <Outlet />
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -12,10 +12,13 @@ export function UserSummary({ stacked = false }: { stacked?: boolean }) {
   const color = stacked ? 'rgba(255,255,255,0.9)' : undefined;
   const itemStyle = stacked ? { display: 'block', color } : { maxWidth: 320, color };
   return (
-    <div
+    // A fieldset for its implicit group role; it holds text, not inputs, so its own frame is removed.
+    <fieldset
       aria-label={t('header.account')}
-      role="group"
       style={{
+        border: 0,
+        margin: 0,
+        padding: 0,
         display: 'flex',
         flexDirection: stacked ? 'column' : 'row',
         gap: stacked ? 2 : 12,
@@ -34,6 +37,6 @@ export function UserSummary({ stacked = false }: { stacked?: boolean }) {
         <span className="cg-visually-hidden">{t('header.jurisdiction')}: </span>
         {jurisdiction}
       </Text>
-    </div>
+    </fieldset>
   );
 }

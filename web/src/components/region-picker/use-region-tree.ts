@@ -35,9 +35,11 @@ export function useRegionTree(rootCodes: readonly string[]): RegionTreeState {
   const [error, setError] = useState<unknown>(null);
   const rootsKey = rootCodes.join(',');
 
+  // Keyed by the codes' text, not the array, which callers build anew on every render.
   useEffect(() => {
     const controller = new AbortController();
-    Promise.all(rootCodes.map((code) => fetchRegion(code, controller.signal))).then(
+    const codes = rootsKey === '' ? [] : rootsKey.split(',');
+    Promise.all(codes.map((code) => fetchRegion(code, controller.signal))).then(
       (roots) =>
         setRegions((current) => ({ ...current, ...Object.fromEntries(roots.map((root) => [root.code, root])) })),
       (failure: unknown) => {
@@ -45,7 +47,6 @@ export function useRegionTree(rootCodes: readonly string[]): RegionTreeState {
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rootsKey stands for rootCodes
   }, [rootsKey]);
 
   const fetchPage = useCallback(async (code: string, page: number, append: boolean) => {

@@ -11,7 +11,7 @@ import { login } from '../api/auth-api.js';
 
 /** Only same-site paths: `?next=` must not send the user to another origin after sign-in. */
 function safeNext(raw: string | null): string {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/workbench';
+  return raw?.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/workbench';
 }
 
 export function LoginPage() {

@@ -62,7 +62,7 @@ export function CalendarPage() {
   const weekdays = [1, 2, 3, 4, 5, 6, 0].map((d) =>
     new Date(2024, 0, d === 0 ? 7 : d).toLocaleDateString(i18n.language, { weekday: 'short' }),
   );
-  const blanks = data ? (data.days[0]!.weekday + 6) % 7 : 0;
+  const firstColumn = data ? ((data.days[0]!.weekday + 6) % 7) + 1 : 1;
   const title = new Date(year, month - 1, 1).toLocaleDateString(i18n.language, { year: 'numeric', month: 'long' });
   return (
     <>
@@ -101,11 +101,9 @@ export function CalendarPage() {
             ))}
           </div>
           <div style={{ display: 'contents' }}>
-            {Array.from({ length: blanks }, (_, i) => (
-              <div key={`b${i}`} />
-            ))}
-            {data?.days.map((day) => (
-              <div key={day.date}>
+            {data?.days.map((day, i) => (
+              // The month's first day starts in its weekday's column (Monday first).
+              <div key={day.date} style={i === 0 ? { gridColumnStart: firstColumn } : undefined}>
                 <button
                   type="button"
                   disabled={!canEdit}

@@ -15,8 +15,9 @@ export function buildCategoryTree(categories: readonly Category[]): CategoryNode
   const roots: CategoryNode[] = [];
   for (const node of [...nodes.values()].sort(bySortThenCode)) {
     const parent = node.parentCode ? nodes.get(node.parentCode) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
+    if (!parent) roots.push(node);
+    else if (parent.children) parent.children.push(node);
+    else parent.children = [node];
   }
   return roots;
 }

@@ -31,11 +31,13 @@ export function CategoryEditDrawer({ target, parentName, onClose, onSaved }: Cat
   const { saving, error, setError, run } = useSave();
   const editing = target?.mode === 'edit' ? target.category : null;
 
+  // Each opening starts from a clean form: the record's values, or the defaults for a new one.
   useEffect(() => {
+    if (target === null) return;
     setError(null);
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, active: !editing.disabled });
-  }, [form, target, editing]);
+    if (target.mode === 'edit') form.setFieldsValue({ ...target.category, active: !target.category.disabled });
+  }, [form, target, setError]);
 
   const save = async (values: CategoryFormValues) => {
     if (!target) return;

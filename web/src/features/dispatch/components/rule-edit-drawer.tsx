@@ -36,11 +36,13 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
   const { saving, error, setError, run } = useSave();
   const editing = target !== null && target !== 'new' ? target : null;
 
+  // Each opening starts from a clean form: the rule's values, or the defaults for a new one.
   useEffect(() => {
+    if (target === null) return;
     setError(null);
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, position: editing.position });
-  }, [form, target, editing]);
+    if (target !== 'new') form.setFieldsValue(target);
+  }, [form, target, setError]);
 
   const save = async (v: RuleValues) => {
     const body = {

@@ -38,7 +38,6 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
     if (!box.current) return;
     const m = L.map(box.current, { center: DEFAULT_CENTRE, zoom: 13, attributionControl: false });
     m.getContainer().setAttribute('role', 'application');
-    m.getContainer().setAttribute('aria-label', t('intake.map'));
     shapes.current = L.layerGroup().addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) =>
       change.current?.({ lat: Number(e.latlng.lat.toFixed(6)), lng: Number(e.latlng.lng.toFixed(6)) }),
@@ -48,9 +47,9 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
       m.remove();
       map.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is made once; its label follows below
   }, []);
 
+  // After the map is made (the effect above runs first) and whenever the language changes.
   useEffect(() => {
     map.current?.getContainer().setAttribute('aria-label', t('intake.map'));
   }, [t]);

@@ -35,7 +35,7 @@ export function IssueKeyDrawer({ open, onClose, onIssued }: IssueKeyDrawerProps)
     if (!open) return;
     setError(null);
     form.resetFields();
-  }, [form, open]);
+  }, [form, open, setError]);
 
   const issue = async ({ transferSource, ...values }: IssueFormValues) => {
     await run(async () => {

@@ -31,11 +31,13 @@ export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEd
   const { saving, error, setError, run } = useSave();
   const editing = target !== null && target !== 'new' ? target : null;
 
+  // Each opening starts from a clean form: the unit's values, or the defaults for a new one.
   useEffect(() => {
+    if (target === null) return;
     setError(null);
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, phone: editing.phone ?? '', active: !editing.disabled });
-  }, [form, target, editing]);
+    if (target !== 'new') form.setFieldsValue({ ...target, phone: target.phone ?? '', active: !target.disabled });
+  }, [form, target, setError]);
 
   const save = async (values: UnitFormValues) => {
     const phone = values.phone?.trim() ? values.phone.trim() : null;

@@ -22,6 +22,7 @@ export function UnitSelect({ id, value, onChange, allowClear = true, ...rest }: 
   const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
   const [loading, setLoading] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: search again only when the typed text changes; picking a value (read to keep the chosen option listed) must not re-run the search
   useEffect(() => {
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
@@ -42,7 +43,6 @@ export function UnitSelect({ id, value, onChange, allowClear = true, ...rest }: 
       window.clearTimeout(timer);
       controller.abort();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- search only when the text changes
   }, [text]);
 
   // A value from outside (a record, the URL) that is not among the options: fetch its name.

@@ -16,12 +16,17 @@ interface RoleCheckboxesProps {
 export function RoleCheckboxes({ id, value, onChange, label }: RoleCheckboxesProps) {
   const { t } = useTranslation();
   return (
-    <div role="group" aria-label={label} id={id} data-testid="user-roles">
+    <fieldset
+      aria-label={label}
+      id={id}
+      data-testid="user-roles"
+      style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+    >
       <Checkbox.Group<Role>
         value={value ?? []}
         onChange={(roles) => onChange?.(roles)}
         options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
       />
-    </div>
+    </fieldset>
   );
 }

@@ -37,11 +37,13 @@ export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps
   const roles = Form.useWatch('roles', form) ?? [];
   const isGridWorker = roles.includes('gridworker');
 
+  // Each opening starts from a clean form: the account's values, or the defaults for a new one.
   useEffect(() => {
+    if (target === null) return;
     setError(null);
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, active: !editing.disabled });
-  }, [form, target, editing]);
+    if (target !== 'new') form.setFieldsValue({ ...target, active: !target.disabled });
+  }, [form, target, setError]);
 
   const save = async (values: UserFormValues) => {
     const gridCode = values.roles.includes('gridworker') ? (values.gridCode ?? null) : null;
