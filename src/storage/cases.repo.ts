@@ -197,3 +197,19 @@ export async function readEvents(trx: Tx, caseId: number): Promise<CaseEvent[]> 
 
 // Event payloads hold no instants today; kept as a seam should one gain a date.
 const reviveDates = (d: unknown) => d;
+
+/** Whether a case exists and the transaction's scope can see it. */
+export async function caseExists(trx: Tx, id: number): Promise<boolean> {
+  return (await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The region path of a case the transaction's scope can see. */
+export async function caseRegionPath(trx: Tx, id: number): Promise<string | undefined> {
+  const r = await trx.selectFrom('cases').select('region_path').where('id', '=', id).executeTakeFirst();
+  return r?.region_path;
+}
+
+/** Marks a new case as a repeat visit (重访) of an earlier one. */
+export async function setRepeatOf(trx: Tx, caseId: number, repeatOf: number): Promise<void> {
+  await trx.updateTable('cases').set({ repeat_of: repeatOf }).where('id', '=', caseId).execute();
+}

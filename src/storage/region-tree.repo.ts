@@ -142,3 +142,16 @@ export async function lastChildCode(trx: Tx, parentCode: string): Promise<string
     .executeTakeFirst();
   return r?.code;
 }
+
+/** A region without its boundary: what use cases need to place a case, a unit, a key or a grid worker. */
+export type RegionRef = { code: string; parentCode: string | null; level: number; name: string; path: string };
+
+/** One region by code; undefined when absent or outside the transaction's scope. */
+export async function regionByCode(trx: Tx, code: string): Promise<RegionRef | undefined> {
+  const r = await trx
+    .selectFrom('regions')
+    .select(['code', 'parent_code', 'level', 'name', 'path'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return r && { code: r.code, parentCode: r.parent_code, level: Number(r.level), name: r.name, path: r.path };
+}

@@ -137,3 +137,18 @@ export async function recordLoginFailure(
     .where('id', '=', id)
     .execute();
 }
+
+/** The enabled accounts with any of the roles at the service centre of a region (who hears of a cluster there). */
+export async function serviceCentreStaff(trx: Tx, regionCode: string, roles: readonly Role[]): Promise<number[]> {
+  if (roles.length === 0) return [];
+  const rows = await trx
+    .selectFrom('users as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .select('s.id')
+    .where('u.region_code', '=', regionCode)
+    .where('u.type_code', '=', 'service_centre')
+    .where('s.disabled', '=', false)
+    .where((eb) => eb.or(roles.map((role) => eb(eb.val<string>(role), '=', eb.fn.any('s.roles')))))
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

@@ -3,13 +3,14 @@ import { readAs, writeAs } from '../context.js';
 import type { ActionBodies, CaseActionName, CaseDetail } from '../../contract/cases.js';
 import { perform, type ActionInputs } from '../../core/case/index.js';
 import { DomainError, notFound } from '../../core/errors.js';
-import { lockCase } from '../../storage/cases.repo.js';
-import { caseActor } from './case-actor.js';
+import { caseExists, caseRegionPath, lockCase } from '../../storage/cases.repo.js';
+import { insertCaseLinks } from '../../storage/case-links.repo.js';
+import type { UnitInfo } from '../../storage/unit-refs.repo.js';
+import { caseActor, toRef } from './case-actor.js';
 import { centresAlong, unitsById } from './centres.js';
 import { commitTransition, must } from './commit-transition.js';
 import { loadPolicies } from '../deadlines/track-stages.js';
 import { caseDetail } from './case-detail.js';
-import { toRef, type UnitInfo } from './unit-refs.js';
 import type { UnitRef } from '../../core/case/index.js';
 
 /**
@@ -24,23 +25,16 @@ export async function actOnCase<K extends CaseActionName>(
   body: ActionBodies[K],
 ): Promise<CaseDetail> {
   const regionPath = await readAs(ctx, 'case.read', `case:${caseId}`, async (trx) => {
-    const r = await trx.selectFrom('cases').select('region_path').where('id', '=', caseId).executeTakeFirst();
-    if (!r) throw notFound('case', caseId);
-    return r.region_path;
+    const path = await caseRegionPath(trx, caseId);
+    if (path === undefined) throw notFound('case', caseId);
+    return path;
   });
   const centres = await centresAlong(ctx.deps.db, regionPath);
   const units = await unitsById(ctx.deps.db, unitIdsIn(body));
   return writeAs(ctx, 'case.act', `case.${action}`, `case:${caseId}`, async (trx) => {
     const before = await lockCase(trx, caseId);
     if (!before) throw notFound('case', caseId);
-    if (
-      action === 'merge' &&
-      !(await trx
-        .selectFrom('cases')
-        .select('id')
-        .where('id', '=', (body as ActionBodies['merge']).into)
-        .executeTakeFirst())
-    ) {
+    if (action === 'merge' && !(await caseExists(trx, (body as ActionBodies['merge']).into))) {
       throw notFound('case', (body as ActionBodies['merge']).into);
     }
     const input = coreInput(action, body, units, centres, before.centre.unitLevel);
@@ -48,18 +42,8 @@ export async function actOnCase<K extends CaseActionName>(
     const transition = must(perform(action, before, caseActor(ctx.actor), input, now));
     const after = await commitTransition(trx, before, transition, centres, now, await loadPolicies(trx));
     if (action === 'merge') {
-      await trx
-        .insertInto('case_links')
-        .values({
-          case_id: caseId,
-          related_id: (body as ActionBodies['merge']).into,
-          kind: 'merged',
-          score: null,
-          region_path: before.regionPath,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      const into = (body as ActionBodies['merge']).into;
+      await insertCaseLinks(trx, caseId, before.regionPath, [{ relatedId: into, kind: 'merged', score: null }], now);
     }
     return {
       value: await caseDetail(trx, ctx, caseId),

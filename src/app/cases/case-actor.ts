@@ -1,6 +1,6 @@
-import type { Actor as CaseActor } from '../../core/case/index.js';
+import type { Actor as CaseActor, UnitRef } from '../../core/case/index.js';
 import type { Actor } from '../../core/auth/actor.js';
-import type { UnitInfo } from './unit-refs.js';
+import type { UnitInfo } from '../../storage/unit-refs.repo.js';
 
 /** The signed-in user as the case machine sees them. */
 export const caseActor = (a: Actor): CaseActor => ({
@@ -22,3 +22,6 @@ export const centreActor = (centre: UnitInfo): CaseActor => ({
   roles: ['dispatcher'],
   scopePath: centre.regionPath,
 });
+
+/** Only what the case machine stores of a unit (names stay in the units table). */
+export const toRef = (u: UnitRef): UnitRef => ({ unitId: u.unitId, unitLevel: u.unitLevel, regionPath: u.regionPath });

@@ -1,6 +1,6 @@
 import type { Db } from '../../storage/db.js';
 import { systemScope } from '../../storage/db.js';
-import { unitRefs, type UnitInfo } from './unit-refs.js';
+import { serviceCentresAt, unitRefs, type UnitInfo } from '../../storage/unit-refs.repo.js';
 
 /**
  * The service centres along a case's region path, by level. Routing is the system's work: a grid
@@ -9,23 +9,10 @@ import { unitRefs, type UnitInfo } from './unit-refs.js';
  */
 export async function centresAlong(db: Db, regionPath: string): Promise<Map<number, UnitInfo>> {
   const codes = regionPath.split('/').filter(Boolean);
-  return db.tx(systemScope, async (trx) => {
-    const rows = await trx
-      .selectFrom('units')
-      .select('id')
-      .where('type_code', '=', 'service_centre')
-      .where('disabled', '=', false)
-      .where('region_code', 'in', codes)
-      .orderBy('id')
-      .execute();
-    const units = await unitRefs(
-      trx,
-      rows.map((r) => Number(r.id)),
-    );
-    const byLevel = new Map<number, UnitInfo>();
-    for (const u of units.values()) if (!byLevel.has(u.unitLevel)) byLevel.set(u.unitLevel, u);
-    return byLevel;
-  });
+  const centres = await db.tx(systemScope, (trx) => serviceCentresAt(trx, codes));
+  const byLevel = new Map<number, UnitInfo>();
+  for (const u of centres) if (!byLevel.has(u.unitLevel)) byLevel.set(u.unitLevel, u);
+  return byLevel;
 }
 
 /** Units by id, read with the system's scope (see centresAlong for why). */

@@ -2,9 +2,9 @@ import type { Tx } from '../../storage/db.js';
 import { caseActions, type CaseState, type Result, type Transition } from '../../core/case/index.js';
 import { DomainError } from '../../core/errors.js';
 import { saveTransition } from '../../storage/cases.repo.js';
-import { toRef, type UnitInfo } from './unit-refs.js';
+import type { UnitInfo } from '../../storage/unit-refs.repo.js';
 import { trackStages, type LoadedPolicies } from '../deadlines/track-stages.js';
-import { centreActor } from './case-actor.js';
+import { centreActor, toRef } from './case-actor.js';
 
 /** Unwraps a core result, or throws its typed error. */
 export function must<T>(r: Result<T>): T {

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
 import type { CaseDetail, Party } from '../../contract/cases.js';
 import { notFound } from '../../core/errors.js';
+import { caseExists } from '../../storage/cases.repo.js';
 import { partiesOf } from '../../storage/parties.repo.js';
 import { caseDetail, presentParty } from './case-detail.js';
 
@@ -16,8 +17,7 @@ export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
  */
 export async function revealParties(ctx: Ctx, id: number, reason: string): Promise<Party[]> {
   return writeAs(ctx, 'party.reveal', 'case.parties.reveal', `case:${id}`, async (trx) => {
-    const exists = await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst();
-    if (!exists) throw notFound('case', id);
+    if (!(await caseExists(trx, id))) throw notFound('case', id);
     const parties = await partiesOf(trx, id);
     return {
       value: parties.map((p) => presentParty(p, ctx.deps.crypto, true)),

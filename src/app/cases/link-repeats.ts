@@ -3,7 +3,9 @@ import { systemScope } from '../../storage/db.js';
 import { bestMatch, repeatRules, similarity } from '../../core/repeat/similarity.js';
 import { casesSharingParty } from '../../storage/parties.repo.js';
 import { enqueue } from '../../storage/outbox.repo.js';
-import { inSubtree } from '../../storage/like.js';
+import { setRepeatOf } from '../../storage/cases.repo.js';
+import { casesReceivedUnder, insertCaseLinks, type NewCaseLink } from '../../storage/case-links.repo.js';
+import { serviceCentreStaff } from '../../storage/users.repo.js';
 
 const DAY = 86_400_000;
 
@@ -40,39 +42,22 @@ export async function findRelated(
     );
     let cluster: Related['cluster'] = null;
     if (townshipPath) {
-      const recent = await trx
-        .selectFrom('cases')
-        .select(['id', 'title', 'description'])
-        .where(inSubtree('region_path', townshipPath))
-        .where('received_at', '>=', new Date(c.at.getTime() - repeatRules.clusterWindowDays * DAY))
-        .orderBy('received_at', 'desc')
-        .limit(500)
-        .execute();
+      const since = new Date(c.at.getTime() - repeatRules.clusterWindowDays * DAY);
+      const recent = await casesReceivedUnder(trx, townshipPath, since, 500);
       const similar = recent
         .filter((r) => similarity(c.text, `${r.title} ${r.description}`) >= repeatRules.clusterMinSimilarity)
-        .map((r) => Number(r.id));
-      // The new case itself makes the count up to the threshold.
+        .map((r) => r.id);
+      // The new case itself makes the count up to the threshold; the township centre's dispatchers
+      // and leaders hear of it.
       if (similar.length + 1 >= repeatRules.clusterMinCases)
-        cluster = { ids: similar, townshipPath, recipients: await centreStaff(trx, parts[3]!) };
+        cluster = {
+          ids: similar,
+          townshipPath,
+          recipients: await serviceCentreStaff(trx, parts[3]!, ['dispatcher', 'leader']),
+        };
     }
     return { repeatOf: repeat ? { id: repeat.id, score: repeat.score } : null, cluster };
   });
-}
-
-/** The dispatchers and leaders of a township's service centre: who hears of a cluster there. */
-async function centreStaff(trx: Tx, townshipCode: string): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('users as s')
-    .innerJoin('units as u', 'u.id', 's.unit_id')
-    .select('s.id')
-    .where('u.region_code', '=', townshipCode)
-    .where('u.type_code', '=', 'service_centre')
-    .where('s.disabled', '=', false)
-    .where((eb) =>
-      eb.or([eb(eb.val('dispatcher'), '=', eb.fn.any('s.roles')), eb(eb.val('leader'), '=', eb.fn.any('s.roles'))]),
-    )
-    .execute();
-  return rows.map((r) => Number(r.id));
 }
 
 /** Records the links found for a new case, in the intake's transaction. */
@@ -83,20 +68,15 @@ export async function saveLinks(
   related: Related,
   at: Date,
 ): Promise<void> {
-  const rows = [
+  const links: NewCaseLink[] = [
     ...(related.repeatOf
-      ? [{ related_id: related.repeatOf.id, kind: 'repeat' as const, score: related.repeatOf.score }]
+      ? [{ relatedId: related.repeatOf.id, kind: 'repeat' as const, score: related.repeatOf.score }]
       : []),
-    ...(related.cluster?.ids ?? []).map((id) => ({ related_id: id, kind: 'cluster' as const, score: null })),
+    ...(related.cluster?.ids ?? []).map((id) => ({ relatedId: id, kind: 'cluster' as const, score: null })),
   ];
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('case_links')
-    .values(rows.map((r) => ({ ...r, case_id: caseId, region_path: regionPath, created_at: at })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  if (related.repeatOf)
-    await trx.updateTable('cases').set({ repeat_of: related.repeatOf.id }).where('id', '=', caseId).execute();
+  if (links.length === 0) return;
+  await insertCaseLinks(trx, caseId, regionPath, links, at);
+  if (related.repeatOf) await setRepeatOf(trx, caseId, related.repeatOf.id);
   if (related.cluster) {
     // A burst of similar cases in one township (一件事): the township centre hears of it once per new case.
     await enqueue(

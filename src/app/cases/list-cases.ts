@@ -5,6 +5,7 @@ import { covers } from '../../core/auth/actor.js';
 import { notFound } from '../../core/errors.js';
 import { regionPathOf } from '../regions/region-path-of.js';
 import { listCaseRows } from '../../storage/case-list.repo.js';
+import { getCategory } from '../../storage/categories.repo.js';
 
 /**
  * Cases in the caller's jurisdiction, or held by the caller's unit, filtered, sorted and paged.
@@ -20,9 +21,7 @@ export async function listCases(
       regionPath = await regionPathOf(trx, q.region);
       if (!covers(ctx.actor, regionPath)) throw notFound('region', q.region);
     }
-    const categoryPath = q.category
-      ? (await trx.selectFrom('categories').select('path').where('code', '=', q.category).executeTakeFirst())?.path
-      : undefined;
+    const categoryPath = q.category ? (await getCategory(trx, q.category))?.path : undefined;
     if (q.category && !categoryPath) throw notFound('category', q.category);
     const r = await listCaseRows(
       trx,

@@ -9,15 +9,17 @@ import { formatTrackingCode, TRACKING_CODE_BYTES } from '../../core/tracking/tra
 import { systemScope } from '../../storage/db.js';
 import { findByIdempotencyKey, insertCase, nextCaseId } from '../../storage/cases.repo.js';
 import { insertParties } from '../../storage/parties.repo.js';
+import { getCategory } from '../../storage/categories.repo.js';
+import { regionByCode } from '../../storage/region-tree.repo.js';
+import type { UnitInfo } from '../../storage/unit-refs.repo.js';
 import { decideDispatch } from '../dispatch/decide-dispatch.js';
-import { caseActor, centreActor } from './case-actor.js';
+import { caseActor, centreActor, toRef } from './case-actor.js';
 import { centresAlong, unitsById } from './centres.js';
 import { commitTransition, must } from './commit-transition.js';
 import { loadPolicies } from '../deadlines/track-stages.js';
 import { contactHashes, protectParties } from './protect-parties.js';
 import { findRelated, saveLinks } from './link-repeats.js';
 import { caseDetail } from './case-detail.js';
-import { toRef, type UnitInfo } from './unit-refs.js';
 
 /**
  * One-stop intake (一站式接收): registers a case from any channel at its receiving centre and
@@ -28,9 +30,7 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
   const scope = `user:${ctx.actor.userId}`;
   const existing = await readAs(ctx, 'case.submit', 'cases', (trx) => findByIdempotencyKey(trx, scope, idempotencyKey));
   if (existing) return readAs(ctx, 'case.read', `case:${existing}`, (trx) => caseDetail(trx, ctx, existing));
-  const region = await ctx.deps.db.tx(systemScope, (trx) =>
-    trx.selectFrom('regions').select(['code', 'path', 'level']).where('code', '=', input.regionCode).executeTakeFirst(),
-  );
+  const region = await ctx.deps.db.tx(systemScope, (trx) => regionByCode(trx, input.regionCode));
   if (!region || !covers(ctx.actor, region.path)) throw notFound('region', input.regionCode);
   const centres = await centresAlong(ctx.deps.db, region.path);
   const centre = receivingCentre(ctx, centres);
@@ -48,13 +48,8 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
   });
   try {
     return await writeAs(ctx, 'case.submit', 'case.submit', `region:${input.regionCode}`, async (trx) => {
-      const category = await trx
-        .selectFrom('categories')
-        .select('code')
-        .where('code', '=', input.categoryCode)
-        .where('disabled', '=', false)
-        .executeTakeFirst();
-      if (!category)
+      const category = await getCategory(trx, input.categoryCode);
+      if (!category || category.disabled)
         throw new DomainError('ValidationFailed', `unknown category ${input.categoryCode}`, { field: 'categoryCode' });
       const id = await nextCaseId(trx);
       const policies = await loadPolicies(trx);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/auth/actor.js';
 import type { Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
-import type { UnitInfo } from '../cases/unit-refs.js';
+import type { UnitInfo } from '../../storage/unit-refs.repo.js';
 
 /**
  * The service actor the portal (or a partner system) acts as: no user (id 0, so the audit names it

@@ -2,7 +2,7 @@ import type { Deps } from '../deps.js';
 import { DomainError, notFound } from '../../core/errors.js';
 import { systemScope } from '../../storage/db.js';
 import { centresAlong } from '../cases/centres.js';
-import type { UnitInfo } from '../cases/unit-refs.js';
+import type { UnitInfo } from '../../storage/unit-refs.repo.js';
 
 /**
  * The region a resident or partner named and the county centre that receives its cases (the
