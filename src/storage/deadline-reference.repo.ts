@@ -8,10 +8,13 @@ import type { CaseKind, Complexity, DeadlinePolicy, StageName, TimeUnit } from '
 /** A calendar row as stored: the override plus where it came from. */
 export type StoredCalendarDay = CalendarDay & { source: 'chinese-days' | 'admin' };
 
+/** A 'YYYY-MM-DD' as a date parameter (the column reads back as a Date, so Kysely wants one to compare). */
+const day = (date: string) => sql<Date>`${date}::date`;
+
 /** Every calendar override, oldest first (dates as 'YYYY-MM-DD', never through a JS Date: no time zone slips). */
 export async function readCalendarDays(trx: Tx, year?: number): Promise<StoredCalendarDay[]> {
   let q = trx.selectFrom('calendar_days').select([sql<string>`date::text`.as('date'), 'kind', 'name', 'source']);
-  if (year !== undefined) q = q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`);
+  if (year !== undefined) q = q.where('date', '>=', day(`${year}-01-01`)).where('date', '<=', day(`${year}-12-31`));
   return q.orderBy('date').execute();
 }
 
@@ -44,7 +47,7 @@ export async function upsertCalendarDays(trx: Tx, days: readonly StoredCalendarD
 
 /** Removes an override, so the date falls back to the Monday–Friday rule. */
 export async function deleteCalendarDay(trx: Tx, date: string): Promise<boolean> {
-  const r = await trx.deleteFrom('calendar_days').where('date', '=', date).executeTakeFirst();
+  const r = await trx.deleteFrom('calendar_days').where('date', '=', day(date)).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 

@@ -5,7 +5,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type CalendarDaysTable = {
-  date: ColumnType<string, string, string>;
+  date: ColumnType<Date, string, string>;
   kind: 'workday' | 'holiday';
   name: string | null;
   source: 'chinese-days' | 'admin';

@@ -6,7 +6,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type CaseUrgesTable = {
   id: Generated<number>;
   case_id: number;
-  urged_on: ColumnType<string, string, string>;
+  urged_on: ColumnType<Date, string, string>;
   at: Timestamp;
   note: string | null;
   unit_id: number | null;
