@@ -13,7 +13,7 @@ export async function openDeps(
   clock: Clock = config.testClock ? manualClock(new Date()) : systemClock,
 ): Promise<Deps> {
   if (config.database.kind === 'pglite' && config.database.dir) mkdirSync(config.database.dir, { recursive: true });
-  const db = await createDb(config.database, config.appRole);
   const log = createLog(config.logLevel);
+  const db = await createDb(config.database, config.appRole, log);
   return { db, clock, log, config, crypto: loadFieldCrypto(config, log.warn) };
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { patchOf } from './common.js';
 
 export const Category = z
   .object({
@@ -35,12 +36,12 @@ export const CreateCategoryInput = z
   .openapi('CreateCategoryInput');
 export type CreateCategoryInput = z.infer<typeof CreateCategoryInput>;
 
-export const UpdateCategoryInput = z
-  .object({
+export const UpdateCategoryInput = patchOf(
+  z.object({
     nameZh: z.string().min(1).max(60).optional(),
     nameEn: z.string().min(1).max(80).optional(),
     sort: z.number().int().min(0).max(10_000).optional(),
     disabled: z.boolean().optional(),
-  })
-  .openapi('UpdateCategoryInput');
+  }),
+).openapi('UpdateCategoryInput');
 export type UpdateCategoryInput = z.infer<typeof UpdateCategoryInput>;

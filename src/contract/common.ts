@@ -36,4 +36,13 @@ export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
     .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
     .openapi(name);
 
+/**
+ * A PATCH body: every field optional, at least one given. An empty patch (or one of unknown
+ * fields only, which the schema drops) would change nothing, so it is refused as a mistake.
+ */
+export const patchOf = <T extends z.ZodObject>(schema: T) =>
+  schema.refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'nothing to change: give at least one field',
+  });
+
 export const RegionCode = z.string().regex(/^\d{2,18}$/, 'a region code is 2–18 digits');

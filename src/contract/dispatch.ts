@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { RegionCode } from './common.js';
+import { RegionCode, patchOf } from './common.js';
 
 const Kind = z.enum(['appeal', 'dispute', 'petition', 'hazard']);
 const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer']);
@@ -71,8 +71,8 @@ export const CreateDispatchRuleInput = z
   .openapi('CreateDispatchRuleInput');
 export type CreateDispatchRuleInput = z.infer<typeof CreateDispatchRuleInput>;
 
-export const UpdateDispatchRuleInput = z
-  .object({
+export const UpdateDispatchRuleInput = patchOf(
+  z.object({
     name: RuleName.optional(),
     ...conditions,
     targetUnitType: z.string().min(1).max(40).optional(),
@@ -86,8 +86,8 @@ export const UpdateDispatchRuleInput = z
       .max(10_000)
       .optional()
       .openapi({ description: 'moves the rule to this place in the order (1 = first)' }),
-  })
-  .openapi('UpdateDispatchRuleInput');
+  }),
+).openapi('UpdateDispatchRuleInput');
 export type UpdateDispatchRuleInput = z.infer<typeof UpdateDispatchRuleInput>;
 
 export const DryRunInput = z

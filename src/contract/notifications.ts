@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { patchOf } from './common.js';
 
 /** In-app inbox, webhooks and dead letters. */
 export const InboxMessage = z
@@ -56,8 +57,8 @@ export const CreateWebhookInput = z
   })
   .openapi('CreateWebhookInput');
 export type CreateWebhookInput = z.infer<typeof CreateWebhookInput>;
-export const UpdateWebhookInput = z
-  .object({
+export const UpdateWebhookInput = patchOf(
+  z.object({
     url: z
       .string()
       .url()
@@ -67,8 +68,8 @@ export const UpdateWebhookInput = z
     topics: z.array(Topic).min(1).max(20).optional(),
     secret: z.string().min(16).max(200).optional(),
     enabled: z.boolean().optional(),
-  })
-  .openapi('UpdateWebhookInput');
+  }),
+).openapi('UpdateWebhookInput');
 export type UpdateWebhookInput = z.infer<typeof UpdateWebhookInput>;
 
 export const DeadLetter = z

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, RegionCode, pageOf } from './common.js';
+import { PageQuery, RegionCode, pageOf, patchOf } from './common.js';
 
 export const Region = z
   .object({
@@ -49,10 +49,10 @@ export const CreateRegionInput = z
   .openapi('CreateRegionInput');
 export type CreateRegionInput = z.infer<typeof CreateRegionInput>;
 
-export const UpdateRegionInput = z
-  .object({
+export const UpdateRegionInput = patchOf(
+  z.object({
     name: z.string().min(1).max(100).optional(),
     geometry: GridGeometry.nullable().optional(),
-  })
-  .openapi('UpdateRegionInput');
+  }),
+).openapi('UpdateRegionInput');
 export type UpdateRegionInput = z.infer<typeof UpdateRegionInput>;

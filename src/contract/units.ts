@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, RegionCode, pageOf } from './common.js';
+import { PageQuery, RegionCode, pageOf, patchOf } from './common.js';
 
 export const UnitType = z
   .object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), isServiceCentre: z.boolean() })
@@ -37,11 +37,11 @@ export const CreateUnitInput = z
   .openapi('CreateUnitInput');
 export type CreateUnitInput = z.infer<typeof CreateUnitInput>;
 
-export const UpdateUnitInput = z
-  .object({
+export const UpdateUnitInput = patchOf(
+  z.object({
     name: z.string().min(1).max(100).optional(),
     phone: z.string().max(40).nullable().optional(),
     disabled: z.boolean().optional(),
-  })
-  .openapi('UpdateUnitInput');
+  }),
+).openapi('UpdateUnitInput');
 export type UpdateUnitInput = z.infer<typeof UpdateUnitInput>;

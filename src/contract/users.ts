@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, RegionCode, Role, pageOf } from './common.js';
+import { PageQuery, RegionCode, Role, pageOf, patchOf } from './common.js';
 
 export const User = z
   .object({
@@ -38,14 +38,14 @@ export const CreateUserInput = z
   .openapi('CreateUserInput');
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
-export const UpdateUserInput = z
-  .object({
+export const UpdateUserInput = patchOf(
+  z.object({
     displayName: z.string().min(1).max(100).optional(),
     unitId: z.number().int().positive().optional(),
     gridCode: RegionCode.nullable().optional(),
     roles: z.array(Role).min(1).optional(),
     disabled: z.boolean().optional(),
     password: Password.optional(),
-  })
-  .openapi('UpdateUserInput');
+  }),
+).openapi('UpdateUserInput');
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../app/deps.js';
 import type { HttpEnv } from './env.js';
 import { SESSION_COOKIE } from './env.js';
-import { handleError } from './errors.js';
+import { errorResponse, handleError } from './errors.js';
 import { jsonOnlyWrites, requestId, securityHeaders } from './middleware.js';
 import { authRoutes, healthRoutes } from './routes/auth.js';
 import { unitRoutes } from './routes/units.js';
@@ -37,7 +37,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     '/api/*',
     bodyLimit({
       maxSize: 1024 * 1024,
-      onError: (c) => c.json({ error: { code: 'PayloadTooLarge', message: 'the body is larger than 1 MiB' } }, 413),
+      onError: (c) => errorResponse(c, 'PayloadTooLarge', 'the body is larger than 1 MiB'),
     }),
   );
   app.use('/api/*', jsonOnlyWrites);
@@ -78,9 +78,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       description: 'Grid-based social governance: regions, organisation, accounts, cases.',
     },
   });
-  app.all('/api/*', (c) =>
-    c.json({ error: { code: 'NotFound', message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404),
-  );
+  app.all('/api/*', (c) => errorResponse(c, 'NotFound', `no such endpoint: ${c.req.method} ${c.req.path}`));
   if (options.webDist) mountWebApp(app, options.webDist);
   return app;
 }

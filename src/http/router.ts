@@ -1,13 +1,13 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { HttpEnv } from './env.js';
 import { ErrorBody } from '../contract/common.js';
-import { validationBody } from './errors.js';
+import { validationFailed } from './errors.js';
 
 /** A router whose request validation failures answer in our error format. */
 export function newRouter() {
   return new OpenAPIHono<HttpEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return c.json(validationBody(result.error as z.ZodError), 400);
+      if (!result.success) return validationFailed(c, result.error as z.ZodError);
     },
   });
 }

@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import type { Schema } from './schema.js';
 import { migrate, type MigrationRunner } from './migrate.js';
+import { translateDbError, type DbLog } from './db-errors.js';
 
 // bigint ids fit easily in a double; PGlite already returns them as numbers, make pg agree.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -25,18 +26,21 @@ export const regionScope = (path: string, unitId?: number): Scope => ({ kind: 'r
 export type Db = {
   engine: Engine;
   kysely: Kysely<Schema>;
-  /** Runs fn in one transaction as the application role, with the given RLS scope. */
+  /**
+   * Runs fn in one transaction as the application role, with the given RLS scope. A database
+   * refusal (unique key, missing reference, bad value, serialization failure) leaves as a DomainError.
+   */
   tx<T>(scope: Scope, fn: (trx: Tx) => Promise<T>): Promise<T>;
   /** Runs SQL as the owner (superuser); for migrations, tests and maintenance only. */
   asOwner(statements: string): Promise<void>;
   close(): Promise<void>;
 };
 
-export async function createDb(config: DbConfig, appRole = 'civicgrid_app'): Promise<Db> {
-  return config.kind === 'pglite' ? openPglite(config.dir, appRole) : openPostgres(config.url, appRole);
+export async function createDb(config: DbConfig, appRole = 'civicgrid_app', log?: DbLog): Promise<Db> {
+  return config.kind === 'pglite' ? openPglite(config.dir, appRole, log) : openPostgres(config.url, appRole, log);
 }
 
-async function openPglite(dir: string | null, appRole: string): Promise<Db> {
+async function openPglite(dir: string | null, appRole: string, log?: DbLog): Promise<Db> {
   const pglite = dir ? new PGlite(dir) : new PGlite();
   await pglite.waitReady;
   const runner: MigrationRunner = {
@@ -65,7 +69,7 @@ async function openPglite(dir: string | null, appRole: string): Promise<Db> {
   return {
     engine: 'pglite',
     kysely,
-    tx: (scope, fn) => queue(() => runScoped(kysely, scope, fn)),
+    tx: (scope, fn) => queue(() => runScoped(kysely, scope, fn, log)),
     asOwner: (s) =>
       queue(async () => {
         await pglite.exec('RESET ROLE');
@@ -83,7 +87,7 @@ async function openPglite(dir: string | null, appRole: string): Promise<Db> {
   };
 }
 
-async function openPostgres(url: string, appRole: string): Promise<Db> {
+async function openPostgres(url: string, appRole: string, log?: DbLog): Promise<Db> {
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
   try {
@@ -112,7 +116,7 @@ async function openPostgres(url: string, appRole: string): Promise<Db> {
   return {
     engine: 'postgres',
     kysely,
-    tx: (scope, fn) => runScoped(kysely, scope, fn),
+    tx: (scope, fn) => runScoped(kysely, scope, fn, log),
     asOwner: async (s) => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -126,15 +130,25 @@ async function openPostgres(url: string, appRole: string): Promise<Db> {
   };
 }
 
-async function runScoped<T>(kysely: Kysely<Schema>, scope: Scope, fn: (trx: Tx) => Promise<T>): Promise<T> {
-  return kysely.transaction().execute(async (trx) => {
-    const value = scope.kind === 'system' ? '*' : scope.path;
-    const unit = scope.kind === 'region' && scope.unitId ? String(scope.unitId) : '';
-    await sql`select set_config('civicgrid.scope', ${value}, true), set_config('civicgrid.unit', ${unit}, true)`.execute(
-      trx,
-    );
-    return fn(trx);
-  });
+async function runScoped<T>(
+  kysely: Kysely<Schema>,
+  scope: Scope,
+  fn: (trx: Tx) => Promise<T>,
+  log?: DbLog,
+): Promise<T> {
+  try {
+    return await kysely.transaction().execute(async (trx) => {
+      const value = scope.kind === 'system' ? '*' : scope.path;
+      const unit = scope.kind === 'region' && scope.unitId ? String(scope.unitId) : '';
+      await sql`select set_config('civicgrid.scope', ${value}, true), set_config('civicgrid.unit', ${unit}, true)`.execute(
+        trx,
+      );
+      return fn(trx);
+    });
+  } catch (e) {
+    // The one place database refusals become DomainErrors, so HTTP, the CLI and jobs see the same codes.
+    throw translateDbError(e, log);
+  }
 }
 
 function serialQueue() {

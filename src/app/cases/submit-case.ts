@@ -4,7 +4,7 @@ import { readAs, writeAs } from '../context.js';
 import type { CaseDetail, SubmitCaseInput } from '../../contract/cases.js';
 import { caseActions, receive } from '../../core/case/index.js';
 import { covers } from '../../core/auth/actor.js';
-import { DomainError, notFound } from '../../core/errors.js';
+import { DomainError, isDomainError, notFound } from '../../core/errors.js';
 import { formatTrackingCode, TRACKING_CODE_BYTES } from '../../core/tracking/tracking-code.js';
 import { systemScope } from '../../storage/db.js';
 import { findByIdempotencyKey, insertCase, nextCaseId } from '../../storage/cases.repo.js';
@@ -151,5 +151,5 @@ function receivingCentre(ctx: Ctx, centres: Map<number, UnitInfo>) {
   return centre;
 }
 
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
+// Storage translates the unique key's 23505 into AlreadyExists and keeps the SQLSTATE in the details.
+const isUniqueViolation = (e: unknown) => isDomainError(e) && e.details?.sqlState === '23505';

@@ -22,7 +22,7 @@ export async function generateGrids(
   onProgress?: OnProgress,
   tally: ImportTally = newTally(),
 ): Promise<ImportTally> {
-  const plan = validPlan(input);
+  const plan = checkGridPlan({ gridsPerVillage: input.gridsPerVillage, microGridsPerGrid: input.microGridsPerGrid });
   const level = levelOfCode(input.under);
   if (!level || level > 5)
     throw new DomainError(
@@ -40,12 +40,4 @@ export async function generateGrids(
 // A generator, so that a province's 550 k grid nodes never sit in memory at once: only a batch does.
 function* gridsOfVillages(villages: string[], plan: GridPlan): Generator<RegionNode> {
   for (const v of villages) yield* gridsOfVillage(v, plan);
-}
-
-function validPlan(plan: GridPlan): GridPlan {
-  try {
-    return checkGridPlan({ gridsPerVillage: plan.gridsPerVillage, microGridsPerGrid: plan.microGridsPerGrid });
-  } catch (e) {
-    throw new DomainError('ValidationFailed', (e as Error).message);
-  }
 }

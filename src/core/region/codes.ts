@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { levelInfo, levelOfCode, type RegionLevel } from './levels.js';
 
 /**
@@ -11,10 +12,13 @@ export function isRegionCode(code: string): boolean {
   return levelOfCode(code) !== undefined;
 }
 
-/** The code, or a thrown Error naming what is wrong with it. */
+/** The code's level, or a ValidationFailed naming what is wrong with the code. */
 export function assertRegionCode(code: string): RegionLevel {
   const level = levelOfCode(code);
-  if (!level) throw new Error(`'${code}' is not a region code (2, 4, 6, 9, 12, 15 or 18 digits)`);
+  if (!level)
+    throw new DomainError('ValidationFailed', `'${code}' is not a region code (2, 4, 6, 9, 12, 15 or 18 digits)`, {
+      field: 'code',
+    });
   return level;
 }
 
@@ -52,19 +56,27 @@ export function codesOfPath(path: string): string[] {
 /** The code of the n-th child (1..999) of a village or grid: the parent's code and three digits. */
 export function childCode(parentCode: string, n: number): string {
   const level = assertRegionCode(parentCode);
-  if (level < 5 || level > 6) throw new Error(`grids are coded below villages and grids, not below level ${level}`);
-  if (!Number.isInteger(n) || n < 1 || n > 999) throw new Error(`child number ${n} is outside 1..999`);
+  if (level < 5 || level > 6)
+    throw new DomainError('ValidationFailed', `grids are coded below villages and grids, not below level ${level}`);
+  if (!Number.isInteger(n) || n < 1 || n > 999)
+    throw new DomainError('ValidationFailed', `child number ${n} is outside 1..999`);
   return `${parentCode}${String(n).padStart(3, '0')}`;
 }
 
 /**
  * The number after the highest child in use. Gaps are not refilled: a removed grid's code is not
- * handed to a different grid, so old cases and exports keep pointing at what they meant.
+ * handed to a different grid, so old cases and exports keep pointing at what they meant. After
+ * child 999 there is no next number: a Conflict, since only a code chosen by hand can still be free.
  */
 export function nextChildNumber(parentCode: string, existing: Iterable<string>): number {
   let max = 0;
   for (const c of existing) if (c.startsWith(parentCode)) max = Math.max(max, Number(c.slice(parentCode.length)));
-  if (max >= 999) throw new Error(`region ${parentCode} already has child 999`);
+  if (max >= 999)
+    throw new DomainError(
+      'Conflict',
+      `region ${parentCode} already has child ${parentCode}999, the last three-digit code; give a free code explicitly`,
+      { parentCode, field: 'code' },
+    );
   return max + 1;
 }
 

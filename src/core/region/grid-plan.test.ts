@@ -26,7 +26,9 @@ describe('grid generation', () => {
   });
 
   it('refuses plans that do not fit three code digits', () => {
-    expect(() => checkGridPlan({ gridsPerVillage: 0, microGridsPerGrid: 0 })).toThrow(/grids per village/);
+    expect(() => checkGridPlan({ gridsPerVillage: 0, microGridsPerGrid: 0 })).toThrow(
+      expect.objectContaining({ code: 'ValidationFailed', message: expect.stringMatching(/grids per village/) }),
+    );
     expect(() => checkGridPlan({ gridsPerVillage: 5, microGridsPerGrid: 1000 })).toThrow(/micro-grids per grid/);
     expect(checkGridPlan({ gridsPerVillage: 5, microGridsPerGrid: 0 })).toEqual({
       gridsPerVillage: 5,

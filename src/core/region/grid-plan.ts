@@ -1,14 +1,17 @@
+import { DomainError } from '../errors.js';
 import { childCode } from './codes.js';
 import { regionNode, type RegionNode } from './region-node.js';
 
 /** How many grids each village gets and how many micro-grids each grid gets. */
 export type GridPlan = { gridsPerVillage: number; microGridsPerGrid: number };
 
-/** The plan, or a thrown Error: 1..999 grids (three code digits) and 0..999 micro-grids. */
+/** The plan, or a ValidationFailed: 1..999 grids (three code digits) and 0..999 micro-grids. */
 export function checkGridPlan(plan: GridPlan): GridPlan {
   const { gridsPerVillage: n, microGridsPerGrid: m } = plan;
-  if (!Number.isInteger(n) || n < 1 || n > 999) throw new Error(`grids per village must be 1..999, not ${n}`);
-  if (!Number.isInteger(m) || m < 0 || m > 999) throw new Error(`micro-grids per grid must be 0..999, not ${m}`);
+  if (!Number.isInteger(n) || n < 1 || n > 999)
+    throw new DomainError('ValidationFailed', `grids per village must be 1..999, not ${n}`);
+  if (!Number.isInteger(m) || m < 0 || m > 999)
+    throw new DomainError('ValidationFailed', `micro-grids per grid must be 0..999, not ${m}`);
   return plan;
 }
 

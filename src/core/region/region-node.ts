@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { assertRegionCode, parentCodeOf, pathOf } from './codes.js';
 import type { RegionLevel } from './levels.js';
 
@@ -17,12 +18,14 @@ export type Region = Omit<RegionNode, 'geometry'> & { hasGeometry: boolean; geom
 
 export const MAX_NAME_LENGTH = 100;
 
-/** Builds a node from its code and name, deriving level, parent and path; throws on a bad code or name. */
+/** Builds a node from its code and name, deriving level, parent and path; throws ValidationFailed on a bad code or name. */
 export function regionNode(code: string, name: string, geometry?: unknown): RegionNode {
   const level = assertRegionCode(code);
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > MAX_NAME_LENGTH)
-    throw new Error(`region ${code}: a name is 1–${MAX_NAME_LENGTH} characters`);
+    throw new DomainError('ValidationFailed', `region ${code}: a name is 1–${MAX_NAME_LENGTH} characters`, {
+      field: 'name',
+    });
   const node: RegionNode = { code, parentCode: parentCodeOf(code), level, name: trimmed, path: pathOf(code) };
   if (geometry !== undefined) node.geometry = geometry;
   return node;

@@ -4,6 +4,7 @@ import type { Deps } from '../../app/deps.js';
 import type { Clock } from '../../core/clock.js';
 import { sweepDeadlines } from '../../app/deadlines/sweep-deadlines.js';
 import type { HttpEnv } from '../env.js';
+import { errorResponse } from '../errors.js';
 
 export type ManualClock = Clock & { set(d: Date): void; advance(ms: number): void };
 
@@ -34,8 +35,7 @@ export function testClockRoutes(deps: Deps, clock: ManualClock) {
   const routes = new Hono<HttpEnv>();
   routes.post('/test/clock', async (c) => {
     const parsed = ClockInput.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success)
-      return c.json({ error: { code: 'ValidationFailed', message: 'give {advanceMs} or {at}' } }, 400);
+    if (!parsed.success) return errorResponse(c, 'ValidationFailed', 'give {advanceMs} or {at}');
     const input = parsed.data;
     if ('at' in input) clock.set(new Date(input.at));
     else clock.advance(input.advanceMs);
