@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Kysely's view of the public portal and partner tables (migration 0004). */
+/** Kysely's view of the public portal and partner tables (migrations 0004 and 0011). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type CaseUrgesTable = {
@@ -34,10 +34,16 @@ export type Open311RequestsTable = {
   partner_key_id: number | null;
   region_path: string;
   created_at: Timestamp;
+  /** What the client sent beyond the case's fields (migration 0011). */
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
 };
+
+/** Form tokens that have filed their case (migration 0011). */
+export type SpentFormTokensTable = { token_id: string; expires_at: Timestamp };
 
 export type PublicSchema = {
   case_urges: CaseUrgesTable;
   partner_keys: PartnerKeysTable;
   open311_requests: Open311RequestsTable;
+  spent_form_tokens: SpentFormTokensTable;
 };

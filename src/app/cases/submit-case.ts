@@ -6,7 +6,7 @@ import { caseActions, receive } from '../../core/case/index.js';
 import { covers } from '../../core/auth/actor.js';
 import { DomainError, isDomainError, notFound } from '../../core/errors.js';
 import { formatTrackingCode, TRACKING_CODE_BYTES } from '../../core/tracking/tracking-code.js';
-import { systemScope } from '../../storage/db.js';
+import { systemScope, type Tx } from '../../storage/db.js';
 import { findByIdempotencyKey, insertCase, nextCaseId } from '../../storage/cases.repo.js';
 import { insertParties } from '../../storage/parties.repo.js';
 import { getCategory } from '../../storage/categories.repo.js';
@@ -21,12 +21,20 @@ import { contactHashes, protectParties } from './protect-parties.js';
 import { findRelated, saveLinks } from './link-repeats.js';
 import { caseDetail } from './case-detail.js';
 
+/** What a channel adds to the intake's transaction (the portal spends its form token there). */
+export type IntakeExtras = { inTransaction?: (trx: Tx, caseId: number) => Promise<void> };
+
 /**
  * One-stop intake (一站式接收): registers a case from any channel at its receiving centre and
  * dispatches it at once by the rules, with the explanation on its history. A retry with the same
  * idempotency key returns the first case and creates nothing (phones retry on a bad signal).
  */
-export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKey: string): Promise<CaseDetail> {
+export async function submitCase(
+  ctx: Ctx,
+  input: SubmitCaseInput,
+  idempotencyKey: string,
+  extras: IntakeExtras = {},
+): Promise<CaseDetail> {
   const scope = `user:${ctx.actor.userId}`;
   const existing = await readAs(ctx, 'case.submit', 'cases', (trx) => findByIdempotencyKey(trx, scope, idempotencyKey));
   if (existing) return readAs(ctx, 'case.read', `case:${existing}`, (trx) => caseDetail(trx, ctx, existing));
@@ -114,6 +122,7 @@ export async function submitCase(ctx: Ctx, input: SubmitCaseInput, idempotencyKe
         state = await commitTransition(trx, state, { ...dispatched, events }, centres, now, policies);
       }
       await saveLinks(trx, id, region.path, related, now);
+      await extras.inTransaction?.(trx, id);
       return {
         value: await caseDetail(trx, ctx, id),
         target: `case:${id}`,

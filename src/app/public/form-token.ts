@@ -1,6 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { DomainError } from '../../core/errors.js';
+import type { Tx } from '../../storage/db.js';
+import { spendFormToken } from '../../storage/form-tokens.repo.js';
+
+/** A checked token: its nonce names it, and it is refused for its age after `expiresAt`. */
+export type CheckedFormToken = { id: string; expiresAt: Date };
 
 /**
  * Form tokens against scripted spam: `<issued ms>.<nonce>.<signature>`, signed with the keyed hash
@@ -17,7 +22,7 @@ export function issueFormToken(deps: Deps): { token: string; minSubmitSeconds: n
 }
 
 /** Checks a form token's signature and age: a form sent faster than a person types is refused (400). */
-export function checkFormToken(deps: Deps, token: string): void {
+export function checkFormToken(deps: Deps, token: string): CheckedFormToken {
   const [issuedText, nonce, signature] = token.split('.');
   const issued = issuedText && /^[0-9a-z]{1,12}$/.test(issuedText) ? parseInt(issuedText, 36) : NaN;
   if (!nonce || !signature || !Number.isSafeInteger(issued) || !sameText(signature, sign(deps, issued, nonce))) {
@@ -36,6 +41,19 @@ export function checkFormToken(deps: Deps, token: string): void {
       reason: 'expired',
     });
   }
+  return { id: nonce, expiresAt: new Date(issued + deps.config.public.formTokenTtlMs) };
+}
+
+/**
+ * Spends a checked token in the transaction of the submission it allows, so a token files one case
+ * across nodes and restarts; a token already spent is refused (400) and that transaction rolls back.
+ */
+export async function spendCheckedToken(trx: Tx, token: CheckedFormToken, now: Date): Promise<void> {
+  if (!(await spendFormToken(trx, token.id, token.expiresAt, now)))
+    throw new DomainError('ValidationFailed', 'this form has been sent already; reload it to file another case', {
+      field: 'formToken',
+      reason: 'spent',
+    });
 }
 
 const sign = (deps: Deps, issued: number, nonce: string) =>

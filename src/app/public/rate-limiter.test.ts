@@ -36,6 +36,20 @@ describe('sliding-window rate limiter', () => {
     );
   });
 
+  it('takes back one event counted at a given instant', () => {
+    const l = createRateLimiter({ max: 2, windowMs: 1000 });
+    l.hit('a', 0);
+    l.hit('a', 10);
+    expect(l.blockedFor('a', 20)).toBe(980);
+    l.release('a', 10);
+    expect(l.blockedFor('a', 20)).toBeNull();
+    l.release('a', 10);
+    l.release('b', 0);
+    expect(l.size()).toBe(1);
+    l.release('a', 0);
+    expect(l.size()).toBe(0);
+  });
+
   it('forgets the least recently touched keys beyond its capacity', () => {
     const l = createRateLimiter({ max: 1, windowMs: 1000 }, 2);
     l.hit('a', 0);

@@ -12,6 +12,8 @@ export type RateLimiter = {
   blockedFor(key: string, nowMs: number): number | null;
   /** Counts one event for the key. */
   hit(key: string, nowMs: number): void;
+  /** Takes back one event counted at `atMs` (a reserved attempt that turned out not to count). */
+  release(key: string, atMs: number): void;
   /** How many keys are remembered now. */
   size(): number;
 };
@@ -40,6 +42,13 @@ export function createRateLimiter(rule: LimitRule, maxKeys = 100_000): RateLimit
       kept.push(nowMs);
       events.set(key, kept);
       while (events.size > maxKeys) events.delete(events.keys().next().value as string);
+    },
+    release(key, atMs) {
+      const all = events.get(key);
+      const i = all ? all.lastIndexOf(atMs) : -1;
+      if (i < 0) return;
+      all!.splice(i, 1);
+      if (all!.length === 0) events.delete(key);
     },
     size: () => events.size,
   };

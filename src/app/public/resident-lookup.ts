@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors.js';
 import { normaliseTrackingCode } from '../../core/tracking/tracking-code.js';
 import { systemScope, type Tx } from '../../storage/db.js';
 import { applicantHasLast4, caseByTrackingCode } from '../../storage/public-cases.repo.js';
-import { ensureAllowed, type PublicGuards } from './public-guards.js';
+import { reserve, type PublicGuards } from './public-guards.js';
 
 export type ResidentKey = { code: string; phoneLast4: string };
 export type ResidentCase = NonNullable<Awaited<ReturnType<typeof caseByTrackingCode>>>;
@@ -15,7 +15,8 @@ const noMatch = () => new DomainError('NotFound', 'no case matches this tracking
  * Finds the case a resident names by its tracking code and the last four digits of their phone.
  * Both halves must match. Failures count per IP and per code; past the limit every attempt,
  * right or wrong, answers 429 until the window moves on (a limit that let right guesses through
- * would confirm them).
+ * would confirm them). The attempt is reserved as a failure before the lookup and taken back
+ * when it matches, so parallel guesses meet the limit as sequential ones do.
  */
 export async function findResidentCase(
   deps: Deps,
@@ -27,7 +28,7 @@ export async function findResidentCase(
   const code = normaliseTrackingCode(key.code);
   const codeKey = code ?? key.code.toUpperCase().slice(0, 40);
   const now = deps.clock.now().getTime();
-  ensureAllowed(now, [
+  const release = reserve(now, [
     [guards.lookupByIp, ip],
     [guards.lookupByCode, codeKey],
   ]);
@@ -39,8 +40,7 @@ export async function findResidentCase(
   };
   // The resident has no jurisdiction: the code and the phone digits are the key, checked here.
   const found = trx ? await lookup(trx) : await deps.db.tx(systemScope, lookup);
-  if (found) return found;
-  guards.lookupByIp.hit(ip, now);
-  guards.lookupByCode.hit(codeKey, now);
-  throw noMatch();
+  if (!found) throw noMatch();
+  release();
+  return found;
 }
