@@ -30,7 +30,7 @@ export async function actOnCase<K extends CaseActionName>(
     return path;
   });
   const centres = await centresAlong(ctx.deps.db, regionPath);
-  const units = await unitsById(ctx.deps.db, unitIdsIn(body));
+  const units = onCasePath(await unitsById(ctx.deps.db, unitIdsIn(body)), regionPath);
   return writeAs(ctx, 'case.act', `case.${action}`, `case:${caseId}`, async (trx) => {
     const before = await lockCase(trx, caseId);
     if (!before) throw notFound('case', caseId);
@@ -57,9 +57,21 @@ function unitIdsIn(body: unknown): number[] {
   return [...(b.unitId ? [b.unitId] : []), ...(b.coUnits ?? []).map((c) => c.unitId)];
 }
 
+/**
+ * The named units that can take the case: enabled and at or above its region. The others are left
+ * out before anything is decided, so a unit of another branch, a disabled one and an id never issued
+ * meet one answer (the organisation chart is read with the system's scope and must not leak).
+ */
+function onCasePath(units: Map<number, UnitInfo>, caseRegionPath: string): Map<number, UnitInfo> {
+  return new Map([...units].filter(([, u]) => caseRegionPath.startsWith(u.regionPath)));
+}
+
 const unit = (units: Map<number, UnitInfo>, id: number, field = 'unitId'): UnitRef => {
   const u = units.get(id);
-  if (!u) throw new DomainError('ValidationFailed', `unit ${id} does not exist`, { field });
+  if (!u)
+    throw new DomainError('ValidationFailed', `unit ${id} does not exist or does not serve this case's region`, {
+      field,
+    });
   return toRef(u);
 };
 
