@@ -28,6 +28,7 @@ export const PartyInput = z
     phone: MobileOrLandline.optional(),
     idNumber: IdNumber.optional(),
     address: z.string().trim().min(1).max(200).optional(),
+    email: z.string().trim().max(254).email().optional(),
   })
   .openapi('PartyInput');
 
@@ -75,6 +76,7 @@ export const Party = z
     phone: z.string().nullable().openapi({ description: 'masked (138****5678) unless revealed' }),
     idNumber: z.string().nullable(),
     address: z.string().nullable(),
+    email: z.string().nullable().openapi({ description: 'masked (z***@example.com) unless revealed' }),
     masked: z.boolean(),
   })
   .openapi('Party');

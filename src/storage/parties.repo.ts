@@ -9,11 +9,13 @@ export type StoredParty = {
   phoneEnc: string | null;
   idNumberEnc: string | null;
   addressEnc: string | null;
+  emailEnc: string | null;
 };
 
 export type NewParty = Omit<StoredParty, 'id'> & {
   phoneHash: string | null;
   idNumberHash: string | null;
+  emailHash: string | null;
   phoneLast4Hash: string | null;
 };
 
@@ -29,8 +31,10 @@ export async function insertParties(trx: Tx, regionPath: string, at: Date, parti
         phone_enc: p.phoneEnc,
         id_number_enc: p.idNumberEnc,
         address_enc: p.addressEnc,
+        email_enc: p.emailEnc,
         phone_hash: p.phoneHash,
         id_number_hash: p.idNumberHash,
+        email_hash: p.emailHash,
         phone_last4_hash: p.phoneLast4Hash,
         region_path: regionPath,
         created_at: at,
@@ -42,7 +46,7 @@ export async function insertParties(trx: Tx, regionPath: string, at: Date, parti
 export async function partiesOf(trx: Tx, caseId: number): Promise<StoredParty[]> {
   const rows = await trx
     .selectFrom('case_parties')
-    .select(['id', 'case_id', 'role', 'name', 'phone_enc', 'id_number_enc', 'address_enc'])
+    .select(['id', 'case_id', 'role', 'name', 'phone_enc', 'id_number_enc', 'address_enc', 'email_enc'])
     .where('case_id', '=', caseId)
     .orderBy('id')
     .execute();
@@ -54,6 +58,7 @@ export async function partiesOf(trx: Tx, caseId: number): Promise<StoredParty[]>
     phoneEnc: r.phone_enc,
     idNumberEnc: r.id_number_enc,
     addressEnc: r.address_enc,
+    emailEnc: r.email_enc,
   }));
 }
 
@@ -73,7 +78,9 @@ export async function casesSharingParty(
     .selectFrom('case_parties as p')
     .innerJoin('cases as c', 'c.id', 'p.case_id')
     .select(['c.id', 'c.title', 'c.description', 'c.received_at'])
-    .where((eb) => eb.or([eb('p.phone_hash', 'in', hashes), eb('p.id_number_hash', 'in', hashes)]))
+    .where((eb) =>
+      eb.or([eb('p.phone_hash', 'in', hashes), eb('p.id_number_hash', 'in', hashes), eb('p.email_hash', 'in', hashes)]),
+    )
     .where(inSubtree('c.region_path', underPath))
     .where('c.received_at', '>=', since)
     .where('c.id', '<>', excludeCaseId)

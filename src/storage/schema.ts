@@ -122,8 +122,8 @@ export type CasePartiesTable = {
   phone_enc: string | null;
   id_number_enc: string | null;
   address_enc: string | null;
-  email_enc: ColumnType<string | null, string | null | undefined, string | null>;
-  email_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  email_enc: string | null;
+  email_hash: string | null;
   phone_hash: string | null;
   id_number_hash: string | null;
   phone_last4_hash: string | null;

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.js';
 import type { CaseDetail, Party } from '../../contract/cases.js';
 import { availableActions, reviveState, type CaseState } from '../../core/case/index.js';
 import { notFound } from '../../core/errors.js';
-import { maskAddress, maskIdNumber, maskPhone } from '../../core/party/mask.js';
+import { maskAddress, maskEmail, maskIdNumber, maskPhone } from '../../core/party/mask.js';
 import { caseRow, eventRows, linkRows, namesOf, stagesAndCards, type Names } from '../../storage/case-views.repo.js';
 import { partiesOf, type StoredParty } from '../../storage/parties.repo.js';
 import type { FieldCrypto } from '../crypto/field-cipher.js';
@@ -140,7 +140,8 @@ export function presentParty(p: StoredParty, crypto: FieldCrypto, reveal: boolea
   const open = (v: string | null) => (v === null ? null : crypto.decrypt(v));
   const phone = open(p.phoneEnc),
     idNumber = open(p.idNumberEnc),
-    address = open(p.addressEnc);
+    address = open(p.addressEnc),
+    email = open(p.emailEnc);
   return {
     id: p.id,
     role: p.role,
@@ -149,5 +150,6 @@ export function presentParty(p: StoredParty, crypto: FieldCrypto, reveal: boolea
     phone: phone && (reveal ? phone : maskPhone(phone)),
     idNumber: idNumber && (reveal ? idNumber : maskIdNumber(idNumber)),
     address: address && (reveal ? address : maskAddress(address)),
+    email: email && (reveal ? email : maskEmail(email)),
   };
 }

@@ -8,9 +8,11 @@ type PartyInput = SubmitCaseInput['parties'][number];
 const hashesOf = (crypto: FieldCrypto, p: PartyInput) => ({
   phoneHash: p.phone ? crypto.hash(p.phone) : null,
   idNumberHash: p.idNumber ? crypto.hash(p.idNumber) : null,
+  // addresses differ only in case in practice; the prefix keeps this hash apart from the others
+  emailHash: p.email ? crypto.hash(`email:${p.email.toLowerCase()}`) : null,
 });
 
-/** Encrypts each party's phone, ID number and address and adds the keyed hashes used for matching. */
+/** Encrypts each party's phone, ID number, address and e-mail and adds the keyed hashes used for matching. */
 export function protectParties(crypto: FieldCrypto, caseId: number, parties: PartyInput[]): NewParty[] {
   return parties.map((p) => ({
     caseId,
@@ -19,12 +21,13 @@ export function protectParties(crypto: FieldCrypto, caseId: number, parties: Par
     phoneEnc: p.phone ? crypto.encrypt(p.phone) : null,
     idNumberEnc: p.idNumber ? crypto.encrypt(p.idNumber.toUpperCase()) : null,
     addressEnc: p.address ? crypto.encrypt(p.address) : null,
+    emailEnc: p.email ? crypto.encrypt(p.email) : null,
     ...hashesOf(crypto, p),
     // the resident's tracking lookup checks the code and these four digits together
     phoneLast4Hash: p.phone ? crypto.hash(`last4:${phoneLast4(p.phone)}`) : null,
   }));
 }
 
-/** The hashes of every phone and ID number among the parties, for repeat-visit matching. */
+/** The hashes of every phone, ID number and e-mail among the parties, for repeat-visit matching. */
 export const contactHashes = (crypto: FieldCrypto, parties: PartyInput[]): string[] =>
   parties.flatMap((p) => Object.values(hashesOf(crypto, p))).filter((h): h is string => h !== null);

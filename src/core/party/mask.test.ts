@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isValidIdNumber, maskAddress, maskIdNumber, maskName, maskPhone, phoneLast4 } from './mask.js';
+import { isValidIdNumber, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, phoneLast4 } from './mask.js';
 
 describe('masks', () => {
   it.each([
@@ -18,6 +18,12 @@ describe('masks', () => {
   it('keeps the district of an address and hides the rest', () => {
     expect(maskAddress('南京市雨花台区雨花西路88号3栋')).toBe('南京市雨花台***');
   });
+
+  it.each([
+    ['zhou.min@example.com', 'z***@example.com'],
+    ['周敏@例子.中国', '周***@例子.中国'],
+    ['not-an-address', '***'],
+  ])('e-mail %s → %s', (input, out) => expect(maskEmail(input)).toBe(out));
 
   it('keeps the family name', () => expect(maskName('张伟')).toBe('张*'));
 

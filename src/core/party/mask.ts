@@ -22,6 +22,13 @@ export function maskAddress(address: string): string {
   return `${chars.slice(0, 6).join('')}***`;
 }
 
+/** An e-mail address keeps the first character of its name and its domain (z***@example.com). */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${[...email][0]}***${email.slice(at)}`;
+}
+
 /** A name for public pages: the family name and a mask (张**). */
 export function maskName(name: string): string {
   const chars = [...name.trim()];

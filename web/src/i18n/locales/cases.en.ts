@@ -145,6 +145,7 @@ export const casesEn: Pick<Messages, 'enums' | 'actions' | 'events' | 'actionFor
     partyPhone: 'Phone',
     partyId: 'ID number',
     partyAddress: 'Address',
+    partyEmail: 'E-mail',
     removeParty: 'Remove party {{n}}',
     partyN: 'Party {{n}}',
     badPhone: 'Enter a valid phone number (5–20 digits)',

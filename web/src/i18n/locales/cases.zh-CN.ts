@@ -142,6 +142,7 @@ export const casesZh = {
     partyPhone: '联系电话',
     partyId: '身份证号',
     partyAddress: '住址',
+    partyEmail: '电子邮箱',
     removeParty: '删除当事人 {{n}}',
     partyN: '当事人 {{n}}',
     badPhone: '请输入正确的电话号码（5–20 位数字）',

@@ -73,6 +73,7 @@ export function CaseParties({ detail }: { detail: CaseDetail }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('intake.partyId')}>{p.idNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('intake.partyAddress')}>{p.address ?? '—'}</Descriptions.Item>
+          {p.email && <Descriptions.Item label={t('intake.partyEmail')}>{p.email}</Descriptions.Item>}
         </Descriptions>
       ))}
       <Modal
