@@ -87,13 +87,32 @@ export async function tokenStatus(deps: Deps, token: string): Promise<{ service_
   return [{ service_request_id: String(r.case_id), token: r.token }];
 }
 
+/**
+ * A W3C date-time as the spec's filters take it: date, time and an offset (Z or ±hh:mm), each part
+ * in its calendar range (no 30 February, no hour 24), years 1900–9999; anything else is a 400.
+ */
 function date(raw: string, field: string): Date {
   // an unencoded '+' of an offset arrives as a space in a query string; read it as meant
   const text = raw.replace(/ (\d{2}:\d{2})$/, '+$1');
-  const d = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(d.getTime()))
-    throw new DomainError('ValidationFailed', `${field} must be a W3C date-time, e.g. 2026-03-01T00:00:00Z`, { field });
-  return d;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(text);
+  const n = (i: number) => Number(m?.[i] ?? 0);
+  const valid =
+    m !== null &&
+    n(1) >= 1900 &&
+    n(2) >= 1 &&
+    n(2) <= 12 &&
+    n(3) >= 1 &&
+    n(3) <= new Date(Date.UTC(n(1), n(2), 0)).getUTCDate() &&
+    n(4) <= 23 &&
+    n(5) <= 59 &&
+    n(6) <= 59 &&
+    n(10) <= 14 &&
+    n(11) <= 59;
+  if (!valid)
+    throw new DomainError('ValidationFailed', `${field} must be a W3C date-time, e.g. 2026-03-01T00:00:00+08:00`, {
+      field,
+    });
+  return new Date(text);
 }
 
 type Row = Awaited<ReturnType<typeof publicRequests>>[number];

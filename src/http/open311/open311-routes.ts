@@ -1,19 +1,17 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../../app/deps.js';
 import type { HttpEnv } from '../env.js';
-import { isDomainError } from '../../core/errors.js';
-import { statusFor } from '../error-map.js';
 import { listServices, serviceDefinition } from '../../app/open311/services.js';
 import { getRequest, listRequests, tokenStatus } from '../../app/open311/requests.js';
 import { createRequest } from '../../app/open311/create-request.js';
 import { auditPartnerCall, partnerFor } from './partner-auth.js';
-import { respond, type Format } from './respond.js';
+import { fail, formatOf, open311Error, respond, type Format } from './respond.js';
+import { open311BodyLimit, postedForm, wellFormedRequest } from './open311-input.js';
 
-/** Splits `name.json` / `name.xml` into the name and the format; null for anything else. */
+/** Splits `name.json` / `name.xml` (the router has decoded it once) into the name and the format. */
 const split = (file: string): [string, Format] | null => {
   const m = /^(.+)\.(json|xml)$/.exec(file);
-  return m ? [decodeURIComponent(m[1]!), m[2] as Format] : null;
+  return m ? [m[1]!, m[2] as Format] : null;
 };
 
 /**
@@ -23,8 +21,8 @@ const split = (file: string): [string, Format] | null => {
  */
 export function open311Routes(deps: Deps) {
   const r = new Hono<HttpEnv>();
-  r.use('*', bodyLimit({ maxSize: 256 * 1024 }));
-  r.onError((e, c) => fail(c, c.req.path.endsWith('.xml') ? 'xml' : 'json', e));
+  r.use('*', wellFormedRequest, open311BodyLimit());
+  r.onError((e, c) => fail(c, formatOf(c), e));
   const run = (format: Format, c: Context<HttpEnv>, root: string, produce: () => Promise<unknown>) =>
     produce().then(
       (v) => respond(c, format, root, v),
@@ -42,9 +40,9 @@ export function open311Routes(deps: Deps) {
     );
     r.post(`/requests.${format}`, (c) =>
       run(format, c, 'service_requests', async () => {
-        const body = await formOf(c);
-        const key = await partnerFor(deps, body.api_key, true);
-        return createRequest(deps, key!, body, c.var.requestId, c.req.header('idempotency-key'));
+        const { fields } = await postedForm(c);
+        const key = await partnerFor(deps, fields.api_key, true);
+        return createRequest(deps, key!, fields, c.var.requestId, c.req.header('idempotency-key'));
       }),
     );
   }
@@ -57,19 +55,11 @@ export function open311Routes(deps: Deps) {
   r.get('/tokens/:file', (c) =>
     one(c, 'service_requests', (token) => withPartner(c, 'tokens.get', () => tokenStatus(deps, token))),
   );
-  r.all('*', (c) =>
-    respond(
-      c,
-      c.req.path.endsWith('.xml') ? 'xml' : 'json',
-      'errors',
-      [{ code: 404, description: 'no such Open311 resource' }],
-      404,
-    ),
-  );
+  r.all('*', (c) => open311Error(c, formatOf(c), 404, 'no such Open311 resource'));
 
   function one(c: Context<HttpEnv>, root: string, produce: (name: string) => Promise<unknown>) {
     const parts = split(c.req.param('file') ?? '');
-    if (!parts) return respond(c, 'json', 'errors', [{ code: 404, description: 'use a .json or .xml resource' }], 404);
+    if (!parts) return open311Error(c, 'json', 404, 'use a .json or .xml resource');
     return run(parts[1], c, root, () => produce(parts[0]));
   }
 
@@ -81,23 +71,4 @@ export function open311Routes(deps: Deps) {
     return value;
   }
   return r;
-}
-
-async function formOf(c: Context<HttpEnv>): Promise<Record<string, string | undefined>> {
-  const type = c.req.header('content-type') ?? '';
-  const form = /multipart\/form-data|application\/x-www-form-urlencoded/i.test(type) ? await c.req.parseBody() : {};
-  const query = c.req.query();
-  const out: Record<string, string | undefined> = { ...query };
-  for (const [k, v] of Object.entries(form)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-/** The spec's error list: HTTP status and the same code in the body. */
-function fail(c: Context<HttpEnv>, format: Format, e: unknown) {
-  if (!isDomainError(e)) {
-    c.var.deps?.log.error('open311 failure', { requestId: c.var.requestId, error: (e as Error).message });
-    return respond(c, format, 'errors', [{ code: 500, description: 'something went wrong on our side' }], 500);
-  }
-  const status = statusFor[e.code];
-  return respond(c, format, 'errors', [{ code: status, description: e.message }], status);
 }
