@@ -15,6 +15,7 @@ import { dispatchRoutes } from './routes/dispatch.js';
 import { caseRoutes } from './routes/cases.js';
 import { deadlineRoutes } from './routes/deadlines.js';
 import { supervisionRoutes } from './routes/supervision.js';
+import { kpiRoutes } from './routes/kpi.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { mountWebApp } from './static.js';
 import { isManualClock, testClockRoutes } from './routes/test-clock.js';
@@ -55,7 +56,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   ]) {
     app.route('/api', routes);
   }
-  for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes]) {
+  for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes, kpiRoutes]) {
     app.route('/api', routes);
   }
   // Issue 6: the residents' portal (no session, rate-limited) and the urges staff see.

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Tx } from './db.js';
+import type { Schema } from './schema.js';
 import type { Assignment, CaseEvent, CaseState } from '../core/case/index.js';
 import { reviveState } from '../core/case/index.js';
 
@@ -179,21 +180,22 @@ export async function readEvents(trx: Tx, caseId: number): Promise<CaseEvent[]> 
     .where('case_id', '=', caseId)
     .orderBy('version')
     .execute();
-  return rows.map(
-    (r) =>
-      ({
-        type: r.type,
-        data: reviveDates(r.data),
-        at: new Date(r.at),
-        version: Number(r.version),
-        actorUserId: Number(r.actor_user_id ?? 0),
-        actorUnitId: Number(r.actor_unit_id ?? 0),
-        fromStatus: r.from_status,
-        toStatus: r.to_status,
-        ...(r.reason ? { reason: r.reason } : {}),
-      }) as unknown as CaseEvent,
-  );
+  return rows.map(eventFromRow);
 }
+
+/** A stored event row as the core's event. */
+export const eventFromRow = (r: Selectable<Schema['case_events']>): CaseEvent =>
+  ({
+    type: r.type,
+    data: reviveDates(r.data),
+    at: new Date(r.at),
+    version: Number(r.version),
+    actorUserId: Number(r.actor_user_id ?? 0),
+    actorUnitId: Number(r.actor_unit_id ?? 0),
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    ...(r.reason ? { reason: r.reason } : {}),
+  }) as unknown as CaseEvent;
 
 // Event payloads hold no instants today; kept as a seam should one gain a date.
 const reviveDates = (d: unknown) => d;

@@ -29,6 +29,8 @@ export const permissions = {
   'deadline.write': ['admin'],
   // The supervision board (督办), the backlog board and extension requests are case work.
   'supervision.read': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  // Figures (分析研判) are computed over the cases a role may read, so the same roles read them.
+  'kpi.read': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   'extension.request': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   // Only a leader decides, and only one of the parent level of the handling unit (checked in the use case).
   'extension.decide': ['leader'],

@@ -1,0 +1,52 @@
+import { covers } from '../../core/auth/actor.js';
+import { cstDateOf } from '../../core/deadline/cst.js';
+import { workingMsBetween } from '../../core/deadline/working-time.js';
+import { notFound } from '../../core/errors.js';
+import { caseFacts } from '../../core/kpi/case-facts.js';
+import type { KpiInput } from '../../core/kpi/inputs.js';
+import { customPeriod, type Period, periodOf, previousPeriod, samePeriodLastYear } from '../../core/kpi/period.js';
+import type { KpiQuery } from '../../contract/kpi.js';
+import type { Tx } from '../../storage/db.js';
+import { kpiSource } from '../../storage/kpi.repo.js';
+import { regionByCode } from '../../storage/region-tree.repo.js';
+import type { Ctx } from '../context.js';
+import { loadPolicies } from '../deadlines/load-policies.js';
+
+const DAY_MS = 86_400_000;
+
+/** The period a query names: a calendar period around `date` (today in CST by default) or a custom range. */
+export function periodOfQuery(q: KpiQuery, now: Date): Period {
+  if (q.period === 'custom') return customPeriod(q.from!, q.to!);
+  return periodOf(q.period, q.date ?? cstDateOf(now));
+}
+
+/**
+ * Everything a KPI figure of the region needs, read in the caller's transaction: the cases registered
+ * in the region's subtree up to the end of the period (and of the periods it is compared with), as of
+ * now. A region outside the caller's jurisdiction answers NotFound, as if it did not exist.
+ */
+export async function loadKpiInput(ctx: Ctx, trx: Tx, q: KpiQuery) {
+  const now = ctx.deps.clock.now();
+  const region = q.region ? await regionByCode(trx, q.region) : undefined;
+  if (q.region && !region) throw notFound('region', q.region);
+  const path = region?.path ?? ctx.actor.scopePath;
+  if (!covers(ctx.actor, path)) throw notFound('region', q.region ?? '');
+  const period = periodOfQuery(q, now);
+  const until = [period, previousPeriod(period), samePeriodLastYear(period)].reduce(
+    (max, p) => (p.to > max ? p.to : max),
+    period.to,
+  );
+  const [source, { calendar }] = await Promise.all([kpiSource(trx, path, until, now), loadPolicies(trx)]);
+  const input: KpiInput = {
+    facts: source.histories.map((h) => caseFacts(h.events, h.repeatOf)),
+    stages: source.stages,
+    cards: source.cards,
+    extensions: source.extensions,
+    asOf: now,
+    workingDays: (a, b) => workingMsBetween(calendar, a, b) / DAY_MS,
+  };
+  return { input, period, region: { code: region?.code ?? regionCodeOf(path), path }, source };
+}
+
+/** The code of the region a materialised path ends in (`32/3201/320114/` → 320114). */
+const regionCodeOf = (path: string) => path.split('/').filter(Boolean).at(-1) ?? '';
