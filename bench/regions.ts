@@ -1,6 +1,6 @@
 import { regionScope, systemScope, type Tx } from '../src/storage/db.js';
-import { searchUnder } from '../src/storage/region-tree.repo.js';
-import { countByLevel, countSubtree, listChildren, searchRegions } from '../src/storage/regions.repo.js';
+import { childrenOf, searchUnder } from '../src/storage/region-tree.repo.js';
+import { levelCounts } from '../test/region-counts.js';
 import { importProvince } from '../src/app/regions/import-province.js';
 import { changedIn } from '../src/app/regions/write-batches.js';
 import { createLog } from '../src/app/log.js';
@@ -22,48 +22,40 @@ const log = createLog('warn');
 type Step = { name: string; run: (b: BenchDb) => Promise<unknown>; times: number };
 const read = <T>(b: BenchDb, fn: (trx: Tx) => Promise<T>) => b.db.tx(systemScope, fn);
 
-// The reads: one county (雨花台区, 98 villages → 2,558 nodes), the whole province, a village by name.
+// The reads the API runs (GET /api/regions and /api/regions/:code/children): a jurisdiction's first
+// page with its total, for one county (雨花台区, 98 villages → 2,558 nodes), a city and the province;
+// a village by name; a code prefix; a village's grids. With the system's scope unless said otherwise.
+const under = (path: string, text?: string, level?: number) => (b: BenchDb) =>
+  read(b, (trx) => searchUnder(trx, path, text, level, 1, 20));
 const queries: Step[] = [
   {
-    name: 'subtree count: one county (320114, 2,558 nodes)',
+    name: 'a jurisdiction, first page and total: one county (320114, 2,558 nodes)',
     times: queryRuns,
-    run: (b) => read(b, (trx) => countSubtree(trx, '32/3201/320114/')),
+    run: under('32/3201/320114/'),
   },
-  {
-    name: 'subtree count: one city (3201 Nanjing)',
-    times: queryRuns,
-    run: (b) => read(b, (trx) => countSubtree(trx, '32/3201/')),
-  },
-  {
-    name: 'subtree count: the province (572,513 nodes)',
-    times: 5,
-    run: (b) => read(b, (trx) => countSubtree(trx, '32/')),
-  },
+  { name: 'a jurisdiction, first page and total: one city (3201 Nanjing)', times: queryRuns, run: under('32/3201/') },
+  { name: 'a jurisdiction, first page and total: the province (572,513 nodes)', times: 5, run: under('32/') },
   {
     name: 'search a village by name across the province (level 5)',
     times: queryRuns,
-    run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', level: 5, within: '32/', limit: 20 })),
+    run: under('32/', '梅园新村', 5),
   },
   // What the region picker sends (GET /api/regions?q=…&level=5) for a provincial user: row-level security on.
   {
-    name: 'region picker: a village by name, as a province user through the API query (RLS on)',
+    name: 'region picker: a village by name, as a province user (RLS on)',
     times: queryRuns,
     run: (b) => b.db.tx(regionScope('32/'), (trx) => searchUnder(trx, '32/', '梅园新村', 5, 1, 20)),
   },
   {
-    name: 'search a name across every level (572 k names)',
+    name: 'search a name on every level down to the village (the default without a level)',
     times: queryRuns,
-    run: (b) => read(b, (trx) => searchRegions(trx, { text: '梅园新村', within: '32/', limit: 20 })),
+    run: under('32/', '梅园新村'),
   },
-  {
-    name: 'search by code prefix (3201140010…)',
-    times: queryRuns,
-    run: (b) => read(b, (trx) => searchRegions(trx, { text: '3201140010', limit: 20 })),
-  },
+  { name: 'search by code prefix (3201140010…)', times: queryRuns, run: under('32/', '3201140010') },
   {
     name: "a village's children (5 grids)",
     times: queryRuns,
-    run: (b) => read(b, (trx) => listChildren(trx, '320114001001', { limit: 50 })),
+    run: (b) => read(b, (trx) => childrenOf(trx, '320114001001', 1, 50)),
   },
 ];
 
@@ -86,12 +78,12 @@ export async function run(): Promise<BenchResult> {
   return {
     id: 'regions',
     title: 'Regions: Jiangsu with grids (572,513 nodes)',
-    description: `\`civicgrid import regions --province 32 --grids-per-village 5 --micro-grids-per-grid 4\` through the use case (batches of 5,000 rows, one transaction each), into a fresh database per run: PGlite on disk in a temporary folder, PostgreSQL as a temporary database on the local server. Then the tree reads, ${queryRuns} times each per run (the province count 5 times). Source: \`bench/regions.ts\`.`,
+    description: `\`civicgrid import regions --province 32 --grids-per-village 5 --micro-grids-per-grid 4\` through the use case (batches of 5,000 rows, one transaction each), into a fresh database per run: PGlite on disk in a temporary folder, PostgreSQL as a temporary database on the local server. Then the tree reads the API runs (\`searchUnder\`, \`childrenOf\`), ${queryRuns} times each per run (the province's page 5 times). Source: \`bench/regions.ts\`.`,
     metrics,
     skipped,
     notes: [
-      "Name search has no trigram index: `name LIKE '%…%'` scans the rows of the level (or of every level) inside the path range. A `pg_trgm` GIN index would make it index-driven if it ever matters.",
-      "Subtree counts are range scans of the unique index on `path` (`path >= '32/3201/' AND path < '32/32010'`, COLLATE \"C\"). Not `LIKE '32/3201/%'`: LIKE is not leakproof, so under the table's row-level security PostgreSQL will not use it as an index condition and scans all rows (450 ms instead of 2 ms for a county).",
+      "Name search has no trigram index: `name LIKE '%…%'` scans the rows of the level (or of the levels down to the village) inside the path range. A `pg_trgm` GIN index would make it index-driven if it ever matters.",
+      "A jurisdiction's total is a range scan of the unique index on `path` (`path >= '32/3201/' AND path < '32/32010'`, COLLATE \"C\"). Not `LIKE '32/3201/%'`: LIKE is not leakproof, so under the table's row-level security PostgreSQL will not use it as an index condition and scans all rows (450 ms instead of 2 ms for a county).",
       'The import ends with `ANALYZE regions` (as the owner); without fresh statistics the first name searches on the just-filled table were planned as on an empty one (130 ms instead of 17 ms).',
     ],
   };
@@ -107,7 +99,7 @@ async function oneRun(engine: Engine, i: number, metrics: Metric[]): Promise<voi
     const first = await timed(() => importProvince({ db: b.db, log }, input));
     if (changedIn(first.value) !== total)
       throw new Error(`${engine}: the import changed ${changedIn(first.value)} rows, expected ${total}`);
-    const counts = await read(b, (trx) => countByLevel(trx, '32/'));
+    const counts = await read(b, (trx) => levelCounts(trx, '32/'));
     if (JSON.stringify(counts) !== JSON.stringify(expected))
       throw new Error(`${engine}: counts per level ${JSON.stringify(counts)}`);
     const again = await timed(() => importProvince({ db: b.db, log }, input));

@@ -188,3 +188,43 @@ export async function listCaseRows(
     })),
   };
 }
+
+/** An open petition that may be on the backlog board (信访积案). */
+export type BacklogPetition = {
+  id: number;
+  trackingCode: string;
+  title: string;
+  status: string;
+  receivedAt: Date;
+  difficult: boolean;
+};
+
+/**
+ * Open petitions under a path received at or before `receivedBy`, or marked difficult, oldest first:
+ * the only ones that can have a backlog colour.
+ */
+export async function backlogPetitions(
+  trx: Tx,
+  path: string,
+  receivedBy: Date,
+  limit: number,
+): Promise<BacklogPetition[]> {
+  const rows = await trx
+    .selectFrom('cases')
+    .select(['id', 'tracking_code', 'title', 'status', 'received_at', 'difficult'])
+    .where('kind', '=', 'petition')
+    .where(inSubtree('region_path', path))
+    .where('status', 'not in', ['resolved', 'evaluated', 'closed', 'merged'])
+    .where((eb) => eb.or([eb('received_at', '<=', receivedBy), eb('difficult', '=', true)]))
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    trackingCode: r.tracking_code,
+    title: r.title,
+    status: r.status,
+    receivedAt: new Date(r.received_at),
+    difficult: r.difficult,
+  }));
+}

@@ -1,4 +1,5 @@
 import type { Tx } from './db.js';
+import { regionByCode, regionsByCodes } from './region-tree.repo.js';
 import { codesOfPath } from '../core/region/codes.js';
 import type { RegionLevel } from '../core/region/levels.js';
 import type { Label, PathRegion, PathUnit } from '../core/dispatch/types.js';
@@ -8,15 +9,10 @@ import type { Label, PathRegion, PathUnit } from '../core/dispatch/types.js';
  * Undefined when the region itself is not visible (or does not exist).
  */
 export async function regionsOnPath(trx: Tx, regionCode: string): Promise<PathRegion[] | undefined> {
-  const own = await trx.selectFrom('regions').select('path').where('code', '=', regionCode).executeTakeFirst();
+  const own = await regionByCode(trx, regionCode);
   if (!own) return undefined;
-  const rows = await trx
-    .selectFrom('regions')
-    .select(['code', 'level', 'name'])
-    .where('code', 'in', codesOfPath(own.path))
-    .orderBy('level')
-    .execute();
-  return rows.map((r) => ({ code: r.code, level: Number(r.level) as RegionLevel, name: r.name }));
+  const rows = await regionsByCodes(trx, codesOfPath(own.path));
+  return rows.map((r) => ({ code: r.code, level: r.level as RegionLevel, name: r.name }));
 }
 
 /** The enabled units sitting at any of the given regions (the case's path), by id. */

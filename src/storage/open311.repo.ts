@@ -78,6 +78,12 @@ export async function insertOpen311Request(
     .execute();
 }
 
+/** The token issued for a case filed through Open311, if it was. */
+export async function tokenOf(trx: Tx, caseId: number): Promise<string | undefined> {
+  const r = await trx.selectFrom('open311_requests').select('token').where('case_id', '=', caseId).executeTakeFirst();
+  return r?.token;
+}
+
 /** Enabled categories with their parents' names (the service group). */
 export async function servicesRows(trx: Tx) {
   return trx

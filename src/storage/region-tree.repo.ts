@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
-import { likeEscape } from './like.js';
+import { inSubtree, likeEscape } from './like.js';
 import { subtreeRange } from '../core/region/codes.js';
 import type { Region } from '../contract/regions.js';
 
@@ -146,12 +146,48 @@ export async function lastChildCode(trx: Tx, parentCode: string): Promise<string
 /** A region without its boundary: what use cases need to place a case, a unit, a key or a grid worker. */
 export type RegionRef = { code: string; parentCode: string | null; level: number; name: string; path: string };
 
+const refColumns = ['code', 'parent_code', 'level', 'name', 'path'] as const;
+const toRef = (r: {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name: string;
+  path: string;
+}): RegionRef => ({
+  code: r.code,
+  parentCode: r.parent_code,
+  level: Number(r.level),
+  name: r.name,
+  path: r.path,
+});
+
 /** One region by code; undefined when absent or outside the transaction's scope. */
 export async function regionByCode(trx: Tx, code: string): Promise<RegionRef | undefined> {
-  const r = await trx
+  const r = await trx.selectFrom('regions').select(refColumns).where('code', '=', code).executeTakeFirst();
+  return r && toRef(r);
+}
+
+/** The regions with the given codes, province first (a path's nodes, a breadcrumb). */
+export async function regionsByCodes(trx: Tx, codes: readonly string[]): Promise<RegionRef[]> {
+  if (codes.length === 0) return [];
+  const rows = await trx
     .selectFrom('regions')
-    .select(['code', 'parent_code', 'level', 'name', 'path'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return r && { code: r.code, parentCode: r.parent_code, level: Number(r.level), name: r.name, path: r.path };
+    .select(refColumns)
+    .where('code', 'in', [...codes])
+    .orderBy('level')
+    .execute();
+  return rows.map(toRef);
+}
+
+/** The regions of some levels in the subtree at a path, in tree order. */
+export async function regionsUnder(trx: Tx, path: string, levels: readonly number[]): Promise<RegionRef[]> {
+  if (levels.length === 0) return [];
+  const rows = await trx
+    .selectFrom('regions')
+    .select(refColumns)
+    .where(inSubtree('path', path))
+    .where('level', 'in', [...levels])
+    .orderBy('path')
+    .execute();
+  return rows.map(toRef);
 }

@@ -1,12 +1,14 @@
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Tx } from './db.js';
-import { likeEscape } from './like.js';
 import type { Schema } from './schema.js';
 import { isRegionLevel, levels, type RegionLevel } from '../core/region/levels.js';
-import { pathOf, subtreeRange } from '../core/region/codes.js';
-import type { Region, RegionNode } from '../core/region/region-node.js';
+import { subtreeRange } from '../core/region/codes.js';
+import type { RegionNode } from '../core/region/region-node.js';
 
-/** The region tree's bulk writes and tree reads: plain functions taking the transaction first. */
+/**
+ * The region tree's bulk imports (province, grid plans, GeoJSON) and the reads they need; the API's
+ * reads and single-node edits live in region-tree.repo.ts.
+ */
 
 /** Rows written per level by one upsert: new rows and rows whose name, boundary or place changed. */
 export type LevelCounts = Record<RegionLevel, { inserted: number; updated: number }>;
@@ -56,127 +58,11 @@ export async function upsertRegions(trx: Tx, nodes: readonly RegionNode[]): Prom
   return counts;
 }
 
-type Row = {
-  code: string;
-  parent_code: string | null;
-  level: number;
-  name: string;
-  path: string;
-  has_geometry: SqlBool;
-  geometry?: unknown;
-};
-
-const toRegion = (r: Row): Region => ({
-  code: r.code,
-  parentCode: r.parent_code,
-  level: Number(r.level) as RegionLevel,
-  name: r.name,
-  path: r.path,
-  hasGeometry: Boolean(r.has_geometry),
-  ...(r.geometry !== undefined ? { geometry: r.geometry } : {}),
-});
-
-const regionColumns = [
-  'code',
-  'parent_code',
-  'level',
-  'name',
-  'path',
-  sql<SqlBool>`geometry IS NOT NULL`.as('has_geometry'),
-] as const;
-
 /** Rows of the subtree at a path: an index range on path that works under RLS (see subtreeRange). */
 const inSubtree = (path: string) => (eb: ExpressionBuilder<Schema, 'regions'>) => {
   const { from, to } = subtreeRange(path);
   return eb.and([eb('path', '>=', from), eb('path', '<', to)]);
 };
-
-/** One region by code, with its boundary; undefined when absent or outside the transaction's scope. */
-export async function getRegion(trx: Tx, code: string): Promise<Region | undefined> {
-  const r = await trx
-    .selectFrom('regions')
-    .select([...regionColumns, 'geometry'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return r && toRegion(r);
-}
-
-/** Direct children in code order, keyset-paged: pass the last code of a page as `after` for the next. */
-export async function listChildren(
-  trx: Tx,
-  code: string,
-  page: { after?: string; limit: number },
-): Promise<{ items: Region[]; next?: string }> {
-  let q = trx.selectFrom('regions').select(regionColumns).where('parent_code', '=', code);
-  if (page.after) q = q.where('code', '>', page.after);
-  const rows = await q
-    .orderBy('code')
-    .limit(page.limit + 1)
-    .execute();
-  const items = rows.slice(0, page.limit).map(toRegion);
-  return rows.length > page.limit ? { items, next: items[items.length - 1]!.code } : { items };
-}
-
-/** Search input: digits search by code prefix, anything else by a part of the name. */
-export type RegionSearch = { text: string; level?: RegionLevel; within?: string; limit: number };
-
-/**
- * Regions whose code starts with the digits given, or whose name contains the text. A code
- * prefix lies inside the subtree of the longest whole code it starts with, so the path index
- * narrows it first; results come in tree order. Name matches come by level, then code.
- */
-export async function searchRegions(trx: Tx, s: RegionSearch): Promise<Region[]> {
-  let q = trx.selectFrom('regions').select(regionColumns);
-  if (s.within) q = q.where(inSubtree(s.within));
-  if (s.level) q = q.where('level', '=', s.level);
-  if (/^\d+$/.test(s.text)) {
-    const whole = levels.filter((l) => l.codeLength <= s.text.length).at(-1);
-    if (whole) q = q.where(inSubtree(pathOf(s.text.slice(0, whole.codeLength))));
-    q = q.where('code', 'like', `${likeEscape(s.text)}%`).orderBy('path');
-  } else {
-    q = q
-      .where('name', 'like', `%${likeEscape(s.text)}%`)
-      .orderBy('level')
-      .orderBy('code');
-  }
-  return (await q.limit(s.limit).execute()).map(toRegion);
-}
-
-/** How many nodes the subtree at a path holds, the node itself included: one index range scan. */
-export async function countSubtree(trx: Tx, path: string): Promise<number> {
-  const r = await trx
-    .selectFrom('regions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(inSubtree(path))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** Nodes per level in the subtree at a path (the whole tree without one). */
-export async function countByLevel(trx: Tx, path?: string): Promise<Record<RegionLevel, number>> {
-  let q = trx
-    .selectFrom('regions')
-    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('level');
-  if (path) q = q.where(inSubtree(path));
-  const out = Object.fromEntries(levels.map((l) => [l.level, 0])) as Record<RegionLevel, number>;
-  for (const r of await q.execute())
-    if (isRegionLevel(Number(r.level))) out[Number(r.level) as RegionLevel] = Number(r.n);
-  return out;
-}
-
-/** The nodes above the one at a path, province first (the node itself not included). */
-export async function ancestors(trx: Tx, path: string): Promise<Region[]> {
-  const codes = path.split('/').filter(Boolean).slice(0, -1);
-  if (codes.length === 0) return [];
-  const rows = await trx
-    .selectFrom('regions')
-    .select(regionColumns)
-    .where('code', 'in', codes)
-    .orderBy('level')
-    .execute();
-  return rows.map(toRegion);
-}
 
 /** Every village code under a path, in code order (a province has ~22 k; the whole country 620 k). */
 export async function villageCodesUnder(trx: Tx, path: string): Promise<string[]> {

@@ -196,13 +196,11 @@ export async function currentDues(
   return r.map((x) => ({ caseId: Number(x.case_id), seq: x.seq, stage: x.stage, dueAt: x.due_at }));
 }
 
-/** Sets every running, unsuspended stage's next card instant to its start, so the next sweep recomputes it. */
+/**
+ * Sets every running, unsuspended stage's next card instant to its start, so the next sweep recomputes
+ * it: all of them, whatever the transaction's scope (migration 0007; card rules are global).
+ */
 export async function rearmRunningStages(trx: Tx): Promise<number> {
-  const r = await trx
-    .updateTable('assignment_stages')
-    .set((eb) => ({ next_card_at: eb.ref('start_at') }))
-    .where('completed_at', 'is', null)
-    .where('due_at', 'is not', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  const r = await sql<{ n: number }>`SELECT civicgrid_rearm_running_stages() AS n`.execute(trx);
+  return Number(r.rows[0]!.n);
 }

@@ -135,3 +135,35 @@ export async function upsertUnitTypes(trx: Tx, types: (UnitType & { sort: number
     )
     .execute();
 }
+
+/** The id of a unit of a type with a name at an exact region, if one exists (names are unique there). */
+export async function unitNamed(
+  trx: Tx,
+  regionCode: string,
+  typeCode: string,
+  name: string,
+): Promise<number | undefined> {
+  const r = await trx
+    .selectFrom('units')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('type_code', '=', typeCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return r ? Number(r.id) : undefined;
+}
+
+/** The enabled units in the subtree at a region path, oldest first: where each sits and of what type. */
+export async function enabledUnitsUnder(
+  trx: Tx,
+  path: string,
+): Promise<{ id: number; regionCode: string; typeCode: string }[]> {
+  const rows = await trx
+    .selectFrom('units')
+    .select(['id', 'region_code', 'type_code'])
+    .where(inSubtree('region_path', path))
+    .where('disabled', '=', false)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), regionCode: r.region_code, typeCode: r.type_code }));
+}

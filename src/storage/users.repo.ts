@@ -3,6 +3,7 @@ import type { Tx } from './db.js';
 import { inSubtree, likeEscape } from './like.js';
 import type { User } from '../contract/users.js';
 import type { Role } from '../contract/common.js';
+import type { Actor } from '../core/auth/actor.js';
 
 function userQuery(trx: Tx) {
   return trx
@@ -151,4 +152,58 @@ export async function serviceCentreStaff(trx: Tx, regionCode: string, roles: rea
     .where((eb) => eb.or(roles.map((role) => eb(eb.val<string>(role), '=', eb.fn.any('s.roles')))))
     .execute();
   return rows.map((r) => Number(r.id));
+}
+
+/** Whether any account exists (a fresh installation has none). */
+export async function anyUser(trx: Tx): Promise<boolean> {
+  return (await trx.selectFrom('users').select('id').limit(1).execute()).length > 0;
+}
+
+/** The enabled accounts of a unit with a role (and, given one, serving a grid), oldest first. */
+export async function enabledAccountsOf(
+  trx: Tx,
+  unitId: number,
+  role: Role,
+  gridCode?: string,
+): Promise<{ id: number; username: string }[]> {
+  let q = trx
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('unit_id', '=', unitId)
+    .where('disabled', '=', false)
+    .where(sql<boolean>`${role} = ANY(roles)`);
+  if (gridCode) q = q.where('grid_code', '=', gridCode);
+  return (await q.orderBy('id').execute()).map((r) => ({ id: Number(r.id), username: r.username }));
+}
+
+/** An account as the acting user sign-in makes of it: unit, unit level and region, roles, jurisdiction. */
+export async function userActor(trx: Tx, userId: number): Promise<Actor | undefined> {
+  const r = await trx
+    .selectFrom('users as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .innerJoin('regions as g', 'g.code', 'u.region_code')
+    .select([
+      's.id',
+      's.username',
+      's.display_name',
+      's.unit_id',
+      's.roles',
+      's.scope_path',
+      'u.region_code',
+      'g.level',
+    ])
+    .where('s.id', '=', userId)
+    .executeTakeFirst();
+  return (
+    r && {
+      userId: Number(r.id),
+      username: r.username,
+      displayName: r.display_name,
+      unitId: Number(r.unit_id),
+      unitLevel: Number(r.level),
+      unitRegionCode: r.region_code,
+      roles: r.roles as Role[],
+      scopePath: r.scope_path,
+    }
+  );
 }

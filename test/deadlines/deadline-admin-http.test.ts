@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
-import { makeUser, testPassword } from '../factories.js';
+import { makeUnit, makeUser, testPassword } from '../factories.js';
 import { testDeps } from '../test-deps.js';
 import { client } from '../http-client.js';
-import { stageWorld } from './stage-world.js';
+import { stageRows, stageWorld } from './stage-world.js';
 import { createApp } from '../../src/http/app.js';
 import { manualClock } from '../../src/core/clock.js';
 import { systemScope } from '../../src/storage/db.js';
@@ -15,6 +15,7 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
   let w: Awaited<ReturnType<typeof stageWorld>>;
   let admin: ReturnType<typeof client>;
   let leader: ReturnType<typeof client>;
+  let app: ReturnType<typeof createApp>;
   const clock = manualClock(new Date('2025-10-01T02:00:00Z'));
   const day = (y: { months: { days: { date: string }[] }[] }, date: string) =>
     y.months[Number(date.slice(5, 7)) - 1]!.days.find((d) => d.date === date);
@@ -23,7 +24,7 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
     t = await createTestDb(engine);
     w = await stageWorld(t.db);
     await makeUser(t.db, 'admin1', w.units.countyCentre.unitId, ['admin']);
-    const app = createApp(testDeps(t.db, { clock }));
+    app = createApp(testDeps(t.db, { clock }));
     admin = client(app);
     leader = client(app);
     await admin.login('admin1', testPassword);
@@ -124,5 +125,21 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
     const raised = (await leader.get('/api/backlog')).body;
     expect(raised.counts).toEqual({ green: 1, yellow: 0, red: 1 });
     expect((await admin.get('/api/backlog')).status).toBe(403);
+  });
+
+  it(`${engineLabel(engine)} re-arms every running stage when the card rules change, also outside the administrator's jurisdiction`, async () => {
+    const countyB = await makeUnit(t.db, 'countyB', 'service_centre');
+    await makeUser(t.db, 'admin-b', countyB, ['admin']);
+    const adminB = client(app);
+    await adminB.login('admin-b', testPassword);
+    const opened = await w.openCase(new Date('2025-09-29T02:00:00Z'));
+    const s = await w.act(opened, 'dispatch', w.units.villageCentre, { unit: w.units.villageCommittee }, clock.now());
+    const running = async () => (await stageRows(t.db, s.id)).filter((r) => r.completed_at === null && r.due_at);
+    expect((await running()).length).toBeGreaterThan(0);
+    expect((await running()).every((r) => r.next_card_at?.getTime() !== r.start_at.getTime())).toBe(true);
+    const rules = (await adminB.get('/api/card-rules')).body;
+    expect((await adminB.raw('PUT', '/api/card-rules', rules)).status).toBe(200);
+    // The case lies in county A, outside county B's administrator's jurisdiction: its stages are re-armed all the same.
+    expect((await running()).every((r) => r.next_card_at?.getTime() === r.start_at.getTime())).toBe(true);
   });
 });

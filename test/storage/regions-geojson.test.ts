@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { systemScope } from '../../src/storage/db.js';
-import { countByLevel, getRegion, listChildren } from '../../src/storage/regions.repo.js';
+import { childrenOf, findRegion } from '../../src/storage/region-tree.repo.js';
+import { levelCounts } from '../region-counts.js';
 import { importProvince } from '../../src/app/regions/import-province.js';
 import { importGridsGeojson } from '../../src/app/regions/import-grids-geojson.js';
 import { changedIn } from '../../src/app/regions/write-batches.js';
@@ -10,13 +11,14 @@ import { createLog } from '../../src/app/log.js';
 import { DomainError } from '../../src/core/errors.js';
 
 const log = createLog('silent');
+const codesOf = (rs: { code: string }[]) => rs.map((r) => r.code);
 const fixture = async (name: string) =>
   JSON.parse(await readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
 
 describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
   let t: TestDb;
   const deps = () => ({ db: t.db, log });
-  const get = (code: string) => t.db.tx(systemScope, (trx) => getRegion(trx, code));
+  const get = (code: string) => t.db.tx(systemScope, (trx) => findRegion(trx, code));
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -33,7 +35,7 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
     const tally = await importGridsGeojson(deps(), { geojson: await fixture('grids-320114.geojson') });
     expect(tally[6]).toEqual({ total: 3, done: 3, inserted: 2, updated: 1 });
     const first = await get('320114001001001');
-    expect(first).toMatchObject({ name: '第1网格', level: 6, hasGeometry: true });
+    expect(first).toMatchObject({ name: '第1网格', level: 6 });
     expect(first?.geometry).toMatchObject({
       type: 'Polygon',
       coordinates: [
@@ -49,7 +51,7 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
     expect(await get('320114001001002')).toMatchObject({
       name: '雨花东片网格',
       parentCode: '320114001001',
-      hasGeometry: true,
+      geometry: { type: 'Polygon' },
     });
     expect((await get('320114001002010'))?.geometry).toMatchObject({ type: 'MultiPolygon' });
   });
@@ -57,11 +59,9 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
   it(`${engineLabel(engine)} changes nothing when the same file comes again`, async () => {
     const tally = await importGridsGeojson(deps(), { geojson: await fixture('grids-320114.geojson') });
     expect(changedIn(tally)).toBe(0);
-    const children = await t.db.tx(systemScope, (trx) => listChildren(trx, '320114001001', { limit: 10 }));
-    expect(children.items.map((r) => [r.code, r.hasGeometry])).toEqual([
-      ['320114001001001', true],
-      ['320114001001002', true],
-    ]);
+    const children = await t.db.tx(systemScope, (trx) => childrenOf(trx, '320114001001', 1, 10));
+    expect(codesOf(children.items)).toEqual(['320114001001001', '320114001001002']);
+    for (const c of children.items) expect((await get(c.code))?.geometry).toMatchObject({ type: 'Polygon' });
   });
 
   it(`${engineLabel(engine)} keeps the boundaries when the division is imported again`, async () => {
@@ -71,11 +71,11 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
       grids: { gridsPerVillage: 1, microGridsPerGrid: 0 },
     });
     expect(changedIn(tally)).toBe(0);
-    expect((await get('320114001001001'))?.hasGeometry).toBe(true);
+    expect((await get('320114001001001'))?.geometry).toMatchObject({ type: 'Polygon' });
   });
 
   it(`${engineLabel(engine)} refuses a file with bad features, naming each, and writes nothing`, async () => {
-    const before = await t.db.tx(systemScope, (trx) => countByLevel(trx));
+    const before = await t.db.tx(systemScope, (trx) => levelCounts(trx));
     const error = await importGridsGeojson(deps(), { geojson: await fixture('grids-invalid.geojson') }).catch(
       (e: unknown) => e,
     );
@@ -88,7 +88,7 @@ describe.each(engines)('grid boundaries from GeoJSON %s', (engine) => {
       '  feature 3 ("是个点"): geometry must be a Polygon or MultiPolygon, got "Point"',
       '  feature 4 ("没有这个村"): village 320114999999 is not in the region tree (import its province first)',
     ]);
-    expect(await t.db.tx(systemScope, (trx) => countByLevel(trx))).toEqual(before);
+    expect(await t.db.tx(systemScope, (trx) => levelCounts(trx))).toEqual(before);
   });
 
   it(`${engineLabel(engine)} refuses what is not a FeatureCollection`, async () => {

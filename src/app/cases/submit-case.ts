@@ -21,7 +21,7 @@ import { contactHashes, protectParties } from './protect-parties.js';
 import { findRelated, saveLinks } from './link-repeats.js';
 import { caseDetail } from './case-detail.js';
 
-/** What a channel adds to the intake's transaction (the portal spends its form token there). */
+/** What a channel adds to the intake's transaction (the portal spends its form token there, Open311 stores its token). */
 export type IntakeExtras = { inTransaction?: (trx: Tx, caseId: number) => Promise<void> };
 
 /**

@@ -24,52 +24,54 @@ import {
 } from '../../storage/deadline-reference.repo.js';
 import { loadPolicies } from './load-policies.js';
 import { rearmRunningStages } from '../../storage/stages.repo.js';
-import { systemScope } from '../../storage/db.js';
+import type { Tx } from '../../storage/db.js';
 
 // Days are CST calendar dates handled as 'YYYY-MM-DD' strings and day numbers: no JS Date, no host time zone.
 
 /** A year of the working-day calendar by month: every day, whether it is worked, and its override. */
 export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarYear> {
-  return readAs(ctx, 'deadline.read', `calendar:${year}`, async (trx) => {
-    const all = await readCalendarDays(trx);
-    const cal = makeCalendar(all);
-    const byDate = new Map(all.map((d) => [d.date, d]));
-    const months: CalendarYear['months'] = [];
-    for (let m = 1; m <= 12; m++) {
-      const first = dayNumber(`${year}-${String(m).padStart(2, '0')}-01`);
-      const next = dayNumber(m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`);
-      const days = [];
-      for (let d = first; d < next; d++) {
-        const date = isoDateOf(d);
-        const o = byDate.get(date);
-        days.push({
-          date,
-          weekday: weekdayOf(d),
-          working: isWorkingDayNumber(cal, d),
-          name: o?.name ?? null,
-          source: o?.source ?? null,
-        });
-      }
-      months.push({ month: m, workingDays: days.filter((x) => x.working).length, days });
+  return readAs(ctx, 'deadline.read', `calendar:${year}`, (trx) => calendarYear(trx, year));
+}
+
+/** The calendar year view, read in the caller's transaction. */
+async function calendarYear(trx: Tx, year: number): Promise<CalendarYear> {
+  const all = await readCalendarDays(trx);
+  const cal = makeCalendar(all);
+  const byDate = new Map(all.map((d) => [d.date, d]));
+  const months: CalendarYear['months'] = [];
+  for (let m = 1; m <= 12; m++) {
+    const first = dayNumber(`${year}-${String(m).padStart(2, '0')}-01`);
+    const next = dayNumber(m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`);
+    const days = [];
+    for (let d = first; d < next; d++) {
+      const date = isoDateOf(d);
+      const o = byDate.get(date);
+      days.push({
+        date,
+        weekday: weekdayOf(d),
+        working: isWorkingDayNumber(cal, d),
+        name: o?.name ?? null,
+        source: o?.source ?? null,
+      });
     }
-    return { year, months };
-  });
+    months.push({ month: m, workingDays: days.filter((x) => x.working).length, days });
+  }
+  return { year, months };
 }
 
 /** Replaces a year's overrides (a new State Council schedule); audited. Existing deadlines do not move. */
 export async function putCalendarYear(ctx: Ctx, year: number, input: PutCalendarYearInput): Promise<CalendarYear> {
   const outside = input.days.find((d) => !d.date.startsWith(`${year}-`));
   if (outside) throw new DomainError('ValidationFailed', `${outside.date} is not in ${year}`, { field: 'days' });
-  await writeAs(ctx, 'deadline.write', 'calendar.replace-year', `calendar:${year}`, async (trx) => {
+  return writeAs(ctx, 'deadline.write', 'calendar.replace-year', `calendar:${year}`, async (trx) => {
     for (const d of await readCalendarDays(trx, year)) await deleteCalendarDay(trx, d.date);
     await upsertCalendarDays(
       trx,
       input.days.map((d): StoredCalendarDay => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: 'admin' })),
       ctx.deps.clock.now(),
     );
-    return { value: undefined, details: { days: input.days.length } };
+    return { value: await calendarYear(trx, year), details: { days: input.days.length } };
   });
-  return getCalendarYear(ctx, year);
 }
 
 /** Sets or removes the override of one date; audited. */
@@ -80,7 +82,7 @@ export async function putCalendarDay(
 ): Promise<CalendarYear['months'][number]['days'][number]> {
   if (Number.isNaN(dayNumber(date)) || isoDateOf(dayNumber(date)) !== date)
     throw new DomainError('ValidationFailed', `no such date ${date}`, { field: 'date' });
-  await writeAs(ctx, 'deadline.write', 'calendar.set-day', `calendar:${date}`, async (trx) => {
+  return writeAs(ctx, 'deadline.write', 'calendar.set-day', `calendar:${date}`, async (trx) => {
     if (input.kind === 'default') await deleteCalendarDay(trx, date);
     else
       await upsertCalendarDays(
@@ -88,18 +90,22 @@ export async function putCalendarDay(
         [{ date, kind: input.kind, name: input.name ?? null, source: 'admin' }],
         ctx.deps.clock.now(),
       );
-    return { value: undefined, details: { kind: input.kind, name: input.name ?? null } };
+    const year = await calendarYear(trx, Number(date.slice(0, 4)));
+    return {
+      value: year.months[Number(date.slice(5, 7)) - 1]!.days[Number(date.slice(8, 10)) - 1]!,
+      details: { kind: input.kind, name: input.name ?? null },
+    };
   });
-  const year = await getCalendarYear(ctx, Number(date.slice(0, 4)));
-  return year.months[Number(date.slice(5, 7)) - 1]!.days[Number(date.slice(8, 10)) - 1]!;
 }
 
 /** The deadline policy table as stored. */
 export async function getPolicies(ctx: Ctx): Promise<PolicyTable> {
-  return readAs(ctx, 'deadline.read', 'deadline-policies', async (trx) => ({
-    policies: (await loadPolicies(trx)).policies as DeadlinePolicy[],
-  }));
+  return readAs(ctx, 'deadline.read', 'deadline-policies', policyTable);
 }
+
+const policyTable = async (trx: Tx): Promise<PolicyTable> => ({
+  policies: (await loadPolicies(trx)).policies as DeadlinePolicy[],
+});
 
 /** Replaces the policy table after the core's checks; audited. Running stages keep their stored due instants. */
 export async function putPolicies(ctx: Ctx, input: PolicyTable): Promise<PolicyTable> {
@@ -112,35 +118,36 @@ export async function putPolicies(ctx: Ctx, input: PolicyTable): Promise<PolicyT
       });
     }
   }
-  await writeAs(ctx, 'deadline.write', 'deadline-policies.replace', 'deadline-policies', async (trx) => {
+  return writeAs(ctx, 'deadline.write', 'deadline-policies.replace', 'deadline-policies', async (trx) => {
     const before = await readPolicies(trx);
     await replacePolicies(trx, table, ctx.deps.clock.now());
-    return { value: undefined, details: { before: before.length, after: table.length } };
+    return { value: await policyTable(trx), details: { before: before.length, after: table.length } };
   });
-  return getPolicies(ctx);
 }
 
 /** The card rules and backlog thresholds. */
 export async function getCardRules(ctx: Ctx): Promise<CardRules> {
-  return readAs(ctx, 'deadline.read', 'card-rules', async (trx) => {
-    const p = await loadPolicies(trx);
-    return { cards: p.cardRules, backlog: p.backlogRules } as CardRules;
-  });
+  return readAs(ctx, 'deadline.read', 'card-rules', cardRules);
+}
+
+async function cardRules(trx: Tx): Promise<CardRules> {
+  const p = await loadPolicies(trx);
+  return { cards: p.cardRules, backlog: p.backlogRules } as CardRules;
 }
 
 /**
  * Replaces the card rules; audited. Issued cards stay. Every running stage's next card instant was
- * computed under the old rules, so all are re-armed to their start: the next sweep claims each
- * once, issues what the new rules say is owed and stores the new next instant (a rare admin act).
+ * computed under the old rules, so all are re-armed to their start, in the same transaction: the
+ * next sweep claims each once, issues what the new rules say is owed and stores the new next
+ * instant (a rare admin act). The rules are global, so the re-arm reaches every stage, also those
+ * outside the administrator's jurisdiction (rearmRunningStages).
  */
 export async function putCardRules(ctx: Ctx, input: CardRules): Promise<CardRules> {
   validateCardRules(input.cards);
   backlogColour({ receivedAt: new Date(0), difficult: false }, new Date(0), input.backlog); // throws on bad thresholds
-  await writeAs(ctx, 'deadline.write', 'card-rules.replace', 'card-rules', async (trx) => {
+  return writeAs(ctx, 'deadline.write', 'card-rules.replace', 'card-rules', async (trx) => {
     await writeCardRules(trx, input, ctx.deps.clock.now());
-    return { value: undefined, details: input as unknown as Record<string, unknown> };
+    await rearmRunningStages(trx);
+    return { value: await cardRules(trx), details: input as unknown as Record<string, unknown> };
   });
-  // The rules are global, so the re-arm is the system's follow-up, not limited to the admin's region.
-  await ctx.deps.db.tx(systemScope, (trx) => rearmRunningStages(trx));
-  return getCardRules(ctx);
 }

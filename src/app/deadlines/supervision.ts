@@ -6,8 +6,8 @@ import { notFound } from '../../core/errors.js';
 import { ageInDays, backlogColour, type BacklogColour } from '../../core/deadline/backlog.js';
 import { regionPathOf } from '../regions/region-path-of.js';
 import { loadPolicies } from './load-policies.js';
-import { inSubtree } from '../../storage/like.js';
 import { boardCards } from '../../storage/cards.repo.js';
+import { backlogPetitions } from '../../storage/case-list.repo.js';
 
 /**
  * The supervision board (督办): cards whose supervising level lies in the caller's jurisdiction (or
@@ -38,27 +38,18 @@ export async function backlogBoard(ctx: Ctx, q: { region?: string; limit: number
     const now = ctx.deps.clock.now();
     // Only petitions older than the first threshold can be on the board, unless marked difficult.
     const youngest = new Date(now.getTime() - Math.max(0, backlogRules.greenFromDays - 1) * 86_400_000);
-    const rows = await trx
-      .selectFrom('cases')
-      .select(['id', 'tracking_code', 'title', 'status', 'received_at', 'difficult'])
-      .where('kind', '=', 'petition')
-      .where(inSubtree('region_path', path))
-      .where('status', 'not in', ['resolved', 'evaluated', 'closed', 'merged'])
-      .where((eb) => eb.or([eb('received_at', '<=', youngest), eb('difficult', '=', true)]))
-      .orderBy('received_at')
-      .limit(q.limit)
-      .execute();
+    const rows = await backlogPetitions(trx, path, youngest, q.limit);
     const items = rows.flatMap((r) => {
-      const colour = backlogColour({ receivedAt: r.received_at, difficult: r.difficult }, now, backlogRules);
+      const colour = backlogColour({ receivedAt: r.receivedAt, difficult: r.difficult }, now, backlogRules);
       return colour
         ? [
             {
-              caseId: Number(r.id),
-              trackingCode: r.tracking_code,
+              caseId: r.id,
+              trackingCode: r.trackingCode,
               title: r.title,
               status: r.status,
-              receivedAt: new Date(r.received_at).toISOString(),
-              ageDays: ageInDays(r.received_at, now),
+              receivedAt: r.receivedAt.toISOString(),
+              ageDays: ageInDays(r.receivedAt, now),
               difficult: r.difficult,
               colour,
             },

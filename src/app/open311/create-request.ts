@@ -4,7 +4,7 @@ import type { SubmitCaseInput } from '../../contract/cases.js';
 import { covers } from '../../core/auth/actor.js';
 import { DomainError } from '../../core/errors.js';
 import { systemScope } from '../../storage/db.js';
-import { insertOpen311Request } from '../../storage/open311.repo.js';
+import { insertOpen311Request, tokenOf } from '../../storage/open311.repo.js';
 import type { PartnerKey } from '../../storage/partner-keys.repo.js';
 import { submitCase } from '../cases/submit-case.js';
 import { serviceActor } from '../public/public-actor.js';
@@ -55,22 +55,29 @@ export async function createRequest(
     parties: applicant(p),
     attachments: [],
   };
+  // The token is stored in the intake's own transaction, with the case and its audit record.
+  let issued: { caseId: number; token: string } | undefined;
   const detail = await submitCase(
     ctx,
     input,
     `key${key.id}:${idempotencyKey ?? randomBytes(12).toString('base64url')}`,
+    {
+      inTransaction: async (trx, caseId) => {
+        const token = randomBytes(12).toString('base64url');
+        await insertOpen311Request(trx, { caseId, token, partnerKeyId: key.id, regionPath, at: deps.clock.now() });
+        issued = { caseId, token };
+      },
+    },
   );
-  const token = randomBytes(12).toString('base64url');
-  await deps.db.tx(systemScope, (trx) =>
-    insertOpen311Request(trx, { caseId: detail.id, token, partnerKeyId: key.id, regionPath, at: deps.clock.now() }),
-  );
-  const stored = await deps.db.tx(systemScope, (trx) =>
-    trx.selectFrom('open311_requests').select('token').where('case_id', '=', detail.id).executeTakeFirstOrThrow(),
-  );
+  // A retry with the same idempotency key (or the loser of a race between two) gets the first case,
+  // whose token was issued with it.
+  const token =
+    issued?.caseId === detail.id ? issued.token : await deps.db.tx(systemScope, (trx) => tokenOf(trx, detail.id));
+  if (!token) throw new DomainError('Conflict', `case ${detail.id} was not filed through Open311`);
   return [
     {
       service_request_id: String(detail.id),
-      token: stored.token,
+      token,
       service_notice: `查询码 ${detail.trackingCode}（凭查询码和手机后四位查询进度）`,
       account_id: p.account_id ?? '',
     },

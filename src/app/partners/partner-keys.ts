@@ -6,6 +6,7 @@ import type { IssuePartnerKeyInput, PartnerKeyView } from '../../contract/partne
 import { covers } from '../../core/auth/actor.js';
 import { notFound } from '../../core/errors.js';
 import { systemScope } from '../../storage/db.js';
+import { regionByCode } from '../../storage/region-tree.repo.js';
 import {
   insertPartnerKey,
   listPartnerKeys as listKeys,
@@ -36,11 +37,7 @@ export async function issuePartnerKey(
 ): Promise<PartnerKeyView & { key: string }> {
   const key = `cgk_${randomBytes(32).toString('base64url')}`;
   return writeAs(ctx, 'partner_key.manage', 'partner_key.issue', `region:${input.regionCode}`, async (trx) => {
-    const region = await trx
-      .selectFrom('regions')
-      .select(['code', 'path'])
-      .where('code', '=', input.regionCode)
-      .executeTakeFirst();
+    const region = await regionByCode(trx, input.regionCode);
     if (!region || !covers(ctx.actor, region.path)) throw notFound('region', input.regionCode);
     const k = await insertPartnerKey(trx, {
       name: input.name,

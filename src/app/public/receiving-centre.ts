@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { DomainError, notFound } from '../../core/errors.js';
 import { systemScope } from '../../storage/db.js';
+import { regionByCode } from '../../storage/region-tree.repo.js';
 import { centresAlong } from '../cases/centres.js';
 import type { UnitInfo } from '../../storage/unit-refs.repo.js';
 
@@ -13,9 +14,7 @@ export async function countyCentreFor(
   deps: Deps,
   regionCode: string,
 ): Promise<{ regionPath: string; centre: UnitInfo }> {
-  const region = await deps.db.tx(systemScope, (trx) =>
-    trx.selectFrom('regions').select(['code', 'path', 'level']).where('code', '=', regionCode).executeTakeFirst(),
-  );
+  const region = await deps.db.tx(systemScope, (trx) => regionByCode(trx, regionCode));
   if (!region) throw notFound('region', regionCode);
   if (region.level < 3)
     throw new DomainError('ValidationFailed', 'choose a county, township or village', { field: 'regionCode' });

@@ -1,14 +1,13 @@
 import type { Deps } from '../deps.js';
-import { systemScope, type Tx } from '../../storage/db.js';
-import { inSubtree } from '../../storage/like.js';
+import { systemScope } from '../../storage/db.js';
+import { childrenOf, regionByCode, regionsUnder } from '../../storage/region-tree.repo.js';
+import { notFound } from '../../core/errors.js';
 import { insertUnit } from '../../storage/units.repo.js';
 import { insertUser } from '../../storage/users.repo.js';
 import { appendAudit } from '../../storage/audit.repo.js';
 import { hashPassword } from '../auth/password.js';
 import { demoAccounts, demoUnitsByLevel } from './demo-units.js';
 import type { Role } from '../../contract/common.js';
-
-type RegionRow = { code: string; name: string; level: number; path: string };
 
 /**
  * Gives the demo county its organisation: the units of demoUnitsByLevel at the city, the
@@ -19,26 +18,15 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
   const at = deps.clock.now();
   const passwordHash = await hashPassword(deps.config.demoPassword);
   return deps.db.tx(systemScope, async (trx) => {
-    const county = await trx
-      .selectFrom('regions')
-      .select(['code', 'name', 'level', 'path'])
-      .where('code', '=', countyCode)
-      .executeTakeFirstOrThrow();
-    const city = await trx
-      .selectFrom('regions')
-      .select(['code', 'name', 'level', 'path'])
-      .where('code', '=', county.path.split('/')[1]!)
-      .executeTakeFirstOrThrow();
-    const below = await trx
-      .selectFrom('regions')
-      .select(['code', 'name', 'level', 'path'])
-      .where(inSubtree('path', county.path))
-      .where('level', 'in', [4, 5])
-      .orderBy('path')
-      .execute();
+    const county = await regionByCode(trx, countyCode);
+    if (!county) throw notFound('region', countyCode);
+    const cityCode = county.path.split('/')[1]!;
+    const city = await regionByCode(trx, cityCode);
+    if (!city) throw notFound('region', cityCode);
+    const below = await regionsUnder(trx, county.path, [4, 5]);
     const unitIds = new Map<string, number>();
-    for (const region of [city, county, ...below] as RegionRow[]) {
-      for (const u of demoUnitsByLevel[Number(region.level)] ?? []) {
+    for (const region of [city, county, ...below]) {
+      for (const u of demoUnitsByLevel[region.level] ?? []) {
         const id = await insertUnit(trx, {
           typeCode: u.typeCode,
           regionCode: region.code,
@@ -50,8 +38,8 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
         unitIds.set(`${region.code}:${u.typeCode}`, id);
       }
     }
-    const firstVillage = below.find((r) => Number(r.level) === 5);
-    const firstGrid = firstVillage && (await firstChild(trx, firstVillage.code));
+    const firstVillage = below.find((r) => r.level === 5);
+    const firstGrid = firstVillage && (await childrenOf(trx, firstVillage.code, 1, 1)).items[0];
     for (const a of demoAccounts) {
       const region = a.level === 3 ? county : firstVillage;
       if (!region) continue;
@@ -80,13 +68,4 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
     });
     return demoAccounts.map((a) => ({ username: a.username, role: a.roles.join(',') }));
   });
-}
-
-async function firstChild(trx: Tx, code: string) {
-  return trx
-    .selectFrom('regions')
-    .select(['code', 'path'])
-    .where('parent_code', '=', code)
-    .orderBy('code')
-    .executeTakeFirst();
 }

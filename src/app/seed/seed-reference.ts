@@ -1,4 +1,4 @@
-import type { Tx } from '../../storage/db.js';
+import { systemScope, type Db, type Tx } from '../../storage/db.js';
 import { upsertUnitTypes } from '../../storage/units.repo.js';
 import { upsertCategory } from '../../storage/categories.repo.js';
 import { unitTypes } from '../../storage/seed/unit-types.js';
@@ -15,4 +15,9 @@ export async function seedReference(trx: Tx): Promise<void> {
   for (const c of categoryRows()) await upsertCategory(trx, c);
   await seedDefaultDispatchRules(trx);
   await seedDeadlineReference(trx);
+}
+
+/** Loads or refreshes the reference data in a transaction of its own (`civicgrid seed`, a first start). */
+export async function refreshReference(deps: { db: Db }): Promise<void> {
+  await deps.db.tx(systemScope, (trx) => seedReference(trx));
 }

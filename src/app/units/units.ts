@@ -7,6 +7,7 @@ import {
   insertUnit,
   listUnitTypes,
   listUnits as listUnitRows,
+  unitNamed,
   updateUnit as updateUnitRow,
   type UnitWithPath,
 } from '../../storage/units.repo.js';
@@ -51,17 +52,9 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
     if (!types.some((t) => t.code === input.typeCode)) {
       throw new DomainError('ValidationFailed', `unknown unit type ${input.typeCode}`, { field: 'typeCode' });
     }
-    const clash = await trx
-      .selectFrom('units')
-      .select('id')
-      .where('region_code', '=', input.regionCode)
-      .where('type_code', '=', input.typeCode)
-      .where('name', '=', input.name)
-      .executeTakeFirst();
-    if (clash)
-      throw new DomainError('AlreadyExists', 'a unit of this type and name exists at this region', {
-        id: Number(clash.id),
-      });
+    const clash = await unitNamed(trx, input.regionCode, input.typeCode, input.name);
+    if (clash !== undefined)
+      throw new DomainError('AlreadyExists', 'a unit of this type and name exists at this region', { id: clash });
     const id = await insertUnit(trx, { ...input, phone: input.phone ?? null, regionPath, at: ctx.deps.clock.now() });
     const unit = await getUnit(trx, id);
     if (!unit) throw notFound('unit', id);

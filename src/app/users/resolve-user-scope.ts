@@ -1,6 +1,7 @@
 import type { Tx } from '../../storage/db.js';
 import type { Role } from '../../contract/common.js';
 import type { UnitWithPath } from '../../storage/units.repo.js';
+import { regionByCode } from '../../storage/region-tree.repo.js';
 import { DomainError, notFound } from '../../core/errors.js';
 // Levels 6 and 7 are grids and micro-grids (see DESIGN.md, Region).
 const GRID_LEVEL = 6;
@@ -19,13 +20,9 @@ export async function resolveUserScope(
     throw new DomainError('ValidationFailed', 'a grid worker needs the grid they serve', { field: 'gridCode' });
   }
   if (!gridCode) return unit.regionPath;
-  const grid = await trx
-    .selectFrom('regions')
-    .select(['code', 'path', 'level'])
-    .where('code', '=', gridCode)
-    .executeTakeFirst();
+  const grid = await regionByCode(trx, gridCode);
   if (!grid) throw notFound('region', gridCode);
-  if (Number(grid.level) < GRID_LEVEL || !grid.path.startsWith(unit.regionPath)) {
+  if (grid.level < GRID_LEVEL || !grid.path.startsWith(unit.regionPath)) {
     throw new DomainError('ValidationFailed', "the grid must be a grid or micro-grid under the unit's region", {
       field: 'gridCode',
     });

@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { randomInt } from 'node:crypto';
 import { withDeps } from '../with-deps.js';
 import { seedOnFirstStart } from '../../app/seed/seed-on-first-start.js';
-import { seedReference } from '../../app/seed/seed-reference.js';
+import { refreshReference } from '../../app/seed/seed-reference.js';
 import { seedDemoCases } from '../../app/seed/seed-demo-cases.js';
 import { generateCases, type GenerateCasesResult } from '../../app/seed/generate-cases.js';
 import { DomainError } from '../../core/errors.js';
-import { systemScope } from '../../storage/db.js';
 
 type SeedOptions = { cases?: number; days: number; region?: string; seed?: number };
 
@@ -42,7 +41,7 @@ export function registerSeed(program: Command): void {
     )
     .action((o: SeedOptions) =>
       withDeps(async (deps) => {
-        await deps.db.tx(systemScope, (trx) => seedReference(trx));
+        await refreshReference(deps);
         const logins = await seedOnFirstStart(deps);
         process.stdout.write(
           logins

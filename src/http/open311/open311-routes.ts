@@ -4,7 +4,7 @@ import type { HttpEnv } from '../env.js';
 import { listServices, serviceDefinition } from '../../app/open311/services.js';
 import { getRequest, listRequests, tokenStatus } from '../../app/open311/requests.js';
 import { createRequest } from '../../app/open311/create-request.js';
-import { auditPartnerCall, partnerFor } from './partner-auth.js';
+import { partnerFor, partnerRead } from '../../app/partners/partner-calls.js';
 import { fail, formatOf, open311Error, respond, type Format } from './respond.js';
 import { open311BodyLimit, postedForm, wellFormedRequest } from './open311-input.js';
 
@@ -64,11 +64,9 @@ export function open311Routes(deps: Deps) {
   }
 
   /** GETs need no key; a presented key must be live, and then the call is audited under it. */
-  async function withPartner<T>(c: Context<HttpEnv>, op: string, produce: () => Promise<T>): Promise<T> {
-    const key = await partnerFor(deps, c.req.query('api_key'), false);
-    const value = await produce();
-    if (key) await auditPartnerCall(deps, key, `open311.${op}`, c.req.path, c.var.requestId);
-    return value;
+  function withPartner<T>(c: Context<HttpEnv>, op: string, produce: () => Promise<T>): Promise<T> {
+    const call = { action: `open311.${op}`, target: c.req.path, requestId: c.var.requestId };
+    return partnerRead(deps, c.req.query('api_key'), call, produce);
   }
   return r;
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Role } from '../../../contract/common.js';
 import { systemScope, type Tx } from '../../../storage/db.js';
-import { insertUser } from '../../../storage/users.repo.js';
+import { enabledAccountsOf, insertUser, userActor } from '../../../storage/users.repo.js';
+import { getUnit } from '../../../storage/units.repo.js';
+import { notFound } from '../../../core/errors.js';
 import { appendAudit } from '../../../storage/audit.repo.js';
 import { hashPassword } from '../../auth/password.js';
 import { deriveSeed, mulberry32 } from './prng.js';
@@ -80,11 +81,8 @@ export class SimStaff {
 
   private async create(trx: Tx, s: Seat): Promise<number> {
     this.passwordHash ??= hashPassword(randomBytes(24).toString('base64url'));
-    const unit = await trx
-      .selectFrom('units')
-      .select('region_path')
-      .where('id', '=', s.unitId)
-      .executeTakeFirstOrThrow();
+    const unit = await getUnit(trx, s.unitId);
+    if (!unit) throw notFound('unit', s.unitId);
     const at = this.deps.clock.now();
     const name = personName(mulberry32(deriveSeed(this.seed, 'staff', s.username)));
     const id = await insertUser(trx, {
@@ -92,7 +90,7 @@ export class SimStaff {
       displayName: `${s.title} ${name}`,
       unitId: s.unitId,
       gridCode: s.grid?.code ?? null,
-      scopePath: s.grid?.path ?? unit.region_path,
+      scopePath: s.grid?.path ?? unit.regionPath,
       roles: [s.role],
       passwordHash: await this.passwordHash,
       at,
@@ -113,46 +111,15 @@ export class SimStaff {
 
 /** An enabled account of the unit with the role (and grid); the generator's own ones are found by name. */
 async function findSeated(trx: Tx, s: Seat, prefix?: string): Promise<number | undefined> {
-  let q = trx
-    .selectFrom('users')
-    .select(['id', 'username'])
-    .where('unit_id', '=', s.unitId)
-    .where('disabled', '=', false)
-    .where(sql<boolean>`${s.role} = ANY(roles)`);
-  q = s.grid ? q.where('grid_code', '=', s.grid.code) : q;
-  const rows = await q.orderBy('id').execute();
+  const rows = await enabledAccountsOf(trx, s.unitId, s.role, s.grid?.code);
   const own = rows.find((r) => r.username === s.username);
   const other = prefix ? undefined : rows.find((r) => !r.username.startsWith('sim-hotline'));
-  const chosen = own ?? other;
-  return chosen ? Number(chosen.id) : undefined;
+  return (own ?? other)?.id;
 }
 
 /** Builds the acting user as sign-in would: unit, unit level and region, roles, jurisdiction. */
 async function actorOf(trx: Tx, userId: number): Promise<Actor> {
-  const r = await trx
-    .selectFrom('users as s')
-    .innerJoin('units as u', 'u.id', 's.unit_id')
-    .innerJoin('regions as g', 'g.code', 'u.region_code')
-    .select([
-      's.id',
-      's.username',
-      's.display_name',
-      's.unit_id',
-      's.roles',
-      's.scope_path',
-      'u.region_code',
-      'g.level',
-    ])
-    .where('s.id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: Number(r.id),
-    username: r.username,
-    displayName: r.display_name,
-    unitId: Number(r.unit_id),
-    unitLevel: Number(r.level),
-    unitRegionCode: r.region_code,
-    roles: r.roles as Role[],
-    scopePath: r.scope_path,
-  };
+  const actor = await userActor(trx, userId);
+  if (!actor) throw notFound('user', userId);
+  return actor;
 }

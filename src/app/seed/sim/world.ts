@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.js';
 import { DomainError } from '../../../core/errors.js';
 import { systemScope } from '../../../storage/db.js';
-import { inSubtree } from '../../../storage/like.js';
+import { regionByCode, regionsUnder } from '../../../storage/region-tree.repo.js';
+import { enabledUnitsUnder } from '../../../storage/units.repo.js';
 
 /** A place a case can be located: a village (community) or one of its grids, with the names texts use. */
 export type Place = {
@@ -29,34 +30,25 @@ export type SimWorld = {
  */
 export async function loadWorld(deps: Deps, regionCode: string): Promise<SimWorld> {
   return deps.db.tx(systemScope, async (trx) => {
-    const root = await trx
-      .selectFrom('regions')
-      .select(['code', 'path', 'level'])
-      .where('code', '=', regionCode)
-      .executeTakeFirst();
+    const root = await regionByCode(trx, regionCode);
     if (!root) throw new DomainError('NotFound', `region ${regionCode} does not exist; import it first`);
-    if (Number(root.level) < 3)
+    if (root.level < 3)
       throw new DomainError('ValidationFailed', 'generate cases for a county or a region below it', {
         field: 'region',
       });
     const countyCode = root.path.split('/')[2]!;
     const countyPath = `${root.path.split('/').slice(0, 3).join('/')}/`;
-    const rows = await trx
-      .selectFrom('regions')
-      .select(['code', 'path', 'level', 'name', 'parent_code'])
-      .where(inSubtree('path', countyPath))
-      .where('level', 'in', [4, 5, 6])
-      .execute();
+    const rows = await regionsUnder(trx, countyPath, [4, 5, 6]);
     // Texts say 定坊社区, not 定坊社区居委会: the committee's suffix is dropped from place names.
     const names = new Map(rows.map((r) => [r.code, r.name.replace(/(居民委员会|村民委员会|居委会|村委会)$/, '')]));
     const places = rows
-      .filter((r) => (Number(r.level) === 5 || Number(r.level) === 6) && r.path.startsWith(root.path))
+      .filter((r) => (r.level === 5 || r.level === 6) && r.path.startsWith(root.path))
       .map((r) => {
         const [, , , town, village] = r.path.split('/') as string[];
         return {
           code: r.code,
           path: r.path,
-          level: Number(r.level),
+          level: r.level,
           village: village!,
           villageName: names.get(village!) ?? '',
           town: town!,
@@ -66,16 +58,9 @@ export async function loadWorld(deps: Deps, regionCode: string): Promise<SimWorl
       .sort((a, b) => a.code.localeCompare(b.code));
     if (places.length === 0)
       throw new DomainError('Unprocessable', `region ${regionCode} has no villages or grids to place cases in`);
-    const unitRows = await trx
-      .selectFrom('units')
-      .select(['id', 'region_code', 'type_code'])
-      .where(inSubtree('region_path', countyPath))
-      .where('disabled', '=', false)
-      .orderBy('id')
-      .execute();
     const units = new Map<string, number>();
-    for (const u of unitRows)
-      if (!units.has(`${u.region_code}:${u.type_code}`)) units.set(`${u.region_code}:${u.type_code}`, Number(u.id));
+    for (const u of await enabledUnitsUnder(trx, countyPath))
+      if (!units.has(`${u.regionCode}:${u.typeCode}`)) units.set(`${u.regionCode}:${u.typeCode}`, u.id);
     if (!units.has(`${countyCode}:service_centre`))
       throw new DomainError(
         'Unprocessable',
