@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CASE_KINDS, CHANNELS, COMPLEXITIES } from '../core/case/types.js';
 import { PERIOD_KINDS } from '../core/kpi/period.js';
 import { RegionCode } from './common.js';
 
@@ -17,6 +18,20 @@ const KpiQueryFields = z.object({
   date: CalendarDate.optional().openapi({ description: 'a day inside the period (default: today, CST)' }),
   from: CalendarDate.optional().openapi({ description: 'custom: the first day' }),
   to: CalendarDate.optional().openapi({ description: 'custom: the last day (included)' }),
+  kind: z.enum(CASE_KINDS).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  complexity: z.enum(COMPLEXITIES).optional(),
+  categoryCode: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/)
+    .optional(),
+  unit: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31)
+    .optional()
+    .openapi({ description: "the case's current or last lead unit" }),
 });
 const customNeedsRange: [
   (q: { period: string; from?: string; to?: string }) => boolean,
@@ -102,3 +117,29 @@ export const KpiDrillDown = z
 export const ExportQuery = KpiQueryFields.extend({ format: z.enum(['ndjson', 'csv']).default('ndjson') }).refine(
   ...customNeedsRange,
 );
+
+export const BREAKDOWNS = ['region', 'unit', 'kind', 'channel', 'complexity', 'categoryCode'] as const;
+export const BreakdownQuery = KpiQueryFields.extend({ by: z.enum(BREAKDOWNS).default('region') }).refine(
+  ...customNeedsRange,
+);
+
+export const KpiBreakdown = z
+  .object({
+    id: z.string(),
+    by: z.enum(BREAKDOWNS),
+    period: PeriodView,
+    ranking: z
+      .string()
+      .openapi({ description: 'how rows are ranked: the Wilson lower bound (95 %) for rates, the value otherwise' }),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string().nullable(),
+        ...Amounts,
+        score: z.number().nullable(),
+        rank: z.number().int().nullable(),
+        drillDown: z.string(),
+      }),
+    ),
+  })
+  .openapi('KpiBreakdown');

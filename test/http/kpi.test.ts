@@ -79,6 +79,28 @@ describe.each(engines)('KPI figures over HTTP %s', (engine) => {
     }
   });
 
+  it(`${engineLabel(engine)} breaks a figure down by township, ranked, and each row drills to its own cases`, async () => {
+    const res = await leader.get(`/api/kpi/received/breakdown?${range}&by=region`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const whole = (await leader.get(`/api/kpi?${range}`)).body.figures.find((f: any) => f.id === 'received');
+    const sum = res.body.rows.reduce((n: number, r: any) => n + r.denominator, 0);
+    expect(sum).toBeLessThanOrEqual(whole.denominator); // cases registered at the county itself are in no township
+    expect(res.body.rows.every((r: any) => r.name)).toBe(true);
+    for (const r of res.body.rows.filter((x: any) => x.denominator > 0).slice(0, 3)) {
+      const cases = await leader.get(`${r.drillDown}&part=denominator`);
+      expect(cases.body.count).toBe(r.denominator);
+    }
+    const byKind = await leader.get(`/api/kpi/satisfaction/breakdown?${range}&by=kind`);
+    expect(byKind.status).toBe(200);
+    const ranks = byKind.body.rows.map((r: any) => r.rank).filter((x: any) => x !== null);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const r of byKind.body.rows) {
+      const cases = await leader.get(`${r.drillDown}&part=denominator`);
+      expect([r.key, cases.body.count]).toEqual([r.key, r.denominator]);
+      expect(cases.body.cases.every((c: any) => c.kind === r.key)).toBe(true);
+    }
+  });
+
   it(`${engineLabel(engine)} exports what recomputes every figure`, async () => {
     const res = await leader.get(`/api/kpi/events?${range}&format=ndjson`);
     expect(res.status).toBe(200);
@@ -158,6 +180,7 @@ describe.each(engines)('KPI figures over HTTP %s', (engine) => {
     for (const q of ['period=custom&from=2026-03-01', 'period=week&date=2026-02-30', 'period=decade', 'region=abc'])
       expect([q, (await leader.get(`/api/kpi?${q}`)).status]).toEqual([q, 400]);
     expect((await leader.get('/api/kpi/no_such_kpi/cases')).status).toBe(404);
+    expect((await leader.get('/api/kpi/received/breakdown?by=street')).status).toBe(400);
     expect((await leader.get('/api/kpi/events?format=xlsx')).status).toBe(400);
   });
 });

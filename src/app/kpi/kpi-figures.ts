@@ -9,13 +9,14 @@ import { caseBriefs } from '../../storage/kpi.repo.js';
 import { type Ctx, readAs } from '../context.js';
 import { loadKpiInput } from './load-kpi-input.js';
 
-const amounts = (f: Figure) => ({ numerator: f.numerator, denominator: f.denominator, value: f.value });
-const periodView = (p: Period) => ({ kind: p.kind, from: p.from.toISOString(), to: p.to.toISOString() });
+export const amounts = (f: Figure) => ({ numerator: f.numerator, denominator: f.denominator, value: f.value });
+export const periodView = (p: Period) => ({ kind: p.kind, from: p.from.toISOString(), to: p.to.toISOString() });
 
 /** Query string that reproduces the request for the drill-down link. */
-function drillDownLink(id: string, regionCode: string, q: KpiQuery): string {
+export function drillDownLink(id: string, regionCode: string, q: KpiQuery): string {
   const params = new URLSearchParams({ region: regionCode, period: q.period });
-  for (const k of ['date', 'from', 'to'] as const) if (q[k]) params.set(k, q[k]!);
+  for (const k of ['date', 'from', 'to', 'kind', 'channel', 'complexity', 'categoryCode', 'unit'] as const)
+    if (q[k] !== undefined) params.set(k, String(q[k]));
   return `/api/kpi/${id}/cases?${params}`;
 }
 

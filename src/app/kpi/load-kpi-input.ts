@@ -2,12 +2,12 @@ import { covers } from '../../core/auth/actor.js';
 import { cstDateOf } from '../../core/deadline/cst.js';
 import { workingMsBetween } from '../../core/deadline/working-time.js';
 import { notFound } from '../../core/errors.js';
-import { caseFacts } from '../../core/kpi/case-facts.js';
+import { type CaseFacts, caseFacts } from '../../core/kpi/case-facts.js';
 import type { KpiInput } from '../../core/kpi/inputs.js';
 import { customPeriod, type Period, periodOf, previousPeriod, samePeriodLastYear } from '../../core/kpi/period.js';
 import type { KpiQuery } from '../../contract/kpi.js';
 import type { Tx } from '../../storage/db.js';
-import { kpiSource } from '../../storage/kpi.repo.js';
+import { type KpiSource, kpiSource } from '../../storage/kpi.repo.js';
 import { regionByCode } from '../../storage/region-tree.repo.js';
 import type { Ctx } from '../context.js';
 import { loadPolicies } from '../deadlines/load-policies.js';
@@ -36,9 +36,18 @@ export async function loadKpiInput(ctx: Ctx, trx: Tx, q: KpiQuery) {
     (max, p) => (p.to > max ? p.to : max),
     period.to,
   );
-  const [source, { calendar }] = await Promise.all([kpiSource(trx, path, until, now), loadPolicies(trx)]);
+  const [all, { calendar }] = await Promise.all([kpiSource(trx, path, until, now), loadPolicies(trx)]);
+  const facts = all.histories.map((h) => caseFacts(h.events, h.repeatOf)).filter((f) => matches(f, q));
+  const ids = new Set(facts.map((f) => f.caseId));
+  const only = <T extends { caseId: number }>(xs: readonly T[]) => xs.filter((x) => ids.has(x.caseId));
+  const source: KpiSource = {
+    histories: all.histories.filter((h) => h.events[0]?.type === 'received' && ids.has(h.events[0].data.id)),
+    stages: only(all.stages),
+    cards: only(all.cards),
+    extensions: only(all.extensions),
+  };
   const input: KpiInput = {
-    facts: source.histories.map((h) => caseFacts(h.events, h.repeatOf)),
+    facts,
     stages: source.stages,
     cards: source.cards,
     extensions: source.extensions,
@@ -50,3 +59,14 @@ export async function loadKpiInput(ctx: Ctx, trx: Tx, q: KpiQuery) {
 
 /** The code of the region a materialised path ends in (`32/3201/320114/` → 320114). */
 const regionCodeOf = (path: string) => path.split('/').filter(Boolean).at(-1) ?? '';
+
+/** The query's case filters: kind, channel, complexity, category, and the case's current or last lead unit. */
+function matches(f: CaseFacts, q: KpiQuery): boolean {
+  return (
+    (!q.kind || f.kind === q.kind) &&
+    (!q.channel || f.channel === q.channel) &&
+    (!q.complexity || f.complexity === q.complexity) &&
+    (!q.categoryCode || f.categoryCode === q.categoryCode) &&
+    (!q.unit || f.leads.at(-1) === q.unit)
+  );
+}

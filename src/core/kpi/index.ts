@@ -5,3 +5,4 @@ export * from './definitions.js';
 export * from './inputs.js';
 export * from './period.js';
 export * from './signals.js';
+export * from './ranking.js';

@@ -1,7 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { exportKpiEvents } from '../../app/kpi/export-events.js';
+import { kpiBreakdown } from '../../app/kpi/kpi-breakdown.js';
 import { kpiDrillDown, kpiFigures } from '../../app/kpi/kpi-figures.js';
-import { DrillDownQuery, ExportQuery, KpiDrillDown, KpiFigures, KpiIdParam, KpiQuery } from '../../contract/kpi.js';
+import {
+  BreakdownQuery,
+  KpiBreakdown,
+  DrillDownQuery,
+  ExportQuery,
+  KpiDrillDown,
+  KpiFigures,
+  KpiIdParam,
+  KpiQuery,
+} from '../../contract/kpi.js';
 import { requireSession } from '../middleware.js';
 import { errorResponses, json, newRouter, sessionSecurity } from '../router.js';
 
@@ -57,4 +67,16 @@ kpiRoutes.openapi(
     responses: { 200: json(KpiDrillDown, 'Cases'), ...errorResponses },
   }),
   async (c) => c.json(await kpiDrillDown(c.var.ctx, c.req.valid('param').id, c.req.valid('query')), 200),
+);
+
+kpiRoutes.openapi(
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/kpi/{id}/breakdown',
+    summary: 'One figure by child region, unit, kind, channel, complexity or category, fairly ranked',
+    request: { params: KpiIdParam, query: BreakdownQuery },
+    responses: { 200: json(KpiBreakdown, 'Rows'), ...errorResponses },
+  }),
+  async (c) => c.json(await kpiBreakdown(c.var.ctx, c.req.valid('param').id, c.req.valid('query')), 200),
 );
