@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Tx } from './db.js';
+import type { Db, Tx } from './db.js';
 import type { Schema } from './schema.js';
 import { isRegionLevel, levels, type RegionLevel } from '../core/region/levels.js';
 import { subtreeRange } from '../core/region/codes.js';
@@ -99,4 +99,9 @@ export async function existingCodes(trx: Tx, codes: readonly string[]): Promise<
     .where(sql<SqlBool>`code = ANY(${[...codes]}::text[])`)
     .execute();
   return new Set(rows.map((r) => r.code));
+}
+
+/** Refreshes the planner's statistics of the region tree; ANALYZE needs the table's owner. */
+export async function analyzeRegions(db: Db): Promise<void> {
+  await db.asOwner('ANALYZE regions');
 }

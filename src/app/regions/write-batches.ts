@@ -1,5 +1,5 @@
 import { systemScope, type Db } from '../../storage/db.js';
-import { upsertRegions } from '../../storage/regions.repo.js';
+import { analyzeRegions, upsertRegions } from '../../storage/regions.repo.js';
 import { levels, type RegionLevel } from '../../core/region/levels.js';
 import type { RegionNode } from '../../core/region/region-node.js';
 import type { Log } from '../log.js';
@@ -63,11 +63,11 @@ const ANALYZE_AFTER_ROWS = 10_000;
 /**
  * Refreshes the planner's statistics after a bulk import. Without them PostgreSQL plans the first
  * queries on a freshly filled table as if it were empty (a village name search took 130 ms instead
- * of 17 ms on 570 k rows). ANALYZE needs the table owner, hence asOwner; failing it is not fatal.
+ * of 17 ms on 570 k rows). ANALYZE needs the table owner; failing it is not fatal.
  */
 export async function refreshStatistics(deps: { db: Db; log: Log }, tally: ImportTally): Promise<void> {
   if (changedIn(tally) < ANALYZE_AFTER_ROWS) return;
-  await deps.db
-    .asOwner('ANALYZE regions')
-    .catch((e: unknown) => deps.log.warn('could not ANALYZE regions after the import', { error: String(e) }));
+  await analyzeRegions(deps.db).catch((e: unknown) =>
+    deps.log.warn('could not ANALYZE regions after the import', { error: String(e) }),
+  );
 }
