@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
-import type { Me, Role } from '../api/contract-types.js';
+import { can, type Permission } from '../../../src/core/auth/permissions.js';
+import type { Me } from '../api/contract-types.js';
 import { setUnauthenticatedListener } from '../api/http-client.js';
 import { fetchMe, logout } from '../features/auth/api/auth-api.js';
 import { probablySignedOut, rememberSession } from './session-hint.js';
@@ -20,8 +22,13 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 
-/** Who is signed in: loaded from /api/me once, cleared on sign-out or on any 401. */
+/**
+ * Who is signed in: loaded from /api/me once, cleared on sign-out or on any 401. The session is this
+ * provider's state, not a cached query; whenever it changes hands the query cache is emptied, so no
+ * page shows one user's data to the next.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [me, setMe] = useState<Me | null>(null);
   const [sessionExpired, setSessionExpired] = useState(false);
@@ -62,16 +69,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (statusRef.current === 'signedIn') setSessionExpired(true);
       setMe(null);
       setStatus('signedOut');
+      queryClient.clear();
     });
     return () => setUnauthenticatedListener(null);
-  }, []);
+  }, [queryClient]);
 
-  const signedIn = useCallback((loaded: Me) => {
-    rememberSession(true);
-    setMe(loaded);
-    setSessionExpired(false);
-    setStatus('signedIn');
-  }, []);
+  const signedIn = useCallback(
+    (loaded: Me) => {
+      queryClient.clear();
+      rememberSession(true);
+      setMe(loaded);
+      setSessionExpired(false);
+      setStatus('signedIn');
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -81,8 +93,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setMe(null);
       setSessionExpired(false);
       setStatus('signedOut');
+      queryClient.clear();
     }
-  }, []);
+  }, [queryClient]);
 
   const retry = useCallback(() => {
     setStatus('loading');
@@ -109,6 +122,7 @@ export function useMe(): Me {
   return me;
 }
 
-export function hasAnyRole(me: Me, roles: readonly Role[] | undefined): boolean {
-  return !roles || roles.some((role) => me.roles.includes(role));
+/** True when the signed-in user's roles grant the permission (the server's table, src/core/auth/permissions.ts). */
+export function useCan(permission: Permission): boolean {
+  return can(useMe().roles, permission);
 }

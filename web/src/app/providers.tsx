@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { antdLocaleFor } from '../i18n/antd-locale.js';
 import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages.js';
 import { AuthProvider } from './auth-context.js';
+import { createQueryClient } from './query-client.js';
 
 // Darker than antd's defaults so text and buttons meet WCAG AA contrast (axe runs on every page).
 const theme: ThemeConfig = {
@@ -36,15 +38,18 @@ const theme: ThemeConfig = {
 // Toasts inside <main> when there is one, so that all content sits in a landmark.
 const messageContainer = () => document.getElementById('main-content') ?? document.body;
 
-/** antd theme and locale (following i18next), antd's App context for messages, and the session. */
+/** The server-data cache, antd theme and locale (following i18next), antd's App context for messages, and the session. */
 export function Providers({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  const [queryClient] = useState(createQueryClient);
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   return (
-    <ConfigProvider locale={antdLocaleFor(language)} theme={theme}>
-      <AntApp message={{ getContainer: messageContainer }}>
-        <AuthProvider>{children}</AuthProvider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={antdLocaleFor(language)} theme={theme}>
+        <AntApp message={{ getContainer: messageContainer }}>
+          <AuthProvider>{children}</AuthProvider>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   );
 }

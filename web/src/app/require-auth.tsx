@@ -2,13 +2,16 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { Role } from '../api/contract-types.js';
+import { can, type Permission } from '../../../src/core/auth/permissions.js';
 import { describeError } from '../api/error-message.js';
-import { hasAnyRole, useAuth } from './auth-context.js';
+import { useAuth } from './auth-context.js';
 import { ForbiddenPage } from './status-pages.js';
 
-/** Renders its children for a signed-in user with one of `roles`; otherwise login or "no access". */
-export function RequireAuth({ children, roles }: { children: ReactNode; roles?: readonly Role[] | undefined }) {
+/**
+ * Renders its children for a signed-in user holding `permission` (any signed-in user when it is null or
+ * absent: the layout, and the pages nav-items.tsx lists as open); otherwise login or "no access".
+ */
+export function RequireAuth({ children, permission }: { children: ReactNode; permission?: Permission | null }) {
   const { t } = useTranslation();
   const { status, me, bootError, retry } = useAuth();
   const location = useLocation();
@@ -35,6 +38,6 @@ export function RequireAuth({ children, roles }: { children: ReactNode; roles?: 
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (!hasAnyRole(me, roles)) return <ForbiddenPage />;
+  if (permission && !can(me.roles, permission)) return <ForbiddenPage />;
   return <>{children}</>;
 }

@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../api/contract-types.js';
 import { buildCategoryTree, type CategoryNode } from '../features/categories/api/category-tree.js';
-import { fetchCategories } from '../features/categories/api/categories-api.js';
-import { useApiQuery } from '../hooks/use-api-query.js';
+import { categoriesQuery } from '../features/categories/api/categories-api.js';
 
 interface CategoryTreeSelectProps {
   id?: string;
@@ -28,7 +28,7 @@ export function categoryName(category: Pick<Category, 'nameZh' | 'nameEn'>, lang
 /** The category tree (enabled categories only), names in the UI language; type to filter. */
 export function CategoryTreeSelect({ id, value, onChange, allowClear = true, ...rest }: CategoryTreeSelectProps) {
   const { t, i18n } = useTranslation();
-  const categories = useApiQuery((signal) => fetchCategories(signal), []);
+  const categories = useQuery(categoriesQuery());
   const treeData = useMemo(() => {
     const toOption = (node: CategoryNode): TreeOption => ({
       value: node.code,
@@ -47,7 +47,7 @@ export function CategoryTreeSelect({ id, value, onChange, allowClear = true, ...
       showSearch
       treeNodeFilterProp="title"
       placeholder={t('common.select')}
-      loading={categories.loading}
+      loading={categories.isFetching}
       treeDefaultExpandAll
       popupMatchSelectWidth={false}
       data-testid={rest['data-testid']}
@@ -58,7 +58,7 @@ export function CategoryTreeSelect({ id, value, onChange, allowClear = true, ...
 /** Category code → name in the UI language, for tables. */
 export function useCategoryNames(): (code: string) => string {
   const { i18n } = useTranslation();
-  const categories = useApiQuery((signal) => fetchCategories(signal), []);
+  const categories = useQuery(categoriesQuery());
   return useMemo(() => {
     const byCode = new Map((categories.data ?? []).map((c) => [c.code, c]));
     return (code: string) => {

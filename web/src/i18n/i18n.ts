@@ -16,6 +16,7 @@ void i18n.use(initReactI18next).init({
 });
 
 function reflectLanguageInDocument(language: string): void {
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = language;
   document.title = i18n.t('app.name');
 }

@@ -18,6 +18,8 @@ function readStoredLanguage(): string | null {
 
 /** `?lang=en` wins (and is remembered), then the stored choice, then zh-CN. */
 export function detectLanguage(): Language {
+  // Outside a browser (the route table's unit test imports the pages): the default.
+  if (typeof window === 'undefined') return DEFAULT_LANGUAGE;
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
   if (isLanguage(fromUrl)) {
     rememberLanguage(fromUrl);

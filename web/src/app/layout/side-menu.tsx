@@ -1,12 +1,12 @@
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { hasAnyRole, useMe } from '../auth-context.js';
-import { NAV, isGroup } from '../nav-items.js';
+import { useMe } from '../auth-context.js';
+import { NAV, isGroup, mayOpen, navItems } from '../nav-items.js';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The side menu, showing only what the user's roles may open. */
+/** The side menu, showing only what the user's roles may open (the guard's own rule, `mayOpen`). */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -15,9 +15,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
 
   const items: MenuItem[] = NAV.flatMap((entry): MenuItem[] => {
     if (!isGroup(entry)) {
-      return hasAnyRole(me, entry.roles) ? [{ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }] : [];
+      return mayOpen(me.roles, entry.path) ? [{ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }] : [];
     }
-    const children = entry.children.filter((child) => hasAnyRole(me, child.roles));
+    const children = entry.children.filter((child) => mayOpen(me.roles, child.path));
     if (children.length === 0) return [];
     return [
       {
@@ -29,7 +29,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     ];
   });
 
-  const selected = NAV.flatMap((entry) => (isGroup(entry) ? entry.children : [entry]))
+  const selected = navItems()
     .map((item) => item.path)
     .filter((path) => pathname.startsWith(path));
 

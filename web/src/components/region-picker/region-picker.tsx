@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { CloseCircleFilled } from '@ant-design/icons';
 import { Button, Drawer, Grid, Input, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth-context.js';
 import type { Region } from '../../api/contract-types.js';
-import { fetchRegion } from '../../api/regions-api.js';
+import { regionQuery } from '../../api/regions-api.js';
 import { RegionPickerPanel } from './region-picker-panel.js';
 
 export interface RegionPickerProps {
@@ -38,13 +39,8 @@ export function RegionPicker(props: RegionPickerProps) {
   const rootCode = props.rootCode ?? me?.jurisdiction.code ?? '';
 
   // A value that arrives from outside (the URL, a record being edited): fetch its name.
-  useEffect(() => {
-    if (!value) return setChosen(null);
-    if (chosen?.code === value) return;
-    const controller = new AbortController();
-    fetchRegion(value, controller.signal).then(setChosen, () => undefined);
-    return () => controller.abort();
-  }, [value, chosen?.code]);
+  const outside = useQuery({ ...regionQuery(value ?? ''), enabled: Boolean(value) && chosen?.code !== value });
+  const named = chosen?.code === value ? chosen : outside.data?.code === value ? outside.data : null;
 
   const pick = (region: Region) => {
     setChosen(region);
@@ -52,7 +48,7 @@ export function RegionPicker(props: RegionPickerProps) {
     onChange?.(region.code, region);
   };
 
-  const shown = value ? (chosen?.code === value ? `${chosen.name}（${t(`levels.${chosen.level}`)}）` : value) : '';
+  const shown = value ? (named ? `${named.name}（${t(`levels.${named.level}`)}）` : value) : '';
   const phone = !screens.sm;
 
   return (

@@ -1,9 +1,10 @@
 import { Button, Grid, Input, List, Select, Space, Typography } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Region, RegionPage } from '../../api/contract-types.js';
-import { isAbort } from '../../api/http-client.js';
-import { searchRegions } from '../../api/regions-api.js';
+import type { Region } from '../../api/contract-types.js';
+import { regionKeys, searchRegions } from '../../api/regions-api.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
 import { ErrorAlert } from '../error-alert.js';
 import { RegionNodeTitle } from './region-node-title.js';
 import { useRegionNames } from './use-region-names.js';
@@ -29,44 +30,22 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
   const [chosenLevel, setChosenLevel] = useState<number | undefined>(undefined);
   const level = fixedLevel ?? chosenLevel;
   const phone = !Grid.useBreakpoint().sm;
-  const [result, setResult] = useState<RegionPage | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [page, setPage] = useState(1);
-  const query = text.trim();
-
-  useEffect(() => {
-    if (!query) {
-      setResult(null);
-      setError(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(
-      () => {
-        setLoading(true);
-        searchRegions({ q: query, level, page, pageSize: PAGE_SIZE }, controller.signal).then(
-          (found) => {
-            setResult((previous) =>
-              page > 1 && previous ? { ...found, items: [...previous.items, ...found.items] } : found,
-            );
-            setError(null);
-            setLoading(false);
-          },
-          (failure: unknown) => {
-            if (isAbort(failure)) return;
-            setError(failure);
-            setLoading(false);
-          },
-        );
-      },
-      page > 1 ? 0 : DEBOUNCE_MS,
-    );
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, level, page]);
+  const query = useDebounced(text.trim(), DEBOUNCE_MS);
+  // Pages of one search ("load more" appends the next); a new text or level starts a new search.
+  const search = useInfiniteQuery({
+    queryKey: [...regionKeys.all, 'search', { q: query, level }],
+    queryFn: ({ pageParam, signal }) =>
+      searchRegions({ q: query, level, page: pageParam, pageSize: PAGE_SIZE }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last, all) => (all.length * PAGE_SIZE < last.total ? all.length + 1 : undefined),
+    enabled: query !== '',
+  });
+  const result =
+    text.trim() && query && search.data
+      ? { items: search.data.pages.flatMap((page) => page.items), total: search.data.pages[0]?.total ?? 0 }
+      : null;
+  const loading = search.isFetching;
+  const error = query ? search.error : null;
 
   const remaining = result ? result.total - result.items.length : 0;
   const parentNames = useRegionNames(
@@ -86,10 +65,7 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
             allowClear
             placeholder={t('regions.level')}
             value={chosenLevel}
-            onChange={(value) => {
-              setChosenLevel(value ?? undefined);
-              setPage(1);
-            }}
+            onChange={(value) => setChosenLevel(value ?? undefined)}
             options={LEVELS.map((n) => ({ value: n, label: t(`levels.${n}`) }))}
             style={phone ? { width: '100%' } : { width: 132, flex: 'none' }}
             popupMatchSelectWidth={false}
@@ -103,10 +79,7 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
           value={text}
           loading={loading}
           enterButton={t('common.search')}
-          onChange={(event) => {
-            setText(event.target.value);
-            setPage(1);
-          }}
+          onChange={(event) => setText(event.target.value)}
         />
       </Space.Compact>
       <ErrorAlert error={error} />
@@ -147,7 +120,7 @@ export function RegionSearch({ onPick, isSelectable, level: fixedLevel }: Region
         />
       )}
       {remaining > 0 && (
-        <Button type="link" onClick={() => setPage((n) => n + 1)} loading={loading}>
+        <Button type="link" onClick={() => void search.fetchNextPage()} loading={loading}>
           {t('common.loadMore', { count: remaining })}
         </Button>
       )}

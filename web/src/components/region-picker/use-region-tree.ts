@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { Region } from '../../api/contract-types.js';
-import { fetchRegion, fetchRegionChildren } from '../../api/regions-api.js';
+import { regionChildrenQuery, regionQuery } from '../../api/regions-api.js';
 
 const CHILD_PAGE_SIZE = 100;
 
@@ -30,39 +31,39 @@ export interface RegionTreeState {
  * when it is opened, a page at a time (a province has hundreds of thousands of nodes).
  */
 export function useRegionTree(rootCodes: readonly string[]): RegionTreeState {
-  const [regions, setRegions] = useState<Record<string, Region>>({});
+  const queryClient = useQueryClient();
+  const roots = useQueries({
+    queries: rootCodes.map((code) => regionQuery(code)),
+    combine: (results) => ({
+      regions: Object.fromEntries(results.flatMap((result) => (result.data ? [[result.data.code, result.data]] : []))),
+      error: results.find((result) => result.error)?.error ?? null,
+    }),
+  });
+  // Nodes met below the roots, and changes made here (rename, delete) until the next load.
+  const [loaded, setRegions] = useState<Record<string, Region>>({});
   const [children, setChildren] = useState<Record<string, ChildPage>>({});
-  const [error, setError] = useState<unknown>(null);
-  const rootsKey = rootCodes.join(',');
+  const [pageError, setError] = useState<unknown>(null);
+  const regions = { ...roots.regions, ...loaded };
+  const error = roots.error ?? pageError;
 
-  // Keyed by the codes' text, not the array, which callers build anew on every render.
-  useEffect(() => {
-    const controller = new AbortController();
-    const codes = rootsKey === '' ? [] : rootsKey.split(',');
-    Promise.all(codes.map((code) => fetchRegion(code, controller.signal))).then(
-      (roots) =>
-        setRegions((current) => ({ ...current, ...Object.fromEntries(roots.map((root) => [root.code, root])) })),
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure);
-      },
-    );
-    return () => controller.abort();
-  }, [rootsKey]);
-
-  const fetchPage = useCallback(async (code: string, page: number, append: boolean) => {
-    try {
-      const result = await fetchRegionChildren(code, page, CHILD_PAGE_SIZE);
-      setRegions((current) => ({ ...current, ...Object.fromEntries(result.items.map((item) => [item.code, item])) }));
-      setChildren((current) => {
-        const previous = append ? (current[code]?.codes ?? []) : [];
-        const codes = [...previous, ...result.items.map((item) => item.code).filter((c) => !previous.includes(c))];
-        return { ...current, [code]: { codes, total: result.total, page } };
-      });
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
+  // Each page is asked afresh (staleTime 0): after an add or delete the parent's list must be the server's.
+  const fetchPage = useCallback(
+    async (code: string, page: number, append: boolean) => {
+      try {
+        const result = await queryClient.fetchQuery(regionChildrenQuery(code, page, CHILD_PAGE_SIZE));
+        setRegions((current) => ({ ...current, ...Object.fromEntries(result.items.map((item) => [item.code, item])) }));
+        setChildren((current) => {
+          const previous = append ? (current[code]?.codes ?? []) : [];
+          const codes = [...previous, ...result.items.map((item) => item.code).filter((c) => !previous.includes(c))];
+          return { ...current, [code]: { codes, total: result.total, page } };
+        });
+        setError(null);
+      } catch (failure) {
+        setError(failure);
+      }
+    },
+    [queryClient],
+  );
 
   const loadChildren = useCallback(
     async (code: string, more = false) => {

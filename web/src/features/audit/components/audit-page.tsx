@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditQuery } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
-import { fetchAudit } from '../api/audit-api.js';
+import { auditQuery } from '../api/audit-api.js';
 import { AuditFilterBar, OUTCOMES, type AuditFilterKey } from './audit-filter-bar.js';
 import { AuditTable } from './audit-table.js';
 import { VerifyChainButton } from './verify-chain-button.js';
@@ -32,15 +32,15 @@ export function AuditPage() {
     page,
     pageSize,
   };
-  const audit = useApiQuery((signal) => fetchAudit(query, signal), [filters, page, pageSize]);
+  const audit = useQuery(auditQuery(query));
 
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <VerifyChainButton />
       <AuditFilterBar filters={filters} onSearch={setFilters} onReset={resetFilters} />
-      <ErrorAlert error={audit.error} onRetry={audit.reload} />
-      <AuditTable data={audit.data} loading={audit.loading} page={page} pageSize={pageSize} onPage={setPage} />
+      <ErrorAlert error={audit.error} onRetry={audit.refetch} />
+      <AuditTable data={audit.data} loading={audit.isFetching} page={page} pageSize={pageSize} onPage={setPage} />
     </>
   );
 }

@@ -1,37 +1,24 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditVerification } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { verifyAuditChain } from '../api/audit-api.js';
 
 /** Asks the server to re-hash the whole chain and shows what it found. */
 export function VerifyChainButton() {
   const { t } = useTranslation();
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const verify = async () => {
-    setRunning(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await verifyAuditChain());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setRunning(false);
-    }
-  };
+  // A GET, but run on demand and re-hashing the whole chain each time: a mutation, not a cached query.
+  const verification = useMutation({ mutationFn: verifyAuditChain });
+  const result = verification.isPending ? undefined : verification.data;
+  const error = verification.error;
 
   return (
     <div style={{ marginBottom: 16 }}>
       <Button
         icon={<SafetyCertificateOutlined />}
-        loading={running}
-        onClick={() => void verify()}
+        loading={verification.isPending}
+        onClick={() => verification.mutate()}
         data-testid="audit-verify"
       >
         {t('audit.verify')}

@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import type { LoginInput } from '../../../api/contract-types.js';
 import { useAuth } from '../../../app/auth-context.js';
 import { LanguageSwitch } from '../../../app/layout/language-switch.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { useSave } from '../../../hooks/use-save.js';
 import { login } from '../api/auth-api.js';
 
 /** Only same-site paths: `?next=` must not send the user to another origin after sign-in. */
@@ -19,24 +19,16 @@ export function LoginPage() {
   const { status, signedIn, sessionExpired } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving: submitting, error, run } = useSave();
   const next = safeNext(params.get('next'));
 
   if (status === 'signedIn') return <Navigate to={next} replace />;
 
-  const submit = async (values: LoginInput) => {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const submit = (values: LoginInput) =>
+    run(async () => {
       signedIn(await login(values));
       navigate(next, { replace: true });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16, background: '#f0f2f5' }}>

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
 import { FormRadioGroup } from '../../../components/form-radio-group.js';
@@ -5,11 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { CalendarYear } from '../../../api/contract-types.js';
-import { useMe } from '../../../app/auth-context.js';
+import { useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCalendar, putCalendarDay } from '../../supervision/api/supervision-api.js';
+import { useSave } from '../../../hooks/use-save.js';
+import { calendarKeys, calendarQuery, putCalendarDay } from '../api/calendar-api.js';
 
 type Day = CalendarYear['months'][number]['days'][number];
 // Read by screen readers, not shown: the full date of a day button.
@@ -34,13 +35,13 @@ function currentMonth(raw: string | null): { year: number; month: number } {
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
-  const canEdit = me.roles.includes('admin');
+  const canEdit = useCan('deadline.write');
   const [params, setParams] = useSearchParams();
   const { year, month } = currentMonth(params.get('month'));
-  const calendar = useApiQuery((signal) => fetchCalendar(year, signal), [year]);
+  const calendar = useQuery(calendarQuery(year));
   const [editing, setEditing] = useState<Day | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // A changed day moves no running deadline (they keep their instant), so only the calendar reloads.
+  const { error, reset, run } = useSave([calendarKeys.all]);
   const [form] = Form.useForm<DayValues>();
   const data = calendar.data?.months.find((m) => m.month === month);
   const go = (delta: number) => {
@@ -49,15 +50,11 @@ export function CalendarPage() {
   };
   const save = async (v: DayValues) => {
     if (!editing) return;
-    setError(null);
-    try {
+    await run(async () => {
       await putCalendarDay(editing.date, { kind: v.kind, name: v.name?.trim() || null });
       message.success(t('common.saved'));
       setEditing(null);
-      calendar.reload();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   };
   const weekdays = [1, 2, 3, 4, 5, 6, 0].map((d) =>
     new Date(2024, 0, d === 0 ? 7 : d).toLocaleDateString(i18n.language, { weekday: 'short' }),
@@ -67,7 +64,7 @@ export function CalendarPage() {
   return (
     <>
       <PageHeader title={t('calendar.title')} subtitle={t('calendar.subtitle')} />
-      <ErrorAlert error={calendar.error} onRetry={calendar.reload} />
+      <ErrorAlert error={calendar.error} onRetry={calendar.refetch} />
       <Card
         title={
           <h2 style={{ fontSize: 16, margin: 0 }} data-testid="calendar-month">
@@ -108,7 +105,7 @@ export function CalendarPage() {
                   type="button"
                   disabled={!canEdit}
                   onClick={() => {
-                    setError(null);
+                    reset();
                     form.setFieldsValue({ kind: day.working ? 'holiday' : 'workday', name: day.name ?? '' });
                     setEditing(day);
                   }}

@@ -5,7 +5,7 @@ import type { CardRules } from '../../../api/contract-types.js';
 import { showServerFieldErrors } from '../../../api/server-field-errors.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { useSave } from '../../../hooks/use-save.js';
-import { putCardRules } from '../../supervision/api/supervision-api.js';
+import { putCardRules } from '../api/calendar-api.js';
 
 const HOUR = 3_600_000;
 const pct = (f: number | null) => (f === null ? null : Math.round(f * 10_000) / 100);

@@ -1,12 +1,10 @@
 import { Alert, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CardRules, PolicyTable } from '../../../api/contract-types.js';
-import { useMe } from '../../../app/auth-context.js';
+import { useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCardRules, fetchPolicies } from '../../supervision/api/supervision-api.js';
+import { cardRuleKeys, cardRulesQuery, policiesQuery, policyKeys } from '../api/calendar-api.js';
 import { CardRulesForm } from './card-rules-form.js';
 import { PolicyTableForm } from './policy-table-form.js';
 
@@ -17,14 +15,13 @@ import { PolicyTableForm } from './policy-table-form.js';
  */
 export function PoliciesPage() {
   const { t } = useTranslation();
-  const editable = useMe().roles.includes('admin');
-  const loadedPolicies = useApiQuery((signal) => fetchPolicies(signal), []);
-  const loadedRules = useApiQuery((signal) => fetchCardRules(signal), []);
-  // A save answers with the stored table, which replaces what was loaded.
-  const [policies, setPolicies] = useState<PolicyTable | undefined>(undefined);
-  const [rules, setRules] = useState<CardRules | undefined>(undefined);
-  useEffect(() => setPolicies(loadedPolicies.data), [loadedPolicies.data]);
-  useEffect(() => setRules(loadedRules.data), [loadedRules.data]);
+  const editable = useCan('deadline.write');
+  const queryClient = useQueryClient();
+  const loadedPolicies = useQuery(policiesQuery());
+  const loadedRules = useQuery(cardRulesQuery());
+  // A save answers with the stored table, which takes the loaded one's place in the cache.
+  const policies = loadedPolicies.data;
+  const rules = loadedRules.data;
   return (
     <>
       <PageHeader title={t('policies.title')} subtitle={t('policies.subtitle')} />
@@ -38,13 +35,25 @@ export function PoliciesPage() {
       <ErrorAlert
         error={loadedPolicies.error ?? loadedRules.error}
         onRetry={() => {
-          loadedPolicies.reload();
-          loadedRules.reload();
+          void loadedPolicies.refetch();
+          void loadedRules.refetch();
         }}
       />
-      {!policies && loadedPolicies.loading && <Skeleton active />}
-      {policies && <PolicyTableForm table={policies} editable={editable} onSaved={setPolicies} />}
-      {rules && <CardRulesForm rules={rules} editable={editable} onSaved={setRules} />}
+      {!policies && loadedPolicies.isFetching && <Skeleton active />}
+      {policies && (
+        <PolicyTableForm
+          table={policies}
+          editable={editable}
+          onSaved={(next) => queryClient.setQueryData(policyKeys.all, next)}
+        />
+      )}
+      {rules && (
+        <CardRulesForm
+          rules={rules}
+          editable={editable}
+          onSaved={(next) => queryClient.setQueryData(cardRuleKeys.all, next)}
+        />
+      )}
     </>
   );
 }

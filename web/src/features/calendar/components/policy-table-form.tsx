@@ -6,7 +6,7 @@ import type { DeadlinePolicy, PolicyTable } from '../../../api/contract-types.js
 import { showServerFieldErrors } from '../../../api/server-field-errors.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { useSave } from '../../../hooks/use-save.js';
-import { putPolicies } from '../../supervision/api/supervision-api.js';
+import { putPolicies } from '../api/calendar-api.js';
 
 const UNITS = ['hour', 'calendar_day', 'working_day'] as const;
 type Row = Pick<DeadlinePolicy, 'amount' | 'unit'>;

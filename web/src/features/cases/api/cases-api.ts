@@ -1,3 +1,4 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   ActionBodies,
   CaseActionName,
@@ -5,6 +6,8 @@ import type {
   CaseUrges,
   CaseListQuery,
   CasePage,
+  CreateExtensionInput,
+  ExtensionRequest,
   Party,
   SubmitCaseInput,
 } from '../../../api/contract-types.js';
@@ -26,3 +29,23 @@ export const fetchCaseUrges = (id: number, signal?: AbortSignal) =>
   http.get<CaseUrges>(`/api/cases/${id}/urges`, undefined, signal);
 export const revealParties = (id: number, reason: string) =>
   http.post<Party[]>(`/api/cases/${id}/parties/reveal`, { reason });
+/** Asks the parent level for more time on one of the case's running stages (decided under 督办). */
+export const requestExtension = (caseId: number, input: CreateExtensionInput) =>
+  http.post<ExtensionRequest>(`/api/cases/${caseId}/extension-requests`, input);
+
+/** Every list and detail of cases sits under `all`: an action or an intake invalidates them together. */
+export const caseKeys = {
+  all: ['cases'] as const,
+  detail: (id: number) => ['cases', 'detail', id] as const,
+};
+
+export const casesQuery = (query: CaseListQuery) =>
+  queryOptions({
+    queryKey: [...caseKeys.all, 'list', query],
+    queryFn: ({ signal }) => fetchCases(query, signal),
+    placeholderData: keepPreviousData,
+  });
+export const caseQuery = (id: number) =>
+  queryOptions({ queryKey: caseKeys.detail(id), queryFn: ({ signal }) => fetchCase(id, signal) });
+export const caseUrgesQuery = (id: number) =>
+  queryOptions({ queryKey: [...caseKeys.detail(id), 'urges'], queryFn: ({ signal }) => fetchCaseUrges(id, signal) });

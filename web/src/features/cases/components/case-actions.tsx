@@ -1,10 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error.js';
 import type { CaseActionName, CaseDetail } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { actOnCase } from '../api/cases-api.js';
+import { useSave } from '../../../hooks/use-save.js';
+import { notificationKeys } from '../../notifications/api/notifications-api.js';
+import { supervisionKeys } from '../../supervision/api/supervision-api.js';
+import { actOnCase, caseKeys } from '../api/cases-api.js';
 import { ActionFields } from './action-fields.js';
 
 type Values = Record<string, unknown>;
@@ -42,48 +46,48 @@ function bodyFor(action: CaseActionName, v: Values, expectedVersion: number): Re
   }
 }
 
-/** Buttons for exactly the actions the server offers, each opening its form; 409 StaleVersion reloads. */
-export function CaseActions({
-  detail,
-  onChanged,
-  onStale,
-}: {
-  detail: CaseDetail;
-  onChanged: (next: CaseDetail) => void;
-  onStale: () => void;
-}) {
+/**
+ * Buttons for exactly the actions the server offers, each opening its form; 409 StaleVersion reloads.
+ * An action changes the case's lists, its cards and extension requests and somebody's inbox: all reload.
+ */
+export function CaseActions({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [action, setAction] = useState<CaseActionName | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const { saving, error, reset, run } = useSave([
+    caseKeys.all,
+    supervisionKeys.cards,
+    supervisionKeys.extensions,
+    notificationKeys.inbox,
+  ]);
   const actions = detail.availableActions as CaseActionName[];
 
   const open = (next: CaseActionName) => {
-    setError(null);
+    reset();
     form.resetFields();
     setAction(next);
   };
 
-  const run = async (values: Values) => {
+  const act = (values: Values) => {
     if (!action) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const next = await actOnCase(detail.id, action, bodyFor(action, values, detail.version) as never);
-      message.success(t('actionForm.done', { action: t(`actions.${action}`) }));
-      setAction(null);
-      onChanged(next);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'StaleVersion') {
+    return run(
+      async () => {
+        const next = await actOnCase(detail.id, action, bodyFor(action, values, detail.version) as never);
+        queryClient.setQueryData(caseKeys.detail(detail.id), next);
+        message.success(t('actionForm.done', { action: t(`actions.${action}`) }));
+        setAction(null);
+      },
+      (failure) => {
+        if (!(failure instanceof ApiError && failure.code === 'StaleVersion')) return;
+        // Someone else moved the case first: show what it is now instead of a form built on the old state.
         message.warning(t('actionForm.stale'));
         setAction(null);
-        onStale();
-      } else setError(failure);
-    } finally {
-      setSaving(false);
-    }
+        reset();
+        void queryClient.invalidateQueries({ queryKey: caseKeys.detail(detail.id) });
+      },
+    );
   };
 
   return (
@@ -120,7 +124,7 @@ export function CaseActions({
         destroyOnHidden
       >
         <ErrorAlert error={error} />
-        <Form<Values> form={form} layout="vertical" name="action" onFinish={(v) => void run(v)} preserve={false}>
+        <Form<Values> form={form} layout="vertical" name="action" onFinish={(v) => void act(v)} preserve={false}>
           {action && !NO_FIELDS.has(action) && <ActionFields action={action} detail={detail} />}
         </Form>
       </Modal>

@@ -1,14 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { CaseDetail } from '../../../api/contract-types.js';
 import { CaseStatusTag } from '../../../components/case-status-tag.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCase } from '../api/cases-api.js';
+import { caseQuery } from '../api/cases-api.js';
 import { CaseActions } from './case-actions.js';
 import { CaseAssignments } from './case-assignments.js';
 import { CaseExtensions } from './case-extensions.js';
@@ -21,9 +19,9 @@ export function CaseDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const loaded = useApiQuery((signal) => fetchCase(id, signal), [id]);
-  const [detail, setDetail] = useState<CaseDetail | undefined>(undefined);
-  useEffect(() => setDetail(loaded.data), [loaded.data]);
+  // An action answers with the new detail, which CaseActions puts in this query's place.
+  const loaded = useQuery(caseQuery(id));
+  const detail = loaded.data;
 
   return (
     <>
@@ -39,16 +37,16 @@ export function CaseDetailPage() {
           </>
         }
       />
-      <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
-      {!detail && loaded.loading && <Skeleton active />}
+      <ErrorAlert error={loaded.error} onRetry={loaded.refetch} />
+      {!detail && loaded.isFetching && <Skeleton active />}
       {detail && (
         <Row gutter={[16, 0]}>
           <Col xs={24} xl={14}>
-            <CaseActions detail={detail} onChanged={setDetail} onStale={loaded.reload} />
+            <CaseActions detail={detail} />
             <CaseSummaryCard detail={detail} />
             <CaseParties key={detail.id} detail={detail} />
             <CaseAssignments detail={detail} />
-            <CaseExtensions detail={detail} onRequested={loaded.reload} />
+            <CaseExtensions detail={detail} />
           </Col>
           <Col xs={24} xl={10}>
             <CaseTimeline detail={detail} />

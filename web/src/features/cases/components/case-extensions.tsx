@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useState } from 'react';
@@ -5,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ExtensionRequest } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchExtensionRequests } from '../../supervision/api/supervision-api.js';
+import { extensionRequestsQuery } from '../../supervision/api/supervision-api.js';
 import { ExtensionRequestModal, type RequestableStage } from './extension-request-modal.js';
 
 // Dark text on light backgrounds (WCAG AA), as the other status tags.
@@ -20,12 +20,10 @@ const STATUS_STYLE: Record<ExtensionRequest['status'], { color: string; backgrou
  * 延期申请: this case's extension requests with their state, the requesting unit and the decision;
  * a button for each running stage the caller's unit may extend (the server's `canRequestExtension`).
  */
-export function CaseExtensions({ detail, onRequested }: { detail: CaseDetail; onRequested: () => void }) {
+export function CaseExtensions({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
-  const requests = useApiQuery(
-    (signal) => fetchExtensionRequests({ caseId: detail.id }, signal),
-    [detail.id, detail.version],
-  );
+  // Reloaded when a request or any action on the case invalidates the extension requests.
+  const requests = useQuery(extensionRequestsQuery({ caseId: detail.id }));
   const [asking, setAsking] = useState<RequestableStage | null>(null);
   const requestable = detail.assignments.flatMap((a) => a.stages.filter((s) => s.canRequestExtension));
   const unitName = (unitId: number) => detail.assignments.find((a) => a.unit.id === unitId)?.unit.name ?? `#${unitId}`;
@@ -65,18 +63,13 @@ export function CaseExtensions({ detail, onRequested }: { detail: CaseDetail; on
     },
   ];
 
-  const finish = () => {
-    setAsking(null);
-    requests.reload();
-    onRequested();
-  };
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('supervision.extensions')}</h2>}
       style={{ marginBottom: 16 }}
       data-testid="case-extensions"
     >
-      <ErrorAlert error={requests.error} onRetry={requests.reload} />
+      <ErrorAlert error={requests.error} onRetry={requests.refetch} />
       {requestable.length > 0 && (
         <Space wrap style={{ marginBottom: 12 }}>
           {requestable.map((s) => (
@@ -103,7 +96,12 @@ export function CaseExtensions({ detail, onRequested }: { detail: CaseDetail; on
           data-testid="case-extension-requests"
         />
       )}
-      <ExtensionRequestModal caseId={detail.id} stage={asking} onClose={() => setAsking(null)} onDone={finish} />
+      <ExtensionRequestModal
+        caseId={detail.id}
+        stage={asking}
+        onClose={() => setAsking(null)}
+        onDone={() => setAsking(null)}
+      />
     </Card>
   );
 }

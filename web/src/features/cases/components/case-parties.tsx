@@ -1,38 +1,31 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Input, Modal, Space, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Party } from '../../../api/contract-types.js';
-import { hasAnyRole, useMe } from '../../../app/auth-context.js';
+import type { CaseDetail } from '../../../api/contract-types.js';
+import { useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { revealParties } from '../api/cases-api.js';
-
-const REVEAL_ROLES = ['dispatcher', 'clerk', 'mediator', 'leader'] as const;
 
 /** 当事人: masked contact data; permitted roles may reveal it with a reason (audited by the server). */
 export function CaseParties({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const [revealed, setRevealed] = useState<Party[] | null>(null);
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // Revealed data is shown here only, never cached: each reveal is a new audited request with its reason.
+  const revelation = useMutation({
+    mutationFn: (reason: string) => revealParties(detail.id, reason),
+    onSuccess: () => setOpen(false),
+  });
+  const revealed = revelation.data ?? null;
+  const saving = revelation.isPending;
+  const error = revelation.error;
   const [form] = Form.useForm<{ reason: string }>();
+  const mayReveal = useCan('party.reveal');
   const parties = revealed ?? detail.parties;
-  const canReveal = hasAnyRole(me, REVEAL_ROLES) && detail.parties.some((p) => p.masked) && !revealed;
+  const canReveal = mayReveal && detail.parties.some((p) => p.masked) && !revealed;
 
-  const reveal = async ({ reason }: { reason: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      setRevealed(await revealParties(detail.id, reason.trim()));
-      setOpen(false);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const reveal = ({ reason }: { reason: string }) => revelation.mutate(reason.trim());
 
   return (
     <Card

@@ -1,18 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { useCategoryNames } from '../../../components/category-tree-select.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCaseUrges } from '../api/cases-api.js';
+import { caseUrgesQuery } from '../api/cases-api.js';
 import { describeEventData } from './event-data.js';
 
 /** 基本信息: what, where, from which channel, at which centre; repeat-visit links. */
 export function CaseSummaryCard({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryNames();
-  const urges = useApiQuery((signal) => fetchCaseUrges(detail.id, signal), [detail.id]);
+  const urges = useQuery(caseUrgesQuery(detail.id));
   const lastUrge = urges.data?.items[0];
   const outcome = detail.outcome
     ? describeEventData({ outcome: detail.outcome }, i18n.language, t, { unitName: String, categoryName })

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, CASE_STATUSES } from '../../../api/contract-types.js';
@@ -7,9 +8,8 @@ import { ErrorAlert } from '../../../components/error-alert.js';
 import { FilterBar, FilterField } from '../../../components/filter-bar.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
-import { fetchCases } from '../api/cases-api.js';
+import { casesQuery } from '../api/cases-api.js';
 import { CasesTable } from './cases-table.js';
 
 type CaseFilterKey = 'status' | 'kind' | 'category' | 'region' | 'unit' | 'q';
@@ -20,13 +20,8 @@ export function CasesPage() {
   const { t } = useTranslation();
   const { filters, page, pageSize, setFilters, resetFilters, setPage } = useUrlFilters(FILTER_KEYS);
   const { unit, ...rest } = filters;
-  const cases = useApiQuery(
-    (signal) =>
-      fetchCases(
-        { ...(rest as Record<string, string>), ...(unit ? { unit: Number(unit) } : {}), page, pageSize },
-        signal,
-      ),
-    [filters, page, pageSize],
+  const cases = useQuery(
+    casesQuery({ ...(rest as Record<string, string>), ...(unit ? { unit: Number(unit) } : {}), page, pageSize }),
   );
   return (
     <>
@@ -54,8 +49,8 @@ export function CasesPage() {
           <Input allowClear maxLength={64} data-testid="cases-filter-q" />
         </FilterField>
       </FilterBar>
-      <ErrorAlert error={cases.error} onRetry={cases.reload} />
-      <CasesTable data={cases.data} loading={cases.loading} page={page} pageSize={pageSize} onPage={setPage} />
+      <ErrorAlert error={cases.error} onRetry={cases.refetch} />
+      <CasesTable data={cases.data} loading={cases.isFetching} page={page} pageSize={pageSize} onPage={setPage} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../api/contract-types.js';
-import { useDryRun } from '../../intake/components/dispatch-preview.js';
+import { useDryRun } from '../../dispatch/api/use-dry-run.js';
 
 /** In the dispatch / re-dispatch form: where the rules would send this case, with a button to take it. */
 export function DispatchSuggestion({ detail }: { detail: CaseDetail }) {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { useSave } from '../../../hooks/use-save.js';
-import { requestExtension } from '../../supervision/api/supervision-api.js';
+import { supervisionKeys } from '../../supervision/api/supervision-api.js';
+import { caseKeys, requestExtension } from '../api/cases-api.js';
 
 export type RequestableStage = CaseDetail['assignments'][number]['stages'][number];
 type Values = { amount: number; reason: string };
@@ -26,7 +27,8 @@ export function ExtensionRequestModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { saving, error, setError, run } = useSave();
+  // The request shows in the case's list and on the board, and the stage's "may request" changes.
+  const { saving, error, reset, run } = useSave([supervisionKeys.extensions, caseKeys.detail(caseId)]);
   const left = stage?.extensionLeft;
 
   const submit = (values: Values) =>
@@ -47,7 +49,7 @@ export function ExtensionRequestModal({
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       okButtonProps={{ 'data-testid': 'extension-submit' } as Record<string, string>}
-      afterClose={() => setError(null)}
+      afterClose={reset}
       destroyOnHidden
     >
       <ErrorAlert error={error} />

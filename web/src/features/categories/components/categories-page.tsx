@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
@@ -7,8 +8,7 @@ import type { Category } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { StatusTag } from '../../../components/status-tag.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCategories } from '../api/categories-api.js';
+import { categoriesQuery } from '../api/categories-api.js';
 import { buildCategoryTree, type CategoryNode } from '../api/category-tree.js';
 import { CategoryEditDrawer, type CategoryEditTarget } from './category-edit-drawer.js';
 
@@ -17,7 +17,7 @@ export function CategoriesPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [target, setTarget] = useState<CategoryEditTarget | null>(null);
-  const categories = useApiQuery((signal) => fetchCategories(signal), []);
+  const categories = useQuery(categoriesQuery());
   const tree = useMemo(() => buildCategoryTree(categories.data ?? []), [categories.data]);
   const nameOf = (category: Category | null) =>
     category ? (i18n.language === 'en' ? category.nameEn : category.nameZh) : t('categories.root');
@@ -77,14 +77,14 @@ export function CategoriesPage() {
           </Button>
         }
       />
-      <ErrorAlert error={categories.error} onRetry={categories.reload} />
+      <ErrorAlert error={categories.error} onRetry={categories.refetch} />
       <Table<CategoryNode>
         size="middle"
         rowKey="code"
         data-testid="categories-table"
         columns={columns}
         dataSource={tree}
-        loading={categories.loading}
+        loading={categories.isFetching}
         pagination={false}
         scroll={{ x: 'max-content' }}
         expandable={{ defaultExpandAllRows: true }}
@@ -97,7 +97,6 @@ export function CategoriesPage() {
         onSaved={() => {
           message.success(t('common.saved'));
           setTarget(null);
-          categories.reload();
         }}
       />
     </>

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../api/contract-types.js';
 import { FormDrawer } from '../../../components/form-drawer.js';
-import { createCategory, updateCategory } from '../api/categories-api.js';
+import { categoryKeys, createCategory, updateCategory } from '../api/categories-api.js';
 import { useSave } from '../../../hooks/use-save.js';
 
 /** What the drawer is doing: creating under a parent (null = top level) or editing. */
@@ -28,16 +28,16 @@ interface CategoryEditDrawerProps {
 export function CategoryEditDrawer({ target, parentName, onClose, onSaved }: CategoryEditDrawerProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CategoryFormValues>();
-  const { saving, error, setError, run } = useSave();
+  const { saving, error, reset, run } = useSave([categoryKeys.all]);
   const editing = target?.mode === 'edit' ? target.category : null;
 
   // Each opening starts from a clean form: the record's values, or the defaults for a new one.
   useEffect(() => {
     if (target === null) return;
-    setError(null);
+    reset();
     form.resetFields();
     if (target.mode === 'edit') form.setFieldsValue({ ...target.category, active: !target.category.disabled });
-  }, [form, target, setError]);
+  }, [form, target, reset]);
 
   const save = async (values: CategoryFormValues) => {
     if (!target) return;

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type {
   CreateDispatchRuleInput,
   DispatchDecision,
@@ -7,7 +8,7 @@ import type {
 } from '../../../api/contract-types.js';
 import { http } from '../../../api/http-client.js';
 
-type DryRunBody = Omit<DryRunInput, 'complexity' | 'crossRegion'> &
+export type DryRunBody = Omit<DryRunInput, 'complexity' | 'crossRegion'> &
   Partial<Pick<DryRunInput, 'complexity' | 'crossRegion'>>;
 type CreateRuleBody = Omit<CreateDispatchRuleInput, 'fallback' | 'enabled'> &
   Partial<Pick<CreateDispatchRuleInput, 'fallback' | 'enabled'>>;
@@ -19,3 +20,13 @@ export const createDispatchRule = (input: CreateRuleBody) => http.post<DispatchR
 export const updateDispatchRule = (id: number, input: UpdateDispatchRuleInput) =>
   http.patch<DispatchRule>(`/api/dispatch-rules/${id}`, input);
 export const deleteDispatchRule = (id: number) => http.delete(`/api/dispatch-rules/${id}`);
+
+export const dispatchRuleKeys = { all: ['dispatch-rules'] as const };
+export const dispatchRulesQuery = () =>
+  queryOptions({ queryKey: dispatchRuleKeys.all, queryFn: ({ signal }) => fetchDispatchRules(signal) });
+/**
+ * The dry-run changes nothing (a POST only for its body), so it is a query: the same input is asked once,
+ * and a change to the rules invalidates the answers.
+ */
+export const dryRunQuery = (input: DryRunBody) =>
+  queryOptions({ queryKey: [...dispatchRuleKeys.all, 'dry-run', input], queryFn: () => dryRunDispatch(input) });

@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseListQuery } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCases } from '../../cases/api/cases-api.js';
+import { casesQuery } from '../../cases/api/cases-api.js';
 import { CasesTable } from '../../cases/components/cases-table.js';
 
 // Oldest first: a queue is worked from its head.
@@ -16,15 +16,15 @@ const QUEUES: { key: string; query: CaseListQuery; testId: string }[] = [
 
 /** One queue of the centre: a server query, its count in the title, the cases with their warning tags. */
 function Queue({ title, hint, query, testId }: { title: string; hint?: string; query: CaseListQuery; testId: string }) {
-  const cases = useApiQuery((signal) => fetchCases({ ...query, sort: 'received_asc', pageSize: 50 }, signal), [query]);
+  const cases = useQuery(casesQuery({ ...query, sort: 'received_asc', pageSize: 50 }));
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{`${title}（${cases.data?.total ?? 0}）`}</h2>}
       style={{ marginBottom: 16 }}
     >
       {hint && <p style={{ marginTop: 0, color: 'rgba(0,0,0,0.75)' }}>{hint}</p>}
-      <ErrorAlert error={cases.error} onRetry={cases.reload} />
-      <CasesTable data={cases.data} loading={cases.loading} data-testid={testId} />
+      <ErrorAlert error={cases.error} onRetry={cases.refetch} />
+      <CasesTable data={cases.data} loading={cases.isFetching} data-testid={testId} />
     </Card>
   );
 }

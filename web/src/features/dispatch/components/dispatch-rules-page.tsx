@@ -1,15 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Switch, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchRule } from '../../../api/contract-types.js';
-import { useMe } from '../../../app/auth-context.js';
+import { useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { useUnitTypes } from '../../units/components/use-unit-types.js';
-import { deleteDispatchRule, fetchDispatchRules, updateDispatchRule } from '../api/dispatch-api.js';
+import { useSave } from '../../../hooks/use-save.js';
+import { deleteDispatchRule, dispatchRuleKeys, dispatchRulesQuery, updateDispatchRule } from '../api/dispatch-api.js';
 import { DryRunPanel } from './dry-run-panel.js';
 import { RuleEditDrawer } from './rule-edit-drawer.js';
 
@@ -17,24 +18,18 @@ import { RuleEditDrawer } from './rule-edit-drawer.js';
 export function DispatchRulesPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
-  const canEdit = me.roles.includes('admin');
-  const rules = useApiQuery((signal) => fetchDispatchRules(signal), []);
+  const canEdit = useCan('dispatch_rule.write');
+  const rules = useQuery(dispatchRulesQuery());
   const unitTypes = useUnitTypes();
   const [editing, setEditing] = useState<DispatchRule | 'new' | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSave([dispatchRuleKeys.all]);
   const zh = i18n.language.startsWith('zh');
 
-  const change = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
+  const change = (work: () => Promise<unknown>) =>
+    run(async () => {
       await work();
       message.success(t('common.saved'));
-      rules.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+    });
 
   const conditions = (r: DispatchRule) => {
     const parts = [
@@ -118,14 +113,14 @@ export function DispatchRulesPage() {
         }
       />
       <DryRunPanel />
-      <ErrorAlert error={rules.error ?? unitTypes.error ?? error} onRetry={rules.reload} />
+      <ErrorAlert error={rules.error ?? unitTypes.error ?? error} onRetry={rules.refetch} />
       <Table<DispatchRule>
         size="middle"
         rowKey="id"
         data-testid="rules-table"
         columns={columns}
         dataSource={rules.data ?? []}
-        loading={rules.loading}
+        loading={rules.isFetching}
         scroll={{ x: 'max-content' }}
         pagination={false}
       />
@@ -136,7 +131,6 @@ export function DispatchRulesPage() {
         onSaved={() => {
           message.success(t('common.saved'));
           setEditing(null);
-          rules.reload();
         }}
       />
     </>

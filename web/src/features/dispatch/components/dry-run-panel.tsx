@@ -1,7 +1,7 @@
 import { Button, Card, Col, Form, Row } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CASE_KINDS, CHANNELS, COMPLEXITIES, type DispatchDecision } from '../../../api/contract-types.js';
+import { CASE_KINDS, CHANNELS, COMPLEXITIES } from '../../../api/contract-types.js';
 import { CategoryTreeSelect } from '../../../components/category-tree-select.js';
 import { EnumSelect } from '../../../components/enum-select.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
@@ -14,20 +14,9 @@ type DryRunValues = Parameters<typeof dryRunDispatch>[0];
 /** 派单试算: a hypothetical case in, the route and the deciding rule out. */
 export function DryRunPanel() {
   const { t } = useTranslation();
-  const [decision, setDecision] = useState<DispatchDecision | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [running, setRunning] = useState(false);
-  const run = async (values: DryRunValues) => {
-    setRunning(true);
-    setError(null);
-    try {
-      setDecision(await dryRunDispatch(values));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setRunning(false);
-    }
-  };
+  // Asked on demand with the form's values, so a mutation rather than a query kept in the cache.
+  const dryRun = useMutation({ mutationFn: dryRunDispatch });
+  const { data: decision, error, isPending: running } = dryRun;
   const req = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
   return (
     <Card
@@ -40,7 +29,7 @@ export function DryRunPanel() {
         name="dryrun"
         layout="vertical"
         initialValues={{ channel: 'walk_in', complexity: 'general' }}
-        onFinish={(v) => void run(v)}
+        onFinish={(v) => dryRun.mutate(v)}
       >
         <Row gutter={12}>
           <Col xs={24} sm={12} lg={8}>

@@ -6,7 +6,7 @@ import { CategoryTreeSelect } from '../../../components/category-tree-select.js'
 import { EnumSelect } from '../../../components/enum-select.js';
 import { FormDrawer } from '../../../components/form-drawer.js';
 import { FormSelect } from '../../../components/form-select.js';
-import { createDispatchRule, updateDispatchRule } from '../api/dispatch-api.js';
+import { createDispatchRule, updateDispatchRule, dispatchRuleKeys } from '../api/dispatch-api.js';
 import { useSave } from '../../../hooks/use-save.js';
 
 interface RuleValues {
@@ -33,16 +33,16 @@ interface RuleEditDrawerProps {
 export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEditDrawerProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RuleValues>();
-  const { saving, error, setError, run } = useSave();
+  const { saving, error, reset, run } = useSave([dispatchRuleKeys.all]);
   const editing = target !== null && target !== 'new' ? target : null;
 
   // Each opening starts from a clean form: the rule's values, or the defaults for a new one.
   useEffect(() => {
     if (target === null) return;
-    setError(null);
+    reset();
     form.resetFields();
     if (target !== 'new') form.setFieldsValue(target);
-  }, [form, target, setError]);
+  }, [form, target, reset]);
 
   const save = async (v: RuleValues) => {
     const body = {

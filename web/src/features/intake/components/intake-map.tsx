@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchRegion, fetchRegionChildren } from '../../../api/regions-api.js';
+import { regionChildrenQuery, regionQuery } from '../../../api/regions-api.js';
 import type { Region } from '../../../api/contract-types.js';
 
 type Point = { lat: number; lng: number };
@@ -30,7 +31,18 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
   const map = useRef<L.Map | null>(null);
   const shapes = useRef<L.LayerGroup | null>(null);
   const marker = useRef<L.CircleMarker | null>(null);
-  const [drawn, setDrawn] = useState(0);
+  // The region and its children (a village's grids); a failed children load still draws the region itself.
+  const region = useQuery({ ...regionQuery(regionCode ?? ''), enabled: Boolean(regionCode) });
+  const children = useQuery({ ...regionChildrenQuery(regionCode ?? '', 1, 200), enabled: Boolean(regionCode) });
+  // Query data keeps its identity until it changes, so this list does too.
+  const withShape = useMemo(
+    () =>
+      regionCode
+        ? [region.data, ...(children.data?.items ?? [])].filter((r): r is Region => r !== undefined && hasGeometry(r))
+        : [],
+    [regionCode, region.data, children.data],
+  );
+  const drawn = withShape.length;
   const change = useRef(onChange);
   change.current = onChange;
 
@@ -63,32 +75,19 @@ export function IntakeMap({ id, regionCode, value, onChange }: IntakeMapProps) {
       : null;
   }, [value]);
 
+  // Redrawn when the region changes or either answer arrives.
   useEffect(() => {
-    shapes.current?.clearLayers();
-    setDrawn(0);
-    if (!regionCode) return;
-    const controller = new AbortController();
-    Promise.all([
-      fetchRegion(regionCode, controller.signal),
-      fetchRegionChildren(regionCode, 1, 200, controller.signal).catch(() => null),
-    ]).then(
-      ([region, children]) => {
-        const withShape = [region, ...(children?.items ?? [])].filter(hasGeometry);
-        const group = shapes.current;
-        if (!group || !map.current) return;
-        for (const r of withShape) {
-          L.geoJSON(r.geometry as GeoJSON.GeoJsonObject, { style: { color: '#0958d9', weight: 2, fillOpacity: 0.08 } })
-            .bindTooltip(r.name)
-            .addTo(group);
-        }
-        setDrawn(withShape.length);
-        const bounds = L.featureGroup(group.getLayers()).getBounds();
-        if (bounds.isValid()) map.current.fitBounds(bounds, { padding: [12, 12] });
-      },
-      () => undefined,
-    );
-    return () => controller.abort();
-  }, [regionCode]);
+    const group = shapes.current;
+    group?.clearLayers();
+    if (!group || !map.current || withShape.length === 0) return;
+    for (const r of withShape) {
+      L.geoJSON(r.geometry as GeoJSON.GeoJsonObject, { style: { color: '#0958d9', weight: 2, fillOpacity: 0.08 } })
+        .bindTooltip(r.name)
+        .addTo(group);
+    }
+    const bounds = L.featureGroup(group.getLayers()).getBounds();
+    if (bounds.isValid()) map.current.fitBounds(bounds, { padding: [12, 12] });
+  }, [withShape]);
 
   return (
     <div id={id}>

@@ -15,7 +15,8 @@ import { EnumSelect } from '../../../components/enum-select.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
-import { submitCase } from '../../cases/api/cases-api.js';
+import { useSave } from '../../../hooks/use-save.js';
+import { caseKeys, submitCase } from '../../cases/api/cases-api.js';
 import { DispatchPreview } from './dispatch-preview.js';
 import { IntakeMap } from './intake-map.js';
 import { IntakeSuccess } from './intake-success.js';
@@ -73,8 +74,8 @@ function toInput(v: IntakeValues) {
 export function IntakePage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<IntakeValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // A new case shows in every case list and the workbench's tasks.
+  const { saving, error, run } = useSave([caseKeys.all]);
   const [registered, setRegistered] = useState<CaseDetail | null>(null);
   // One key per submission of this form, repeated on retry, so a retry after a lost answer files nothing twice.
   const key = useRef(newIdempotencyKey());
@@ -86,18 +87,11 @@ export function IntakePage() {
     regionCode: Form.useWatch('regionCode', form),
   };
 
-  const submit = async (values: IntakeValues) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const submit = (values: IntakeValues) =>
+    run(async () => {
       setRegistered(await submitCase(toInput(values), key.current));
       window.scrollTo({ top: 0 });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const another = () => {
     key.current = newIdempotencyKey();

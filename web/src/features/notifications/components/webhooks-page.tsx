@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Form, Input, Popconfirm, Switch, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useState } from 'react';
@@ -6,14 +7,15 @@ import type { DeadLetterPage, Webhook } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
+import { useSave } from '../../../hooks/use-save.js';
 import {
   createWebhook,
+  deadLettersQuery,
   deleteWebhook,
-  fetchDeadLetters,
-  fetchWebhooks,
+  notificationKeys,
   retryDeadLetter,
   updateWebhook,
+  webhooksQuery,
 } from '../api/notifications-api.js';
 
 type DeadLetter = DeadLetterPage['items'][number];
@@ -22,23 +24,18 @@ type DeadLetter = DeadLetterPage['items'][number];
 export function WebhooksPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const hooks = useApiQuery((signal) => fetchWebhooks(signal), []);
-  const dead = useApiQuery((signal) => fetchDeadLetters({ pageSize: 50 }, signal), []);
-  const [error, setError] = useState<unknown>(null);
+  const hooks = useQuery(webhooksQuery());
+  const dead = useQuery(deadLettersQuery({ pageSize: 50 }));
+  // The dead letters sit under the webhooks' key: one invalidation reloads both tables.
+  const { error, run } = useSave([notificationKeys.webhooks]);
   const [secret, setSecret] = useState<string | null>(null);
   const [form] = Form.useForm<{ url: string; topics: string }>();
 
-  const act = async (work: () => Promise<unknown>, done = t('common.saved')) => {
-    setError(null);
-    try {
+  const act = (work: () => Promise<unknown>, done = t('common.saved')) =>
+    run(async () => {
       await work();
       message.success(done);
-      hooks.reload();
-      dead.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+    });
   const create = (v: { url: string; topics: string }) =>
     act(async () => {
       const created = await createWebhook({ url: v.url.trim(), topics: v.topics.split(/[,，\s]+/).filter(Boolean) });
@@ -110,8 +107,8 @@ export function WebhooksPage() {
       <ErrorAlert
         error={hooks.error ?? dead.error ?? error}
         onRetry={() => {
-          hooks.reload();
-          dead.reload();
+          void hooks.refetch();
+          void dead.refetch();
         }}
       />
       {secret && (
@@ -152,7 +149,7 @@ export function WebhooksPage() {
           rowKey="id"
           columns={hookColumns}
           dataSource={hooks.data ?? []}
-          loading={hooks.loading}
+          loading={hooks.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={false}
         />
@@ -163,7 +160,7 @@ export function WebhooksPage() {
           rowKey="id"
           columns={deadColumns}
           dataSource={dead.data?.items ?? []}
-          loading={dead.loading}
+          loading={dead.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={false}
         />

@@ -11,7 +11,7 @@ import { EnumSelect } from '../../../components/enum-select.js';
 import { FormDrawer } from '../../../components/form-drawer.js';
 import { FormRadioGroup } from '../../../components/form-radio-group.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
-import { issuePartnerKey } from '../api/partner-keys-api.js';
+import { issuePartnerKey, partnerKeyKeys } from '../api/partner-keys-api.js';
 import { useSave } from '../../../hooks/use-save.js';
 
 type IssueFormValues = Omit<IssuePartnerKeyInput, 'transferSource'> & {
@@ -29,13 +29,13 @@ export function IssueKeyDrawer({ open, onClose, onIssued }: IssueKeyDrawerProps)
   const { t } = useTranslation();
   const [form] = Form.useForm<IssueFormValues>();
   const channel = Form.useWatch('channel', form);
-  const { saving, error, setError, run } = useSave();
+  const { saving, error, reset, run } = useSave([partnerKeyKeys.all]);
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
+    reset();
     form.resetFields();
-  }, [form, open, setError]);
+  }, [form, open, reset]);
 
   const issue = async ({ transferSource, ...values }: IssueFormValues) => {
     await run(async () => {

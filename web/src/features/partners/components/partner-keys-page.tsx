@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
@@ -5,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { IssuedPartnerKey, PartnerKeyView } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchPartnerKeys, revokePartnerKey } from '../api/partner-keys-api.js';
+import { useSave } from '../../../hooks/use-save.js';
+import { partnerKeyKeys, partnerKeysQuery, revokePartnerKey } from '../api/partner-keys-api.js';
 import { IssueKeyDrawer } from './issue-key-drawer.js';
 import { IssuedKeyModal } from './issued-key-modal.js';
 import { PartnerKeysTable } from './partner-keys-table.js';
@@ -15,21 +16,16 @@ import { PartnerKeysTable } from './partner-keys-table.js';
 export function PartnerKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const keys = useApiQuery((signal) => fetchPartnerKeys(signal), []);
+  const keys = useQuery(partnerKeysQuery());
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<IssuedPartnerKey | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSave([partnerKeyKeys.all]);
 
-  const revoke = async (key: PartnerKeyView) => {
-    setError(null);
-    try {
+  const revoke = (key: PartnerKeyView) =>
+    run(async () => {
       await revokePartnerKey(key.id);
       message.success(t('partnerKeys.revokedDone'));
-      keys.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+    });
 
   return (
     <>
@@ -47,15 +43,14 @@ export function PartnerKeysPage() {
           </Button>
         }
       />
-      <ErrorAlert error={keys.error ?? error} onRetry={keys.reload} />
-      <PartnerKeysTable keys={keys.data} loading={keys.loading} onRevoke={(key) => void revoke(key)} />
+      <ErrorAlert error={keys.error ?? error} onRetry={keys.refetch} />
+      <PartnerKeysTable keys={keys.data} loading={keys.isFetching} onRevoke={(key) => void revoke(key)} />
       <IssueKeyDrawer
         open={issuing}
         onClose={() => setIssuing(false)}
         onIssued={(key) => {
           setIssuing(false);
           setIssued(key);
-          keys.reload();
         }}
       />
       <IssuedKeyModal issued={issued} onClose={() => setIssued(null)} />

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { http } from '../../../api/http-client.js';
 import { newIdempotencyKey } from '../../../api/new-key.js';
 
@@ -61,3 +62,16 @@ export const publicApi = {
   evaluate: (key: ResidentKey, rating: string, comment?: string) =>
     http.post<PublicCase>('/api/public/evaluate', { ...key, rating, comment }),
 };
+
+export const publicKeys = { all: ['public'] as const };
+export const publicCategoriesQuery = () =>
+  queryOptions({ queryKey: [...publicKeys.all, 'categories'], queryFn: publicApi.categories });
+export const publicRegionsQuery = (parent?: string) =>
+  queryOptions({ queryKey: [...publicKeys.all, 'regions', parent ?? null], queryFn: () => publicApi.regions(parent) });
+/** One token per filling-in of the form (`round`): the server wants it to have been fetched some seconds before sending. */
+export const formTokenQuery = (round: number) =>
+  queryOptions({
+    queryKey: [...publicKeys.all, 'form-token', round],
+    queryFn: publicApi.formToken,
+    staleTime: Number.POSITIVE_INFINITY,
+  });

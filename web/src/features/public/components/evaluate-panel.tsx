@@ -1,6 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { App, Alert, Button, Form, Input, Radio } from 'antd';
 import { FormRadioGroup } from '../../../components/form-radio-group.js';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../api/error-message.js';
 import { publicApi, type PublicCase, type ResidentKey } from '../api/public-api.js';
@@ -19,7 +19,16 @@ export function EvaluatePanel({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const rating = useMutation({
+    mutationFn: (v: { rating: string; comment?: string }) =>
+      publicApi.evaluate(residentKey, v.rating, v.comment?.trim() || undefined),
+    onSuccess: (next) => {
+      onChange(next);
+      message.success(t('portal.evaluate.done'));
+    },
+    onError: (e) => message.error(describeError(e, t)),
+  });
+  const busy = rating.isPending;
   if (!view.canEvaluate) {
     if (view.evaluation?.rating === 'dissatisfied' && view.status === 'in_progress')
       return (
@@ -35,17 +44,7 @@ export function EvaluatePanel({
       <Alert style={{ marginTop: 8 }} type="success" showIcon message={t('portal.evaluate.rated')} />
     ) : null;
   }
-  const send = async (v: { rating: string; comment?: string }) => {
-    setBusy(true);
-    try {
-      onChange(await publicApi.evaluate(residentKey, v.rating, v.comment?.trim() || undefined));
-      message.success(t('portal.evaluate.done'));
-    } catch (e) {
-      message.error(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (v: { rating: string; comment?: string }) => rating.mutate(v);
   return (
     <Form layout="vertical" onFinish={(v) => void send(v)} style={{ marginTop: 12 }}>
       <Form.Item name="rating" label={t('portal.evaluate.rating')} rules={[{ required: true }]}>

@@ -1,6 +1,7 @@
 import { Cascader } from 'antd';
-import { useEffect, useState } from 'react';
-import { publicApi, type PublicRegion } from '../api/public-api.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type PublicRegion, publicRegionsQuery } from '../api/public-api.js';
 
 interface Option {
   value: string;
@@ -28,17 +29,18 @@ export function RegionCascader(props: {
   onChange?: (code: string | undefined) => void;
   'aria-label'?: string;
 }) {
-  const [options, setOptions] = useState<Option[]>([]);
-  useEffect(() => {
-    void publicApi.regions().then((rs) => setOptions(rs.map(toOption)));
-  }, []);
+  const queryClient = useQueryClient();
+  const roots = useQuery(publicRegionsQuery());
+  // antd's Cascader grows its options in place as levels open; they start as the provinces.
+  const [opened, setOpened] = useState<Option[] | null>(null);
+  const options = opened ?? roots.data?.map(toOption) ?? [];
   const load = async (path: Option[]) => {
     const target = path[path.length - 1]!;
     target.loading = true;
-    const children = await publicApi.regions(target.value);
+    const children = await queryClient.fetchQuery(publicRegionsQuery(target.value)).catch(() => []);
     target.loading = false;
     target.children = children.map(toOption);
-    setOptions((o) => [...o]);
+    setOpened([...options]);
   };
   return (
     <Cascader

@@ -1,11 +1,18 @@
 import { App, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormSelect } from '../../../components/form-select.js';
 import { FormTreeSelect } from '../../../components/form-tree-select.js';
 import { describeError } from '../../../api/error-message.js';
 import { newIdempotencyKey } from '../../../api/new-key.js';
-import { publicApi, type PublicCategory, type PublicSubmission } from '../api/public-api.js';
+import {
+  formTokenQuery,
+  publicApi,
+  publicCategoriesQuery,
+  type PublicCategory,
+  type PublicSubmission,
+} from '../api/public-api.js';
 import { RegionCascader } from './region-cascader.js';
 import { SubmitDone } from './submit-done.js';
 
@@ -24,21 +31,21 @@ export function SubmitPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [categories, setCategories] = useState<PublicCategory[]>([]);
+  const queryClient = useQueryClient();
+  const categories = useQuery(publicCategoriesQuery()).data;
   const [code, setCode] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const token = useRef<Promise<{ token: string }> | null>(null);
+  // Each filling-in of the form has its own token (fetched as the form opens) and idempotency key.
+  const [round, setRound] = useState(0);
+  useQuery(formTokenQuery(round));
   const key = useRef(newIdempotencyKey());
-  useEffect(() => {
-    void publicApi.categories().then(setCategories);
-    token.current = publicApi.formToken();
-  }, []);
-  const tree = useMemo(() => categoryTree(categories, i18n.language.startsWith('zh')), [categories, i18n.language]);
+  const tree = useMemo(
+    () => categoryTree(categories ?? [], i18n.language.startsWith('zh')),
+    [categories, i18n.language],
+  );
 
-  const send = async (v: Values) => {
-    setSending(true);
-    try {
-      const { token: formToken } = await (token.current ?? publicApi.formToken());
+  const submission = useMutation({
+    mutationFn: async (v: Values) => {
+      const { token: formToken } = await queryClient.fetchQuery(formTokenQuery(round));
       const point = v.lat !== undefined && v.lng !== undefined ? { lat: v.lat, lng: v.lng } : undefined;
       const r = await publicApi.submit(
         {
@@ -54,13 +61,13 @@ export function SubmitPage() {
         },
         key.current,
       );
-      setCode(r.trackingCode);
-    } catch (e) {
-      message.error(describeError(e, t));
-    } finally {
-      setSending(false);
-    }
-  };
+      return r.trackingCode;
+    },
+    onSuccess: setCode,
+    onError: (e) => message.error(describeError(e, t)),
+  });
+  const sending = submission.isPending;
+  const send = (v: Values) => submission.mutate(v);
   const locate = () =>
     navigator.geolocation?.getCurrentPosition((p) => {
       form.setFieldsValue({ lat: p.coords.latitude, lng: p.coords.longitude });
@@ -70,7 +77,7 @@ export function SubmitPage() {
     setCode(null);
     form.resetFields();
     key.current = newIdempotencyKey();
-    token.current = publicApi.formToken();
+    setRound((n) => n + 1);
   };
 
   if (code) return <SubmitDone code={code} onAnother={again} />;

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,21 +21,22 @@ export function TrackPage({ mode }: { mode: TrackMode }) {
   const location = useLocation();
   const [key, setKey] = useState<ResidentKey | null>(null);
   const [found, setFound] = useState<PublicCase | null>(null);
-  const [busy, setBusy] = useState(false);
-  const initialCode = (location.state as { code?: string } | null)?.code ?? '';
-
-  const lookUp = async (k: ResidentKey) => {
-    setBusy(true);
-    try {
-      setFound(await publicApi.track(k));
+  // A POST (the pair stays out of URLs and logs), so a mutation; urging and rating replace `found`.
+  const lookup = useMutation({
+    mutationFn: publicApi.track,
+    onSuccess: (view, k) => {
+      setFound(view);
       setKey(k);
-    } catch (e) {
+    },
+    onError: (e) => {
       setFound(null);
       message.error(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = lookup.isPending;
+  const initialCode = (location.state as { code?: string } | null)?.code ?? '';
+
+  const lookUp = (k: ResidentKey) => lookup.mutate(k);
 
   return (
     <Card

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { App, Alert, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,21 +18,19 @@ export function UrgePanel({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const urging = useMutation({
+    mutationFn: (text: string | undefined) => publicApi.urge(residentKey, text),
+    onSuccess: (next) => {
+      onChange(next);
+      message.success(t('portal.urge.done'));
+    },
+    onError: (e) => message.error(describeError(e, t)),
+  });
+  const busy = urging.isPending;
   if (view.urges.today)
     return <Alert type="info" showIcon message={t('portal.urge.today')} data-testid="public-urged-today" />;
   if (!view.canUrge) return null;
-  const urge = async () => {
-    setBusy(true);
-    try {
-      onChange(await publicApi.urge(residentKey, note.trim() || undefined));
-      message.success(t('portal.urge.done'));
-    } catch (e) {
-      message.error(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const urge = () => urging.mutate(note.trim() || undefined);
   return (
     <Space.Compact style={{ width: '100%', marginTop: 8 }}>
       <Input

@@ -1,17 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Grid, Row } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Region } from '../../../api/contract-types.js';
-import { fetchRegion } from '../../../api/regions-api.js';
-import { useMe } from '../../../app/auth-context.js';
+import { regionQuery } from '../../../api/regions-api.js';
+import { useCan, useMe } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionLazyTree } from '../../../components/region-picker/region-lazy-tree.js';
 import { RegionSearch } from '../../../components/region-picker/region-search.js';
-import { forgetRegionName } from '../../../components/region-picker/use-region-names.js';
 import { useRegionTree } from '../../../components/region-picker/use-region-tree.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { RegionDetailDrawer } from './region-detail-drawer.js';
 
 /** 区划与网格: browse the jurisdiction's tree lazily, search it, open a node's details. */
@@ -23,14 +22,11 @@ export function RegionBrowserPage() {
   const tree = useRegionTree(rootCodes);
   const [params, setParams] = useSearchParams();
   const selectedCode = params.get('code');
-  const canEdit = me.roles.includes('admin');
+  const canEdit = useCan('region.write');
 
   // The selected region comes from the tree when loaded there, otherwise from the server (a shared link).
   const known = selectedCode ? tree.regions[selectedCode] : undefined;
-  const fetched = useApiQuery(
-    (signal) => (selectedCode && !known ? fetchRegion(selectedCode, signal) : Promise.resolve(undefined)),
-    [selectedCode, Boolean(known)],
-  );
+  const fetched = useQuery({ ...regionQuery(selectedCode ?? ''), enabled: Boolean(selectedCode && !known) });
   const selected = known ?? (fetched.data?.code === selectedCode ? fetched.data : undefined) ?? null;
 
   const select = (region: Region | null) =>
@@ -74,10 +70,7 @@ export function RegionBrowserPage() {
         canEdit={canEdit}
         onClose={() => select(null)}
         onCreated={(child) => child.parentCode && afterChildChange(child.parentCode)}
-        onUpdated={(region) => {
-          forgetRegionName(region.code);
-          tree.upsert(region);
-        }}
+        onUpdated={(region) => tree.upsert(region)}
         onDeleted={(region) => {
           tree.remove(region);
           if (region.parentCode) void tree.reloadChildren(region.parentCode);

@@ -1,32 +1,40 @@
-import type {
-  BacklogBoard,
-  CalendarYear,
-  CardList,
-  CardRules,
-  CreateExtensionInput,
-  ExtensionRequest,
-  ListedExtensionRequest,
-  PolicyTable,
-  PutCalendarDayInput,
-} from '../../../api/contract-types.js';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { BacklogBoard, CardList, ExtensionRequest, ListedExtensionRequest } from '../../../api/contract-types.js';
 import { http } from '../../../api/http-client.js';
 
-export const fetchCards = (query: { colour?: string; region?: string; limit?: number }, signal?: AbortSignal) =>
+type CardQuery = { colour?: string; region?: string; limit?: number };
+type ExtensionQuery = { status?: string; caseId?: number };
+
+export const fetchCards = (query: CardQuery, signal?: AbortSignal) =>
   http.get<CardList>('/api/supervision/cards', query, signal);
-export const fetchExtensionRequests = (query: { status?: string; caseId?: number }, signal?: AbortSignal) =>
+export const fetchExtensionRequests = (query: ExtensionQuery, signal?: AbortSignal) =>
   http.get<ListedExtensionRequest[]>('/api/extension-requests', query, signal);
-export const requestExtension = (caseId: number, input: CreateExtensionInput) =>
-  http.post<ExtensionRequest>(`/api/cases/${caseId}/extension-requests`, input);
 export const decideExtension = (id: number, decision: 'approve' | 'refuse', note?: string) =>
   http.post<ExtensionRequest>(`/api/extension-requests/${id}/decision`, { decision, note: note ?? null });
 export const fetchBacklog = (query: { region?: string }, signal?: AbortSignal) =>
   http.get<BacklogBoard>('/api/backlog', query, signal);
-export const fetchCalendar = (year: number, signal?: AbortSignal) =>
-  http.get<CalendarYear>('/api/calendar', { year }, signal);
-export const putCalendarDay = (date: string, input: PutCalendarDayInput) =>
-  http.put<unknown>(`/api/calendar/${date}`, input);
-export const fetchPolicies = (signal?: AbortSignal) =>
-  http.get<PolicyTable>('/api/deadline-policies', undefined, signal);
-export const putPolicies = (table: PolicyTable) => http.put<PolicyTable>('/api/deadline-policies', table);
-export const fetchCardRules = (signal?: AbortSignal) => http.get<CardRules>('/api/card-rules', undefined, signal);
-export const putCardRules = (rules: CardRules) => http.put<CardRules>('/api/card-rules', rules);
+
+/** Cards, the backlog and extension requests change with every case action and sweep. */
+export const supervisionKeys = {
+  cards: ['supervision', 'cards'] as const,
+  backlog: ['supervision', 'backlog'] as const,
+  extensions: ['extension-requests'] as const,
+};
+
+export const cardsQuery = (query: CardQuery) =>
+  queryOptions({
+    queryKey: [...supervisionKeys.cards, query],
+    queryFn: ({ signal }) => fetchCards(query, signal),
+    placeholderData: keepPreviousData,
+  });
+export const backlogQuery = (query: { region?: string }) =>
+  queryOptions({
+    queryKey: [...supervisionKeys.backlog, query],
+    queryFn: ({ signal }) => fetchBacklog(query, signal),
+    placeholderData: keepPreviousData,
+  });
+export const extensionRequestsQuery = (query: ExtensionQuery) =>
+  queryOptions({
+    queryKey: [...supervisionKeys.extensions, query],
+    queryFn: ({ signal }) => fetchExtensionRequests(query, signal),
+  });

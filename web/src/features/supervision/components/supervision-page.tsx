@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { App, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
@@ -5,16 +6,23 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { BacklogBoard, Card as WarningCard, ListedExtensionRequest } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
-import { useMe } from '../../../app/auth-context.js';
+import { useCan } from '../../../app/auth-context.js';
 import { CardTag } from '../../../components/case-status-tag.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { FilterBar, FilterField } from '../../../components/filter-bar.js';
 import { EnumSelect } from '../../../components/enum-select.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
+import { useSave } from '../../../hooks/use-save.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
-import { decideExtension, fetchBacklog, fetchCards, fetchExtensionRequests } from '../api/supervision-api.js';
+import { caseKeys } from '../../cases/api/cases-api.js';
+import {
+  backlogQuery,
+  cardsQuery,
+  decideExtension,
+  extensionRequestsQuery,
+  supervisionKeys,
+} from '../api/supervision-api.js';
 import { CARD_COLOURS } from '../../../api/contract-types.js';
 
 const COLOURS = CARD_COLOURS;
@@ -29,32 +37,28 @@ const named = (name: string | null) => name ?? '—';
 export function SupervisionPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
+  const mayDecide = useCan('extension.decide');
   const { filters, setFilters, resetFilters } = useUrlFilters(KEYS);
-  const cards = useApiQuery((signal) => fetchCards({ ...filters, limit: 200 }, signal), [filters]);
-  const requests = useApiQuery((signal) => fetchExtensionRequests({ status: 'requested' }, signal), []);
-  const backlog = useApiQuery(
-    (signal) => fetchBacklog(filters.region ? { region: filters.region } : {}, signal),
-    [filters.region],
-  );
+  const cards = useQuery(cardsQuery({ ...filters, limit: 200 }));
+  const requests = useQuery(extensionRequestsQuery({ status: 'requested' }));
+  const backlog = useQuery(backlogQuery(filters.region ? { region: filters.region } : {}));
   const time = (at: string | null) => formatTime(at, i18n.language);
   const caseLink = (id: number, trackingCode: string) => <Link to={`/cases/${id}`}>{trackingCode}</Link>;
   // A refused decision stays on the page as a sentence in the reader's language until the next attempt.
-  const [decideError, setDecideError] = useState<unknown>(null);
+  // An approval moves the stage's deadline: the case and its cards change with it.
+  const {
+    error: decideError,
+    saving,
+    run,
+  } = useSave([supervisionKeys.extensions, supervisionKeys.cards, caseKeys.all]);
   const [deciding, setDeciding] = useState<number | null>(null);
 
-  const decide = async (id: number, decision: 'approve' | 'refuse') => {
-    setDecideError(null);
+  const decide = (id: number, decision: 'approve' | 'refuse') => {
     setDeciding(id);
-    try {
+    return run(async () => {
       await decideExtension(id, decision);
       message.success(t('supervision.decided'));
-      requests.reload();
-    } catch (failure) {
-      setDecideError(failure);
-    } finally {
-      setDeciding(null);
-    }
+    });
   };
 
   const cardColumns: ColumnsType<WarningCard> = [
@@ -96,12 +100,17 @@ export function SupervisionPage() {
       // Pinned, so the decision stays in reach while the wide row scrolls on a narrow screen.
       fixed: 'right',
       render: (_, r) =>
-        me.roles.includes('leader') && (
+        mayDecide && (
           <Space size={0}>
-            <Button type="link" disabled={deciding === r.id} onClick={() => void decide(r.id, 'approve')}>
+            <Button type="link" disabled={saving && deciding === r.id} onClick={() => void decide(r.id, 'approve')}>
               {t('supervision.approve')}
             </Button>
-            <Button type="link" danger disabled={deciding === r.id} onClick={() => void decide(r.id, 'refuse')}>
+            <Button
+              type="link"
+              danger
+              disabled={saving && deciding === r.id}
+              onClick={() => void decide(r.id, 'refuse')}
+            >
               {t('supervision.refuse')}
             </Button>
           </Space>
@@ -140,9 +149,9 @@ export function SupervisionPage() {
       <ErrorAlert
         error={cards.error ?? requests.error ?? backlog.error}
         onRetry={() => {
-          cards.reload();
-          requests.reload();
-          backlog.reload();
+          void cards.refetch();
+          void requests.refetch();
+          void backlog.refetch();
         }}
       />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="card-counts">
@@ -164,7 +173,7 @@ export function SupervisionPage() {
           data-testid="cards-table"
           columns={cardColumns}
           dataSource={cards.data?.items ?? []}
-          loading={cards.loading}
+          loading={cards.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20 }}
           locale={{ emptyText: t('supervision.noCards') }}
@@ -178,7 +187,7 @@ export function SupervisionPage() {
           data-testid="extension-requests-table"
           columns={requestColumns}
           dataSource={requests.data ?? []}
-          loading={requests.loading}
+          loading={requests.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={false}
         />
@@ -189,7 +198,7 @@ export function SupervisionPage() {
           rowKey="caseId"
           columns={backlogColumns}
           dataSource={backlog.data?.items ?? []}
-          loading={backlog.loading}
+          loading={backlog.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20 }}
         />

@@ -5,7 +5,7 @@ import type { Unit } from '../../../api/contract-types.js';
 import { FormDrawer } from '../../../components/form-drawer.js';
 import { FormSelect } from '../../../components/form-select.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
-import { createUnit, updateUnit } from '../api/units-api.js';
+import { createUnit, updateUnit, unitKeys } from '../api/units-api.js';
 import { useSave } from '../../../hooks/use-save.js';
 
 interface UnitFormValues {
@@ -28,16 +28,16 @@ interface UnitEditDrawerProps {
 export function UnitEditDrawer({ target, typeOptions, onClose, onSaved }: UnitEditDrawerProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UnitFormValues>();
-  const { saving, error, setError, run } = useSave();
+  const { saving, error, reset, run } = useSave([unitKeys.all]);
   const editing = target !== null && target !== 'new' ? target : null;
 
   // Each opening starts from a clean form: the unit's values, or the defaults for a new one.
   useEffect(() => {
     if (target === null) return;
-    setError(null);
+    reset();
     form.resetFields();
     if (target !== 'new') form.setFieldsValue({ ...target, phone: target.phone ?? '', active: !target.disabled });
-  }, [form, target, setError]);
+  }, [form, target, reset]);
 
   const save = async (values: UnitFormValues) => {
     const phone = values.phone?.trim() ? values.phone.trim() : null;

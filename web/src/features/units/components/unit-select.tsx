@@ -1,9 +1,10 @@
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../api/contract-types.js';
-import { isAbort } from '../../../api/http-client.js';
-import { fetchUnit, fetchUnits } from '../api/units-api.js';
+import { useDebounced } from '../../../hooks/use-debounced.js';
+import { unitQuery, unitsQuery } from '../api/units-api.js';
 
 interface UnitSelectProps {
   id?: string;
@@ -13,48 +14,29 @@ interface UnitSelectProps {
   'data-testid'?: string;
 }
 
-const toOption = (unit: Unit) => ({ value: unit.id, label: `${unit.name}（${unit.regionName}）` });
+type Option = { value: number; label: string };
+const toOption = (unit: Unit): Option => ({ value: unit.id, label: `${unit.name}（${unit.regionName}）` });
 
 /** Choose a unit by typing part of its name (server search). */
 export function UnitSelect({ id, value, onChange, allowClear = true, ...rest }: UnitSelectProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: search again only when the typed text changes; picking a value (read to keep the chosen option listed) must not re-run the search
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      fetchUnits({ q: text || undefined, pageSize: 20 }, controller.signal).then(
-        (page) => {
-          setOptions((current) => {
-            const chosen = current.filter((option) => option.value === value);
-            const found = page.items.map(toOption);
-            return [...chosen.filter((c) => !found.some((f) => f.value === c.value)), ...found];
-          });
-          setLoading(false);
-        },
-        (failure: unknown) => !isAbort(failure) && setLoading(false),
-      );
-    }, 250);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text]);
-
-  // A value from outside (a record, the URL) that is not among the options: fetch its name.
-  useEffect(() => {
-    if (!value || options.some((option) => option.value === value)) return;
-    const controller = new AbortController();
-    fetchUnit(value, controller.signal).then(
-      (unit) => setOptions((current) => [toOption(unit), ...current]),
-      () => undefined,
-    );
-    return () => controller.abort();
-  }, [value, options]);
+  const search = useDebounced(text);
+  const found = useQuery(unitsQuery({ q: search || undefined, pageSize: 20 }));
+  const foundOptions = (found.data?.items ?? []).map(toOption);
+  // The chosen unit stays listed (so its name shows) after a search that does not find it.
+  const [picked, setPicked] = useState<Option | null>(null);
+  const inFound = foundOptions.find((option) => option.value === value);
+  // A value from outside (a record, the URL) that is neither found nor picked here: fetch its name.
+  const outside = useQuery({
+    ...unitQuery(value ?? 0),
+    enabled: Boolean(value) && !inFound && picked?.value !== value,
+  });
+  const chosen = !value
+    ? null
+    : (inFound ?? (picked?.value === value ? picked : outside.data ? toOption(outside.data) : null));
+  const options = chosen && !inFound ? [chosen, ...foundOptions] : foundOptions;
+  const loading = found.isFetching;
 
   return (
     <Select<number>
@@ -68,7 +50,10 @@ export function UnitSelect({ id, value, onChange, allowClear = true, ...rest }: 
       onSearch={setText}
       loading={loading}
       options={options}
-      onChange={(next) => onChange?.(next ?? null)}
+      onChange={(next) => {
+        setPicked(options.find((option) => option.value === next) ?? null);
+        onChange?.(next ?? null);
+      }}
       notFoundContent={loading ? null : t('common.noData')}
     />
   );

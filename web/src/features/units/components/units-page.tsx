@@ -1,14 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../api/contract-types.js';
-import { useMe } from '../../../app/auth-context.js';
+import { useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
-import { fetchUnits } from '../api/units-api.js';
+import { unitsQuery } from '../api/units-api.js';
 import { UnitEditDrawer } from './unit-edit-drawer.js';
 import { UnitsFilterBar, type UnitFilterKey } from './units-filter-bar.js';
 import { UnitsTable } from './units-table.js';
@@ -20,12 +20,11 @@ const FILTER_KEYS: readonly UnitFilterKey[] = ['region', 'type', 'q'];
 export function UnitsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
-  const canEdit = me.roles.includes('admin');
+  const canEdit = useCan('unit.write');
   const { filters, page, pageSize, setFilters, resetFilters, setPage } = useUrlFilters(FILTER_KEYS);
   const unitTypes = useUnitTypes();
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
-  const units = useApiQuery((signal) => fetchUnits({ ...filters, page, pageSize }, signal), [filters, page, pageSize]);
+  const units = useQuery(unitsQuery({ ...filters, page, pageSize }));
 
   return (
     <>
@@ -41,10 +40,10 @@ export function UnitsPage() {
         }
       />
       <UnitsFilterBar filters={filters} typeOptions={unitTypes.options} onSearch={setFilters} onReset={resetFilters} />
-      <ErrorAlert error={units.error ?? unitTypes.error} onRetry={units.reload} />
+      <ErrorAlert error={units.error ?? unitTypes.error} onRetry={units.refetch} />
       <UnitsTable
         data={units.data}
-        loading={units.loading}
+        loading={units.isFetching}
         page={page}
         pageSize={pageSize}
         typeName={unitTypes.typeName}
@@ -58,7 +57,6 @@ export function UnitsPage() {
         onSaved={() => {
           message.success(t('common.saved'));
           setEditing(null);
-          units.reload();
         }}
       />
     </>

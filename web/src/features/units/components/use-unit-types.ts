@@ -1,12 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { UnitType } from '../../../api/contract-types.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchUnitTypes } from '../api/units-api.js';
+import { unitTypesQuery } from '../api/units-api.js';
 
 /** Unit types with a name in the interface language, and a lookup by code. */
 export function useUnitTypes() {
   const { i18n } = useTranslation();
-  const query = useApiQuery((signal) => fetchUnitTypes(signal), []);
+  const query = useQuery(unitTypesQuery());
   const types = query.data ?? [];
   const nameOf = (type: UnitType | undefined, code: string) =>
     type ? (i18n.language === 'en' ? type.nameEn : type.nameZh) : code;

@@ -1,9 +1,9 @@
 import { Form, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { updateUser } from '../api/users-api.js';
+import { useSave } from '../../../hooks/use-save.js';
+import { updateUser, userKeys } from '../api/users-api.js';
 import { PasswordField } from './password-field.js';
 
 /** The security officer sets a new password for an account. */
@@ -18,22 +18,15 @@ export function ResetPasswordModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, reset, run } = useSave([userKeys.all]);
 
   const submit = async () => {
     if (!user) return;
     const { password } = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await updateUser(user.id, { password });
       onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -46,7 +39,7 @@ export function ResetPasswordModal({
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(open) => open && setError(null)}
+      afterOpenChange={(open) => open && reset()}
     >
       <ErrorAlert error={error} />
       <Form form={form} layout="vertical" name="reset-password" preserve={false}>

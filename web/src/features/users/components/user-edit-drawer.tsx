@@ -5,7 +5,7 @@ import type { Role, User } from '../../../api/contract-types.js';
 import { FormDrawer } from '../../../components/form-drawer.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { UnitSelect } from '../../units/components/unit-select.js';
-import { createUser, updateUser } from '../api/users-api.js';
+import { createUser, updateUser, userKeys } from '../api/users-api.js';
 import { PasswordField } from './password-field.js';
 import { RoleCheckboxes } from './role-checkboxes.js';
 import { useSave } from '../../../hooks/use-save.js';
@@ -32,7 +32,7 @@ const GRID_LEVEL = [6] as const;
 export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UserFormValues>();
-  const { saving, error, setError, run } = useSave();
+  const { saving, error, reset, run } = useSave([userKeys.all]);
   const editing = target !== null && target !== 'new' ? target : null;
   const roles = Form.useWatch('roles', form) ?? [];
   const isGridWorker = roles.includes('gridworker');
@@ -40,10 +40,10 @@ export function UserEditDrawer({ target, onClose, onSaved }: UserEditDrawerProps
   // Each opening starts from a clean form: the account's values, or the defaults for a new one.
   useEffect(() => {
     if (target === null) return;
-    setError(null);
+    reset();
     form.resetFields();
     if (target !== 'new') form.setFieldsValue({ ...target, active: !target.disabled });
-  }, [form, target, setError]);
+  }, [form, target, reset]);
 
   const save = async (values: UserFormValues) => {
     const gridCode = values.roles.includes('gridworker') ? (values.gridCode ?? null) : null;

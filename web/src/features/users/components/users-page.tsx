@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
@@ -6,9 +7,9 @@ import { ROLES, type User } from '../../../api/contract-types.js';
 import { describeError } from '../../../api/error-message.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
+import { useSave } from '../../../hooks/use-save.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
-import { fetchUsers, updateUser } from '../api/users-api.js';
+import { updateUser, userKeys, usersQuery } from '../api/users-api.js';
 import { ResetPasswordModal } from './reset-password-modal.js';
 import { UserEditDrawer } from './user-edit-drawer.js';
 import { UsersFilterBar, type UserFilterKey } from './users-filter-bar.js';
@@ -23,31 +24,26 @@ export function UsersPage() {
   const { filters, page, pageSize, setFilters, resetFilters, setPage } = useUrlFilters(FILTER_KEYS);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const users = useApiQuery(
-    (signal) =>
-      fetchUsers(
-        {
-          q: filters.q,
-          role: ROLES.find((role) => role === filters.role),
-          unit: filters.unit ? Number(filters.unit) : undefined,
-          region: filters.region,
-          page,
-          pageSize,
-        },
-        signal,
-      ),
-    [filters, page, pageSize],
+  const users = useQuery(
+    usersQuery({
+      q: filters.q,
+      role: ROLES.find((role) => role === filters.role),
+      unit: filters.unit ? Number(filters.unit) : undefined,
+      region: filters.region,
+      page,
+      pageSize,
+    }),
   );
+  const { run } = useSave([userKeys.all]);
 
-  const setDisabled = async (user: User, disabled: boolean) => {
-    try {
-      await updateUser(user.id, { disabled });
-      message.success(t('common.saved'));
-      users.reload();
-    } catch (failure) {
-      message.error(describeError(failure, t));
-    }
-  };
+  const setDisabled = (user: User, disabled: boolean) =>
+    run(
+      async () => {
+        await updateUser(user.id, { disabled });
+        message.success(t('common.saved'));
+      },
+      (failure) => message.error(describeError(failure, t)),
+    );
 
   return (
     <>
@@ -61,10 +57,10 @@ export function UsersPage() {
         }
       />
       <UsersFilterBar filters={filters} onSearch={setFilters} onReset={resetFilters} />
-      <ErrorAlert error={users.error} onRetry={users.reload} />
+      <ErrorAlert error={users.error} onRetry={users.refetch} />
       <UsersTable
         data={users.data}
-        loading={users.loading}
+        loading={users.isFetching}
         page={page}
         pageSize={pageSize}
         onPage={setPage}
@@ -78,7 +74,6 @@ export function UsersPage() {
         onSaved={() => {
           message.success(t('common.saved'));
           setEditing(null);
-          users.reload();
         }}
       />
       <ResetPasswordModal

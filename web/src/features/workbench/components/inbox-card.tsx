@@ -1,19 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTime } from '../../../api/new-key.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchInbox, markRead } from '../../notifications/api/notifications-api.js';
+import { useSave } from '../../../hooks/use-save.js';
+import { inboxQuery, markRead, notificationKeys } from '../../notifications/api/notifications-api.js';
 
 /** My inbox: the newest messages (cards issued, cases dispatched to my unit…), unread first to the eye. */
 export function InboxCard() {
   const { t, i18n } = useTranslation();
-  const inbox = useApiQuery((signal) => fetchInbox({ pageSize: 8 }, signal), []);
-  const read = async (id: number) => {
-    await markRead(id).catch(() => undefined);
-    inbox.reload();
-  };
+  const inbox = useQuery(inboxQuery({ pageSize: 8 }));
+  // A failed mark shows above the list; the list reloads either way.
+  const { error, run } = useSave([notificationKeys.inbox]);
+  const read = (id: number) => run(() => markRead(id));
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tasks.inbox')}</h2>}
@@ -27,7 +27,7 @@ export function InboxCard() {
         )
       }
     >
-      <ErrorAlert error={inbox.error} onRetry={inbox.reload} />
+      <ErrorAlert error={inbox.error ?? error} onRetry={inbox.refetch} />
       {inbox.data && inbox.data.items.length === 0 ? (
         <Empty
           description={<span style={{ color: 'rgba(0,0,0,0.75)' }}>{t('tasks.inboxEmpty')}</span>}
@@ -35,7 +35,7 @@ export function InboxCard() {
         />
       ) : (
         <List
-          loading={inbox.loading}
+          loading={inbox.isFetching}
           dataSource={inbox.data?.items ?? []}
           renderItem={(m) => {
             const caseId = typeof m.data.caseId === 'number' ? m.data.caseId : null;

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, List, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,7 @@ import { formatTime } from '../../../api/new-key.js';
 import { useMe } from '../../../app/auth-context.js';
 import { CardTag, CaseStatusTag } from '../../../components/case-status-tag.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCases } from '../../cases/api/cases-api.js';
+import { caseKeys, fetchCases } from '../../cases/api/cases-api.js';
 
 const STATUSES = ['dispatched', 'signed', 'in_progress', 'suspended', 'resolved'] as const;
 
@@ -22,15 +22,16 @@ export function MyTasks() {
   const me = useMe();
   const unit = me.unit.id;
   const [shown, setShown] = useState('toSign');
-  const query = useApiQuery(
-    async (signal) =>
+  // Under the cases' key, so any case action or intake reloads the tasks too.
+  const query = useQuery({
+    queryKey: [...caseKeys.all, 'tasks', unit],
+    queryFn: async ({ signal }) =>
       (
         await Promise.all(
           STATUSES.map((status) => fetchCases({ unit, status, pageSize: 100, sort: 'updated_desc' }, signal)),
         )
       ).flatMap((page) => page.items),
-    [unit],
-  );
+  });
   const all = query.data ?? [];
   const ours = (c: CaseSummary) => c.leadUnit?.id === unit;
   const groups = [
@@ -51,7 +52,7 @@ export function MyTasks() {
       data-testid="workbench-tasks"
       extra={<Link to={`/cases?unit=${unit}`}>{t('tasks.viewAll')}</Link>}
     >
-      <ErrorAlert error={query.error} onRetry={query.reload} />
+      <ErrorAlert error={query.error} onRetry={query.refetch} />
       {/* Five groups: on a grid worker's phone the control scrolls sideways instead of squeezing its labels. */}
       <div style={{ overflowX: 'auto', marginBottom: 12 }}>
         <Segmented

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, List, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -5,8 +6,7 @@ import { CARD_COLOURS } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { CardTag } from '../../../components/case-status-tag.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
-import { useApiQuery } from '../../../hooks/use-api-query.js';
-import { fetchCards } from '../../supervision/api/supervision-api.js';
+import { cardsQuery } from '../../supervision/api/supervision-api.js';
 
 const SHOWN = 5;
 const severity = (colour: string) => CARD_COLOURS.indexOf(colour as (typeof CARD_COLOURS)[number]);
@@ -17,7 +17,7 @@ const severity = (colour: string) => CARD_COLOURS.indexOf(colour as (typeof CARD
  */
 export function SupervisionSummary() {
   const { t, i18n } = useTranslation();
-  const cards = useApiQuery((signal) => fetchCards({ limit: 100 }, signal), []);
+  const cards = useQuery(cardsQuery({ limit: 100 }));
   const worst = [...(cards.data?.items ?? [])]
     .sort((a, b) => severity(b.colour) - severity(a.colour) || a.dueAt.localeCompare(b.dueAt))
     .slice(0, SHOWN);
@@ -27,7 +27,7 @@ export function SupervisionSummary() {
       data-testid="workbench-supervision"
       extra={<Link to="/supervision">{t('tasks.boardAll')}</Link>}
     >
-      <ErrorAlert error={cards.error} onRetry={cards.reload} />
+      <ErrorAlert error={cards.error} onRetry={cards.refetch} />
       <Space size="large" wrap style={{ marginBottom: 8 }}>
         {CARD_COLOURS.map((colour) => (
           <Statistic
@@ -44,7 +44,7 @@ export function SupervisionSummary() {
         />
       ) : (
         <List
-          loading={cards.loading}
+          loading={cards.isFetching}
           dataSource={worst}
           renderItem={(card) => (
             <List.Item

@@ -1,10 +1,10 @@
 import { Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { hasAnyRole, useMe } from '../../../app/auth-context.js';
+import { useCan, useMe } from '../../../app/auth-context.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionLevelTag } from '../../../components/region-level-tag.js';
-import { CASE_ROLES, rolesFor } from '../../../app/nav-items.js';
+import { mayOpen } from '../../../app/nav-items.js';
 import { SupervisionSummary } from './supervision-summary.js';
 import { InboxCard } from './inbox-card.js';
 import { MyTasks } from './my-tasks.js';
@@ -13,11 +13,11 @@ import { MyTasks } from './my-tasks.js';
 export function WorkbenchPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const hasCaseRole = me.roles.some((role) => CASE_ROLES.includes(role));
+  const hasCaseRole = useCan('case.read');
   // The auditor reads the audit log and nothing else (三员分立): no inbox, only the way to the log.
   const auditorOnly = me.roles.every((role) => role === 'auditor');
-  // Leaders and dispatchers supervise their jurisdiction (the 督办 board's audience, see nav-items).
-  const supervises = hasAnyRole(me, rolesFor('/supervision'));
+  // Whoever may open the 督办 board sees its summary here.
+  const supervises = mayOpen(me.roles, '/supervision');
   const breadcrumb = me.jurisdiction.breadcrumb.map((region) => region.name).join(' / ') || me.jurisdiction.name;
 
   return (
