@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { inSubtree } from './like.js';
 
 export type Open311Filter = {
   ids?: number[];
@@ -7,22 +8,28 @@ export type Open311Filter = {
   from: Date;
   to: Date;
   closed?: boolean;
+  /** Only cases in this region subtree (GeoReport's jurisdiction_id). */
+  underPath?: string;
   limit: number;
 };
 
 /** Statuses GeoReport calls closed: concluded, rated, archived or merged into another. */
 export const CLOSED_STATUSES = ['resolved', 'evaluated', 'closed', 'merged'] as const;
 
+/** The kinds Open311 publishes: public matters. Disputes and petitions are between named people. */
+export const PUBLISHED_KINDS = ['appeal', 'hazard'] as const;
+
 /**
- * Cases shown to the public through Open311: appeals and hazards (public matters), and anything
- * filed through Open311 itself. Disputes and petitions between named people are never listed.
+ * Cases shown to the public through Open311: appeals and hazards only, whatever their channel (a
+ * dispute a court transferred through Open311 is not listed either). `expected_at` is the handling
+ * deadline of the case's latest lead assignment (its resolution due date), null before the lead
+ * unit signs for it and while it is suspended.
  */
 export async function publicRequests(trx: Tx, f: Open311Filter) {
   let q = trx
     .selectFrom('cases as c')
     .innerJoin('categories as k', 'k.code', 'c.category_code')
     .leftJoin('units as u', (j) => j.on(sql`u.id`, '=', sql`coalesce(c.lead_unit_id, c.centre_unit_id)`))
-    .leftJoin('open311_requests as o', 'o.case_id', 'c.id')
     .select([
       'c.id',
       'c.category_code',
@@ -36,17 +43,19 @@ export async function publicRequests(trx: Tx, f: Open311Filter) {
       'c.address',
       'c.lat',
       'c.lng',
-      'o.token',
     ])
     .select((eb) =>
       eb
         .selectFrom('assignment_stages as s')
-        .select((e) => e.fn.min('s.due_at').as('due'))
+        .select('s.due_at')
         .whereRef('s.case_id', '=', 'c.id')
-        .where('s.completed_at', 'is', null)
-        .as('due_at'),
+        .where('s.stage', '=', 'handle')
+        .orderBy('s.seq', 'desc')
+        .limit(1)
+        .as('expected_at'),
     )
-    .where((eb) => eb.or([eb('c.kind', 'in', ['appeal', 'hazard']), eb('o.case_id', 'is not', null)]));
+    .where('c.kind', 'in', [...PUBLISHED_KINDS]);
+  if (f.underPath) q = q.where(inSubtree('c.region_path', f.underPath));
   if (f.ids) q = q.where('c.id', 'in', f.ids.length ? f.ids : [-1]);
   else {
     q = q.where('c.received_at', '>=', f.from).where('c.received_at', '<=', f.to);
@@ -58,12 +67,24 @@ export async function publicRequests(trx: Tx, f: Open311Filter) {
 
 /** The case a token names, if that token was issued. */
 export async function caseByToken(trx: Tx, token: string) {
-  return trx.selectFrom('open311_requests').select(['case_id', 'token']).where('token', '=', token).executeTakeFirst();
+  return trx
+    .selectFrom('open311_requests')
+    .select(['case_id', 'token', 'region_path'])
+    .where('token', '=', token)
+    .executeTakeFirst();
 }
 
+/** Records a request filed through Open311: its token, the key, and what the client sent beyond the case's fields. */
 export async function insertOpen311Request(
   trx: Tx,
-  r: { caseId: number; token: string; partnerKeyId: number | null; regionPath: string; at: Date },
+  r: {
+    caseId: number;
+    token: string;
+    partnerKeyId: number | null;
+    regionPath: string;
+    at: Date;
+    attributes?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await trx
     .insertInto('open311_requests')
@@ -73,6 +94,7 @@ export async function insertOpen311Request(
       partner_key_id: r.partnerKeyId,
       region_path: r.regionPath,
       created_at: r.at,
+      attributes: JSON.stringify(r.attributes ?? {}),
     })
     .onConflict((oc) => oc.column('case_id').doNothing())
     .execute();

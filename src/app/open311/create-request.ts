@@ -10,16 +10,19 @@ import { submitCase } from '../cases/submit-case.js';
 import { serviceActor } from '../public/public-actor.js';
 import { countyCentreFor } from '../public/receiving-centre.js';
 import { listServices } from './services.js';
+import { ensurePointInJurisdiction } from './point-check.js';
+import { applicant, extrasNote, keptExtras, type PostedExtras, type PostedRequest, titleOf } from './request-fields.js';
 
-export type PostedRequest = Record<string, string | undefined>;
+export type { PostedExtras, PostedRequest };
 export type CreatedRequest = { service_request_id: string; token: string; service_notice: string; account_id: string };
 
 /**
  * POST requests from a partner system: the key's channel becomes the case's channel, the region is
- * `jurisdiction_id` (a region code inside the key's jurisdiction) or the key's own region, and the
- * case enters through the one intake use case, registered by the partner acting for the county
- * centre (audited as `partner:<key id>`). A hazard category files a hazard, a court or police
- * transfer a dispute, anything else an appeal.
+ * `jurisdiction_id` (a region code inside the key's jurisdiction) or the key's own region, and a
+ * point must lie in the key's jurisdiction. The case enters through the one intake use case,
+ * registered by the partner acting for the county centre (audited as `partner:<key id>`), and its
+ * token and the client's extras (attributes, media) are stored in that same transaction. A hazard
+ * category files a hazard, a court or police transfer a dispute, anything else an appeal.
  */
 export async function createRequest(
   deps: Deps,
@@ -27,6 +30,7 @@ export async function createRequest(
   p: PostedRequest,
   requestId: string | null,
   idempotencyKey?: string,
+  extras: PostedExtras = { attributes: {}, files: [] },
 ): Promise<CreatedRequest[]> {
   const service = (await listServices(deps)).find((s) => s.service_code === p.service_code);
   if (!p.service_code) throw new DomainError('ValidationFailed', 'service_code is required');
@@ -38,12 +42,16 @@ export async function createRequest(
   const { regionPath, centre } = await countyCentreFor(deps, regionCode);
   if (!covers({ scopePath: key.regionPath }, regionPath))
     throw new DomainError('Forbidden', "jurisdiction_id lies outside this key's jurisdiction");
+  if (point) await ensurePointInJurisdiction(deps, key, point);
+  const parties = applicant(p);
+  const kept = keptExtras(p, extras);
+  const text = (p.description?.trim() || service.service_name).slice(0, 4000).padEnd(2, '。');
   const ctx = { deps, actor: serviceActor(`partner:${key.id}`, key.name, centre, key.regionPath), requestId };
   const input: SubmitCaseInput = {
     kind: service.service_code.startsWith('hazard') ? 'hazard' : key.channel === 'transfer' ? 'dispute' : 'appeal',
     channel: key.channel,
-    title: (p.description?.trim() || service.service_name).slice(0, 60).padEnd(2, '。'),
-    description: (p.description?.trim() || service.service_name).slice(0, 4000).padEnd(2, '。'),
+    title: titleOf(text),
+    description: `${text}${extrasNote(kept)}`,
     categoryCode: service.service_code,
     complexity: 'general',
     regionCode,
@@ -52,7 +60,7 @@ export async function createRequest(
     transfer: key.transferSource
       ? { source: key.transferSource, reference: (p.account_id || p.device_id || 'open311').slice(0, 100) }
       : undefined,
-    parties: applicant(p),
+    parties,
     attachments: [],
   };
   // The token is stored in the intake's own transaction, with the case and its audit record.
@@ -64,7 +72,8 @@ export async function createRequest(
     {
       inTransaction: async (trx, caseId) => {
         const token = randomBytes(12).toString('base64url');
-        await insertOpen311Request(trx, { caseId, token, partnerKeyId: key.id, regionPath, at: deps.clock.now() });
+        const at = deps.clock.now();
+        await insertOpen311Request(trx, { caseId, token, partnerKeyId: key.id, regionPath, at, attributes: kept });
         issued = { caseId, token };
       },
     },
@@ -91,14 +100,4 @@ function pointOf(p: PostedRequest): { lat: number; lng: number } | undefined {
   if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
     throw new DomainError('ValidationFailed', 'lat and long must be WGS84 degrees');
   return { lat, lng };
-}
-
-/** The requester as the case's applicant: family name first, as Chinese names are written. */
-function applicant(p: PostedRequest): SubmitCaseInput['parties'] {
-  const name = `${p.last_name?.trim() ?? ''}${p.first_name?.trim() ?? ''}`.slice(0, 60);
-  const phone = p.phone?.trim();
-  if (!name && !phone) return [];
-  if (phone && !/^[\d\s+()-]{5,20}$/.test(phone))
-    throw new DomainError('ValidationFailed', 'phone is not a phone number');
-  return [{ role: 'applicant', name: name || '匿名', phone: phone || undefined }];
 }

@@ -45,9 +45,10 @@ export const w3c = (d: Date | string | null): string => {
 
 /**
  * GET requests: by ids (comma-separated; other filters then ignored, as the spec says), else by
- * service codes, dates and status; by default the last 90 days and at most 1,000 results.
+ * service codes, dates and status; by default the last 90 days and at most 1,000 results. Always
+ * within `underPath` when the caller named a jurisdiction (see jurisdictionPath).
  */
-export async function listRequests(deps: Deps, q: RequestsQuery): Promise<ServiceRequest[]> {
+export async function listRequests(deps: Deps, q: RequestsQuery, underPath?: string): Promise<ServiceRequest[]> {
   const now = deps.clock.now();
   const ids = q.service_request_id
     ? q.service_request_id.split(',').map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : -1))
@@ -65,6 +66,7 @@ export async function listRequests(deps: Deps, q: RequestsQuery): Promise<Servic
       from,
       to,
       closed,
+      underPath,
       limit: 1000,
     }),
   );
@@ -72,18 +74,22 @@ export async function listRequests(deps: Deps, q: RequestsQuery): Promise<Servic
 }
 
 /** GET requests/{id}: one request in a one-element list, or 404. */
-export async function getRequest(deps: Deps, id: string): Promise<ServiceRequest[]> {
-  const found = /^\d{1,15}$/.test(id) ? await listRequests(deps, { service_request_id: id }) : [];
+export async function getRequest(deps: Deps, id: string, underPath?: string): Promise<ServiceRequest[]> {
+  const found = /^\d{1,15}$/.test(id) ? await listRequests(deps, { service_request_id: id }, underPath) : [];
   if (found.length === 0) throw notFound('service_request_id', id);
   return found;
 }
 
 /** GET tokens/{token}: the request a token became. */
-export async function tokenStatus(deps: Deps, token: string): Promise<{ service_request_id: string; token: string }[]> {
+export async function tokenStatus(
+  deps: Deps,
+  token: string,
+  underPath?: string,
+): Promise<{ service_request_id: string; token: string }[]> {
   const r = /^[A-Za-z0-9_-]{8,64}$/.test(token)
     ? await deps.db.tx(systemScope, (trx) => caseByToken(trx, token))
     : undefined;
-  if (!r) throw notFound('token', token);
+  if (!r || (underPath && !r.region_path.startsWith(underPath))) throw notFound('token', token);
   return [{ service_request_id: String(r.case_id), token: r.token }];
 }
 
@@ -134,7 +140,8 @@ function present(r: Row): ServiceRequest {
     service_notice: '',
     requested_datetime: w3c(r.received_at),
     updated_datetime: w3c(r.updated_at),
-    expected_datetime: w3c((r.due_at as Date | null) ?? null),
+    // the handling deadline: when the request should be resolved (not the current stage's)
+    expected_datetime: w3c((r.expected_at as Date | null) ?? null),
     address: r.address ? maskAddress(r.address) : '',
     address_id: '',
     zipcode: '',

@@ -30,10 +30,10 @@ export async function partnerRead<T>(
   deps: Deps,
   apiKey: string | undefined,
   call: { action: string; target: string; requestId: string | null },
-  read: () => Promise<T>,
+  read: (key: PartnerKey | undefined) => Promise<T>,
 ): Promise<T> {
   const key = await partnerFor(deps, apiKey, false);
-  const value = await read();
+  const value = await read(key);
   if (key)
     await deps.db.tx(systemScope, (trx) =>
       appendAudit(trx, {

@@ -4,6 +4,7 @@ import type { HttpEnv } from '../env.js';
 import { listServices, serviceDefinition } from '../../app/open311/services.js';
 import { getRequest, listRequests, tokenStatus } from '../../app/open311/requests.js';
 import { createRequest } from '../../app/open311/create-request.js';
+import { jurisdictionPath } from '../../app/open311/jurisdiction.js';
 import { partnerFor, partnerRead } from '../../app/partners/partner-calls.js';
 import { fail, formatOf, open311Error, respond, type Format } from './respond.js';
 import { open311BodyLimit, postedForm, wellFormedRequest } from './open311-input.js';
@@ -35,14 +36,14 @@ export function open311Routes(deps: Deps) {
     );
     r.get(`/requests.${format}`, (c) =>
       run(format, c, 'service_requests', () =>
-        withPartner(c, 'requests.list', () => listRequests(deps, c.req.query())),
+        withPartner(c, 'requests.list', (under) => listRequests(deps, c.req.query(), under)),
       ),
     );
     r.post(`/requests.${format}`, (c) =>
       run(format, c, 'service_requests', async () => {
-        const { fields } = await postedForm(c);
+        const { fields, ...extras } = await postedForm(c);
         const key = await partnerFor(deps, fields.api_key, true);
-        return createRequest(deps, key!, fields, c.var.requestId, c.req.header('idempotency-key'));
+        return createRequest(deps, key!, fields, c.var.requestId, c.req.header('idempotency-key'), extras);
       }),
     );
   }
@@ -50,10 +51,10 @@ export function open311Routes(deps: Deps) {
     one(c, 'service_definition', (code) => withPartner(c, 'services.definition', () => serviceDefinition(deps, code))),
   );
   r.get('/requests/:file', (c) =>
-    one(c, 'service_requests', (id) => withPartner(c, 'requests.get', () => getRequest(deps, id))),
+    one(c, 'service_requests', (id) => withPartner(c, 'requests.get', (under) => getRequest(deps, id, under))),
   );
   r.get('/tokens/:file', (c) =>
-    one(c, 'service_requests', (token) => withPartner(c, 'tokens.get', () => tokenStatus(deps, token))),
+    one(c, 'service_requests', (token) => withPartner(c, 'tokens.get', (under) => tokenStatus(deps, token, under))),
   );
   r.all('*', (c) => open311Error(c, formatOf(c), 404, 'no such Open311 resource'));
 
@@ -63,10 +64,19 @@ export function open311Routes(deps: Deps) {
     return run(parts[1], c, root, () => produce(parts[0]));
   }
 
-  /** GETs need no key; a presented key must be live, and then the call is audited under it. */
-  function withPartner<T>(c: Context<HttpEnv>, op: string, produce: () => Promise<T>): Promise<T> {
+  /**
+   * GETs need no key; a presented key must be live, and then the call is audited under it. A named
+   * `jurisdiction_id` must exist and lie within the key's jurisdiction, on every GET.
+   */
+  function withPartner<T>(
+    c: Context<HttpEnv>,
+    op: string,
+    produce: (underPath: string | undefined) => Promise<T>,
+  ): Promise<T> {
     const call = { action: `open311.${op}`, target: c.req.path, requestId: c.var.requestId };
-    return partnerRead(deps, c.req.query('api_key'), call, produce);
+    return partnerRead(deps, c.req.query('api_key'), call, async (key) =>
+      produce(await jurisdictionPath(deps, c.req.query('jurisdiction_id'), key)),
+    );
   }
   return r;
 }
