@@ -143,3 +143,11 @@ export const KpiBreakdown = z
     ),
   })
   .openapi('KpiBreakdown');
+
+export const WorkbookQuery = KpiQueryFields.extend({
+  rank: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .default('satisfaction')
+    .openapi({ description: 'the figure ranked by township on the third sheet' }),
+}).refine(...customNeedsRange);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases } from '../../src/app/seed/generate-cases.js';
 import { seedOnFirstStart } from '../../src/app/seed/seed-on-first-start.js';
@@ -99,6 +100,38 @@ describe.each(engines)('KPI figures over HTTP %s', (engine) => {
       expect([r.key, cases.body.count]).toEqual([r.key, r.denominator]);
       expect(cases.body.cases.every((c: any) => c.kind === r.key)).toBe(true);
     }
+  });
+
+  it(`${engineLabel(engine)} exports figures and drill-downs to Excel with the filter written on the sheet`, async () => {
+    const book = async (url: string) => {
+      const res = await app.request(url, { headers: { cookie: leader.cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      return wb;
+    };
+    const figures = (await leader.get(`/api/kpi?${range}`)).body.figures;
+    const wb = await book(`/api/kpi/workbook?${range}&rank=received`);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['指标', '信号', '排名']);
+    const sheet = wb.getWorksheet('指标')!;
+    expect(String(sheet.getCell(2, 1).value)).toContain('2026-02-18');
+    const header = sheet.getRow(5).values as unknown[];
+    expect(header.slice(1, 5)).toEqual(['指标', '口径', '分子', '分母']);
+    for (const [i, f] of figures.entries()) {
+      const row = sheet.getRow(6 + i).values as unknown[];
+      expect([row[2], row[3], row[4]]).toEqual([f.id, f.numerator, f.denominator]);
+    }
+    const received = figures.find((f: any) => f.id === 'received');
+    const cases = await leader.get(`${received.drillDown}&part=denominator`);
+    const list = (
+      await book(`/api/kpi/received/cases/workbook?${received.drillDown.split('?')[1]}&part=denominator`)
+    ).getWorksheet('案件')!;
+    const codes: string[] = [];
+    list.eachRow((row, n) => {
+      if (n > 5) codes.push(String(row.getCell(1).value));
+    });
+    expect(codes).toEqual(cases.body.cases.map((c: any) => c.trackingCode));
   });
 
   it(`${engineLabel(engine)} exports what recomputes every figure`, async () => {

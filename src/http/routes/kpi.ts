@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { exportKpiEvents } from '../../app/kpi/export-events.js';
 import { kpiBreakdown } from '../../app/kpi/kpi-breakdown.js';
 import { kpiDrillDown, kpiFigures } from '../../app/kpi/kpi-figures.js';
+import { drillDownWorkbook, kpiWorkbook } from '../../app/kpi/kpi-workbook.js';
 import {
   BreakdownQuery,
   KpiBreakdown,
@@ -11,6 +12,7 @@ import {
   KpiFigures,
   KpiIdParam,
   KpiQuery,
+  WorkbookQuery,
 } from '../../contract/kpi.js';
 import { requireSession } from '../middleware.js';
 import { errorResponses, json, newRouter, sessionSecurity } from '../router.js';
@@ -79,4 +81,45 @@ kpiRoutes.openapi(
     responses: { 200: json(KpiBreakdown, 'Rows'), ...errorResponses },
   }),
   async (c) => c.json(await kpiBreakdown(c.var.ctx, c.req.valid('param').id, c.req.valid('query')), 200),
+);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const workbook = (description: string) => ({
+  200: { description, content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+  ...errorResponses,
+});
+const attachment = (name: string) => ({
+  'content-type': XLSX,
+  'content-disposition': `attachment; filename="${name}"`,
+});
+
+kpiRoutes.openapi(
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/kpi/workbook',
+    summary: 'The figures, their signals and one ranking by township as an Excel workbook',
+    request: { query: WorkbookQuery },
+    responses: workbook('An .xlsx workbook'),
+  }),
+  async (c) => {
+    const body = await kpiWorkbook(c.var.ctx, c.req.valid('query'));
+    return c.body(new Uint8Array(body), 200, attachment('kpi.xlsx'));
+  },
+);
+
+kpiRoutes.openapi(
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/kpi/{id}/cases/workbook',
+    summary: "The cases behind a figure's numerator or denominator as an Excel workbook",
+    request: { params: KpiIdParam, query: DrillDownQuery },
+    responses: workbook('An .xlsx workbook'),
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const body = await drillDownWorkbook(c.var.ctx, id, c.req.valid('query'));
+    return c.body(new Uint8Array(body), 200, attachment(`${id}-cases.xlsx`));
+  },
 );
