@@ -48,7 +48,10 @@ export function rankPeers(
       (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) || a.key.localeCompare(b.key),
   );
   // A tie takes the rank of the first row with its score.
-  return ordered.map((row) => ({ ...row, rank: row.score === null ? null : ordered.findIndex((r) => r.score === row.score) + 1 }));
+  return ordered.map((row) => ({
+    ...row,
+    rank: row.score === null ? null : ordered.findIndex((r) => r.score === row.score) + 1,
+  }));
 }
 
 /** Rates where a lower value is the better record. */
