@@ -29,6 +29,17 @@ export const world = {
 } as const;
 export type WorldRegion = keyof typeof world;
 
+/** The body of a letter petition (来信) filed at a world region; petitions go to county or city centres. */
+export const petitionAt = (region: WorldRegion, extra: Record<string, unknown> = {}) => ({
+  kind: 'petition',
+  channel: 'letter',
+  title: `来信 ${region}`,
+  description: '反映问题',
+  categoryCode: 'other',
+  regionCode: world[region].code,
+  ...extra,
+});
+
 /** Inserts the world's regions (parents first) and the reference data. */
 export async function seedWorld(db: Db, at = new Date('2026-01-05T02:00:00Z')): Promise<Record<WorldRegion, string>> {
   const paths = {} as Record<WorldRegion, string>;

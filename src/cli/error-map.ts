@@ -10,6 +10,7 @@ const exitCodes: Record<ErrorCode, number> = {
   AccountDisabled: 77,
   TooManyAttempts: 75,
   Forbidden: 77,
+  SeparationOfDuties: 77,
   NotFound: 66,
   Conflict: 75,
   AlreadyExists: 73,

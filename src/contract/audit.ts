@@ -12,6 +12,9 @@ export const AuditRecord = z
     outcome: z.enum(['ok', 'denied', 'failed']),
     requestId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
+    regionPath: z.string().nullable().openapi({
+      description: "the region path of the record's target; null for the system's own work (read at the root only)",
+    }),
     hash: z.string(),
   })
   .openapi('AuditRecord');

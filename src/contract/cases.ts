@@ -102,7 +102,10 @@ export const CaseSummary = z
     leadUnit: UnitBrief.nullable(),
     receivedAt: z.string(),
     updatedAt: z.string(),
-    repeatOf: z.number().int().nullable(),
+    repeatOf: z.number().int().nullable().openapi({
+      description:
+        'the earlier case this one repeats (重访), if the caller may read it; the link itself is kept either way',
+    }),
     sentBackCount: z.number().int().openapi({ description: 'how often units sent the case back to its centre (退回)' }),
     clusterSize: z.number().int().openapi({
       description: 'cases in the burst of similar cases this one completed (疑似群体性), itself included; 0 when none',
@@ -191,13 +194,18 @@ export const CaseDetail = CaseSummary.extend({
     transfers: z.number().int(),
     escalations: z.number().int(),
   }),
-  links: z.array(
-    z.object({
-      caseId: z.number().int(),
-      kind: z.enum(['repeat', 'cluster', 'merged']),
-      trackingCode: z.string().nullable(),
-    }),
-  ),
+  links: z
+    .array(
+      z.object({
+        caseId: z.number().int(),
+        kind: z.enum(['repeat', 'cluster', 'merged']),
+        trackingCode: z.string().nullable(),
+      }),
+    )
+    .openapi({ description: 'links to cases the caller may read (repeat visits, cluster members, a merge)' }),
+  linksElsewhere: z.number().int().openapi({
+    description: 'how many more linked cases lie outside what the caller may read; they are not named',
+  }),
   availableActions: z.array(z.string()).openapi({ description: 'the actions the caller may take now' }),
 }).openapi('CaseDetail');
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -37,6 +37,9 @@ export const Webhook = z
     topics: z.array(z.string()),
     enabled: z.boolean(),
     createdAt: z.string(),
+    regionPath: z.string().openapi({
+      description: "the jurisdiction it belongs to (its administrator's): it receives events of cases inside it only",
+    }),
     secretHint: z
       .string()
       .openapi({ description: 'the last 4 characters of the secret; the secret itself is shown only on creation' }),
@@ -83,6 +86,7 @@ export const DeadLetter = z
     lastError: z.string().nullable(),
     createdAt: z.string(),
     deadAt: z.string(),
+    regionPath: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()),
   })
   .openapi('DeadLetter');

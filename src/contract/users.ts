@@ -26,9 +26,11 @@ export const UserListQuery = PageQuery.extend({
 
 const Password = z.string().min(10, 'at least 10 characters').max(256);
 
+const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lower-case letters, digits, dot, dash, underscore');
+
 export const CreateUserInput = z
   .object({
-    username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lower-case letters, digits, dot, dash, underscore'),
+    username: Username,
     displayName: z.string().min(1).max(100),
     unitId: z.number().int().positive(),
     gridCode: RegionCode.nullable().optional().openapi({ description: "a grid worker's grid: their jurisdiction" }),
@@ -49,3 +51,7 @@ export const UpdateUserInput = patchOf(
   }),
 ).openapi('UpdateUserInput');
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+/** `civicgrid user reset-password`: the operator's reset of any account, the three administrators' included. */
+export const ResetPasswordInput = z.object({ username: Username, password: Password });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;

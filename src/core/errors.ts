@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'AccountDisabled'
   | 'TooManyAttempts'
   | 'Forbidden'
+  | 'SeparationOfDuties'
   | 'NotFound'
   | 'Conflict'
   | 'AlreadyExists'

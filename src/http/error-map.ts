@@ -16,6 +16,7 @@ export const statusFor: Record<WireErrorCode, ErrorStatus> = {
   InvalidCredentials: 401,
   AccountDisabled: 401,
   Forbidden: 403,
+  SeparationOfDuties: 403,
   NotFound: 404,
   MethodNotAllowed: 405,
   Conflict: 409,

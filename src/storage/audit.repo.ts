@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
-import { likeEscape } from './like.js';
+import { inSubtree, likeEscape } from './like.js';
 import type { AuditRecord } from '../contract/audit.js';
 
 export type AuditEntry = {
@@ -12,6 +12,8 @@ export type AuditEntry = {
   outcome: 'ok' | 'denied' | 'failed';
   requestId: string | null;
   details?: Record<string, unknown>;
+  /** The region path of the target (who may read the record); null or absent: system work. */
+  regionPath?: string | null;
 };
 
 /** Appends one record; the database trigger assigns its id and chains its hash. */
@@ -27,11 +29,20 @@ export async function appendAudit(trx: Tx, e: AuditEntry): Promise<void> {
       outcome: e.outcome,
       request_id: e.requestId,
       details: JSON.stringify(e.details ?? {}),
+      region_path: e.regionPath ?? null,
     })
     .execute();
 }
 
-export type AuditFilter = { actor?: string; action?: string; outcome?: string; from?: Date; to?: Date };
+export type AuditFilter = {
+  actor?: string;
+  action?: string;
+  outcome?: string;
+  from?: Date;
+  to?: Date;
+  /** The reader's jurisdiction: records whose target lies in it; with `withSystem`, also those of no region. */
+  scope: { path: string; withSystem: boolean };
+};
 
 /** A page of audit records, newest first. */
 export async function listAudit(
@@ -40,7 +51,14 @@ export async function listAudit(
   page: number,
   pageSize: number,
 ): Promise<{ items: AuditRecord[]; total: number }> {
-  let q = trx.selectFrom('audit_log');
+  const { path, withSystem } = f.scope;
+  let q = trx
+    .selectFrom('audit_log')
+    .where((eb) =>
+      withSystem
+        ? eb.or([inSubtree('region_path', path), eb('region_path', 'is', null)])
+        : inSubtree('region_path', path),
+    );
   if (f.actor) q = q.where('actor_name', '=', f.actor);
   if (f.action) q = q.where('action', 'like', `${likeEscape(f.action)}%`);
   if (f.outcome) q = q.where('outcome', '=', f.outcome as 'ok');
@@ -67,6 +85,7 @@ export async function listAudit(
       outcome: r.outcome,
       requestId: r.request_id,
       details: r.details,
+      regionPath: r.region_path,
       hash: r.hash,
     })),
   };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
 import { inSubtree, likeEscape } from './like.js';
-import { caseRegionName } from './case-views.repo.js';
+import { caseRegionName, readableRepeatOf } from './case-views.repo.js';
 import { worstColour, type CardColour } from '../core/deadline/cards.js';
 import { clusterSize } from '../core/repeat/cluster.js';
 import type { CaseSummary } from '../contract/cases.js';
@@ -144,7 +144,7 @@ export async function listCaseRows(
         'ur.level as lead_level',
         'c.received_at',
         'c.updated_at',
-        'c.repeat_of',
+        readableRepeatOf.as('repeat_of'),
         sentBacks.as('sent_backs'),
         clusterLinks.as('cluster_links'),
         nextDue.as('next_due'),

@@ -11,6 +11,12 @@ import { stagesOf } from './stages.repo.js';
  */
 export const caseRegionName = sql<string>`coalesce(r.name, civicgrid_region_name(c.region_code))`;
 
+/**
+ * The case this one repeats (`cases as c`), if the caller may read it; otherwise null. The link is
+ * kept (the system matched it across the county), but under RLS the lookup finds only readable cases.
+ */
+export const readableRepeatOf = sql<number | null>`(SELECT x.id FROM cases x WHERE x.id = c.repeat_of)`;
+
 export async function caseRow(trx: Tx, id: number) {
   return trx
     .selectFrom('cases as c')
@@ -37,7 +43,7 @@ export async function caseRow(trx: Tx, id: number) {
       'c.lead_unit_id',
       'c.centre_unit_id',
       'c.state',
-      'c.repeat_of',
+      readableRepeatOf.as('repeat_of'),
       'c.received_at',
       'c.updated_at',
     ])
@@ -66,14 +72,20 @@ export async function eventRows(trx: Tx, caseId: number) {
   return trx.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('version').execute();
 }
 
+/**
+ * A case's links to other cases: those the caller may read (RLS finds the related case), and how
+ * many others there are, which is all the caller learns of them.
+ */
 export async function linkRows(trx: Tx, caseId: number) {
-  return trx
+  const rows = await trx
     .selectFrom('case_links as l')
     .leftJoin('cases as c', 'c.id', 'l.related_id')
-    .select(['l.related_id', 'l.kind', 'c.tracking_code'])
+    .select(['l.related_id', 'l.kind', 'c.tracking_code', 'c.id as readable_id'])
     .where('l.case_id', '=', caseId)
     .orderBy('l.related_id')
     .execute();
+  const readable = rows.filter((r) => r.readable_id !== null);
+  return { readable, elsewhere: rows.length - readable.length, all: rows };
 }
 
 /** The timed stages of a case's assignments (with clock and policy, for extensions) and the cards they drew, for the case page. */

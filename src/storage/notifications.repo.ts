@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { inSubtree } from './like.js';
 
 /** In-app messages for users, written by the delivery loop; one per message and user. */
 export async function insertInbox(
@@ -67,6 +68,8 @@ export type WebhookRow = {
   topics: string[];
   enabled: boolean;
   createdAt: Date;
+  /** The jurisdiction it belongs to: it receives events of cases inside it only. */
+  regionPath: string;
 };
 const toWebhook = (r: {
   id: number;
@@ -75,6 +78,7 @@ const toWebhook = (r: {
   topics: string[];
   enabled: boolean;
   created_at: Date;
+  region_path: string;
 }): WebhookRow => ({
   id: Number(r.id),
   url: r.url,
@@ -82,10 +86,18 @@ const toWebhook = (r: {
   topics: r.topics,
   enabled: r.enabled,
   createdAt: r.created_at,
+  regionPath: r.region_path,
 });
 
-export async function listWebhooks(trx: Tx): Promise<WebhookRow[]> {
-  return (await trx.selectFrom('webhooks').selectAll().orderBy('id').execute()).map(toWebhook);
+/** The webhooks of a jurisdiction (registered at its region or below). */
+export async function listWebhooks(trx: Tx, scopePath: string): Promise<WebhookRow[]> {
+  const rows = await trx
+    .selectFrom('webhooks')
+    .selectAll()
+    .where(inSubtree('region_path', scopePath))
+    .orderBy('id')
+    .execute();
+  return rows.map(toWebhook);
 }
 
 export async function getWebhook(trx: Tx, id: number): Promise<WebhookRow | undefined> {
@@ -95,11 +107,18 @@ export async function getWebhook(trx: Tx, id: number): Promise<WebhookRow | unde
 
 export async function insertWebhook(
   trx: Tx,
-  w: { url: string; secret: string; topics: string[]; enabled: boolean; at: Date },
+  w: { url: string; secret: string; topics: string[]; enabled: boolean; at: Date; regionPath: string },
 ): Promise<number> {
   const r = await trx
     .insertInto('webhooks')
-    .values({ url: w.url, secret: w.secret, topics: w.topics, enabled: w.enabled, created_at: w.at })
+    .values({
+      url: w.url,
+      secret: w.secret,
+      topics: w.topics,
+      enabled: w.enabled,
+      created_at: w.at,
+      region_path: w.regionPath,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(r.id);
@@ -120,13 +139,18 @@ export async function deleteWebhook(trx: Tx, id: number): Promise<boolean> {
   return Number(r.numDeletedRows) > 0;
 }
 
-/** Enabled webhooks subscribed to a topic ('*' subscribes to every topic). */
-export async function webhooksFor(trx: Tx, topic: string): Promise<WebhookRow[]> {
+/**
+ * Enabled webhooks subscribed to a topic ('*' subscribes to every topic) whose jurisdiction holds
+ * the region of the event; an event of no region reaches none.
+ */
+export async function webhooksFor(trx: Tx, topic: string, regionPath: string | null): Promise<WebhookRow[]> {
+  if (regionPath === null) return [];
   const rows = await trx
     .selectFrom('webhooks')
     .selectAll()
     .where('enabled', '=', true)
     .where(sql<boolean>`(${topic} = ANY(topics) OR '*' = ANY(topics))`)
+    .where(sql<boolean>`starts_with(${regionPath}::text, region_path)`)
     .execute();
   return rows.map(toWebhook);
 }

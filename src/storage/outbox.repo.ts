@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { inSubtree } from './like.js';
 
 /** A message to deliver after the transaction that caused it commits. */
 export type OutboxMessage = {
@@ -10,20 +11,28 @@ export type OutboxMessage = {
   channel?: 'fanout' | 'webhook' | 'sms';
   webhookId?: number | null;
   availableAt?: Date;
+  /**
+   * Whose it is: the region path of the case it is about (a webhook delivery: its webhook's). Only
+   * webhooks whose jurisdiction holds it receive it; null (no region) reaches inboxes only.
+   */
+  regionPath: string | null;
 };
 
-/** Appends messages in the caller's transaction; duplicates by idempotency key are skipped. Returns how many were new. */
+/**
+ * Appends messages in the caller's transaction; duplicates by idempotency key are skipped. Returns
+ * how many were new. Through civicgrid_enqueue (migration 0008): the caller may post a message about
+ * a case outside its own scope (one its unit holds), which the outbox's read policy would refuse.
+ */
 export async function enqueue(trx: Tx, messages: readonly OutboxMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
   const col = <T>(f: (m: OutboxMessage) => T) => messages.map(f);
   // One array per column (unnest): a batch of a thousand messages is one small statement to plan.
-  const r = await sql<{ id: number }>`
-    INSERT INTO outbox (topic, channel, webhook_id, payload, created_at, available_at, idempotency_key)
-    SELECT * FROM unnest(${col((m) => m.topic)}::text[], ${col((m) => m.channel ?? 'fanout')}::text[], ${col((m) => m.webhookId ?? null)}::bigint[],
-      ${col((m) => JSON.stringify(m.payload))}::jsonb[], ${col(() => now.toISOString())}::timestamptz[],
-      ${col((m) => (m.availableAt ?? now).toISOString())}::timestamptz[], ${col((m) => m.idempotencyKey)}::text[])
-    ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`.execute(trx);
-  return r.rows.length;
+  const r = await sql<{ n: number }>`
+    SELECT civicgrid_enqueue(${col((m) => m.topic)}::text[], ${col((m) => m.channel ?? 'fanout')}::text[],
+      ${col((m) => m.webhookId ?? null)}::bigint[], ${col((m) => JSON.stringify(m.payload))}::jsonb[],
+      ${now.toISOString()}::timestamptz, ${col((m) => (m.availableAt ?? now).toISOString())}::timestamptz[],
+      ${col((m) => m.idempotencyKey)}::text[], ${col((m) => m.regionPath)}::text[]) AS n`.execute(trx);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** A stored message as the delivery loop sees it. */
@@ -36,6 +45,7 @@ export type StoredMessage = {
   attempts: number;
   idempotencyKey: string;
   createdAt: Date;
+  regionPath: string | null;
 };
 
 /**
@@ -70,6 +80,7 @@ export async function claimMessages(
     attempts: r.attempts,
     idempotencyKey: r.idempotency_key,
     createdAt: r.created_at,
+    regionPath: r.region_path,
   }));
 }
 
@@ -100,31 +111,25 @@ export async function markFailed(
     .execute();
 }
 
-/** Dead letters, newest first. */
-export async function listDeadLetters(trx: Tx, limit: number, offset: number) {
-  const rows = await trx
-    .selectFrom('outbox')
-    .selectAll()
-    .where('dead_at', 'is not', null)
-    .orderBy('dead_at', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  const total = await trx
-    .selectFrom('outbox')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('dead_at', 'is not', null)
-    .executeTakeFirstOrThrow();
+/** The dead letters of a jurisdiction, newest first. */
+export async function listDeadLetters(trx: Tx, scopePath: string, limit: number, offset: number) {
+  const dead = trx.selectFrom('outbox').where('dead_at', 'is not', null).where(inSubtree('region_path', scopePath));
+  const rows = await dead.selectAll().orderBy('dead_at', 'desc').limit(limit).offset(offset).execute();
+  const total = await dead.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
 
-/** Puts a dead letter back in the queue with a fresh count of tries; false when it is not dead. */
-export async function retryDeadLetter(trx: Tx, id: number, now: Date): Promise<boolean> {
+/**
+ * Puts a dead letter of the jurisdiction back in the queue with a fresh count of tries; false when
+ * there is no such dead letter there.
+ */
+export async function retryDeadLetter(trx: Tx, id: number, scopePath: string, now: Date): Promise<boolean> {
   const r = await trx
     .updateTable('outbox')
     .set({ dead_at: null, attempts: 0, available_at: now })
     .where('id', '=', id)
     .where('dead_at', 'is not', null)
+    .where(inSubtree('region_path', scopePath))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

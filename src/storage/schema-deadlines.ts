@@ -111,6 +111,8 @@ export type OutboxTable = {
   dead_at: Timestamp | null;
   last_error: string | null;
   idempotency_key: string;
+  /** The case's region for a message and its SMS, the webhook's for a delivery; NULL: no region (migration 0008). */
+  region_path: string | null;
 };
 
 export type InboxMessagesTable = {
@@ -132,6 +134,8 @@ export type WebhooksTable = {
   topics: string[];
   enabled: Generated<boolean>;
   created_at: Timestamp;
+  /** The registering administrator's jurisdiction (migration 0008). */
+  region_path: string;
 };
 
 /** The tables of migration 0003, merged into Schema. */

@@ -78,6 +78,8 @@ export type AuditLogTable = {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
   prev_hash: Generated<string>;
   hash: Generated<string>;
+  /** The region path of the record's target; NULL for system work (migration 0008). */
+  region_path: string | null;
 };
 
 export type CasesTable = {

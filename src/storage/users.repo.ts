@@ -106,11 +106,19 @@ export type UserPatch = Partial<{
   roles: Role[];
   disabled: boolean;
   password_hash: string;
+  failed_logins: number;
+  locked_until: Date | null;
 }>;
 
 export async function updateUserRow(trx: Tx, id: number, patch: UserPatch): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await trx.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** An account's id by its username, or undefined. */
+export async function userIdByName(trx: Tx, username: string): Promise<number | undefined> {
+  const r = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return r && Number(r.id);
 }
 
 export async function usernameTaken(trx: Tx, username: string): Promise<boolean> {
@@ -121,7 +129,7 @@ export async function usernameTaken(trx: Tx, username: string): Promise<boolean>
 export async function findLogin(trx: Tx, username: string) {
   return trx
     .selectFrom('users')
-    .select(['id', 'username', 'password_hash', 'disabled', 'failed_logins', 'locked_until'])
+    .select(['id', 'username', 'password_hash', 'disabled', 'failed_logins', 'locked_until', 'scope_path'])
     .where('username', '=', username)
     .executeTakeFirst();
 }

@@ -51,10 +51,11 @@ describe.each(engines)('webhook delivery %s', (engine) => {
   let deps: ReturnType<typeof testDeps>;
   let admin: ReturnType<typeof client>;
   let leader: number;
+  let paths: Awaited<ReturnType<typeof seedWorld>>;
 
   beforeAll(async () => {
     t = await createTestDb(engine);
-    await seedWorld(t.db);
+    paths = await seedWorld(t.db);
     const unit = await makeUnit(t.db, 'countyA');
     await makeUser(t.db, 'admin1', unit, ['admin']);
     leader = await makeUser(t.db, 'leader1', unit, ['leader']);
@@ -92,6 +93,7 @@ describe.each(engines)('webhook delivery %s', (engine) => {
           topic: 'card.issued',
           idempotencyKey: k,
           payload: { caseId: i, colour: 'yellow', recipients: [leader] },
+          regionPath: paths.townA1,
         })),
         clock.now(),
       ),
@@ -160,5 +162,65 @@ describe.each(engines)('webhook host list %s', (engine) => {
       'https://a.partner.gov.cn/in',
       'https://hooks.example.gov.cn/civicgrid',
     ]);
+  });
+});
+
+describe.each(engines)('webhooks by jurisdiction %s', (engine) => {
+  let t: TestDb;
+  let server: Server;
+  const hits: Hit[] = [];
+  const clock = manualClock(new Date('2026-02-02T02:00:00Z'));
+  let deps: ReturnType<typeof testDeps>;
+  let paths: Awaited<ReturnType<typeof seedWorld>>;
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    paths = await seedWorld(t.db);
+    for (const r of ['countyA', 'countyB', 'townA1'] as const)
+      await makeUser(t.db, `admin-${r.toLowerCase()}`, await makeUnit(t.db, r), ['admin']);
+    server = await receiver(hits);
+    deps = testDeps(t.db, { clock });
+  });
+  afterAll(async () => {
+    server.close();
+    await t.drop();
+  });
+
+  it(`${engineLabel(engine)} a '*' webhook receives the events of its administrator's jurisdiction only`, async () => {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const r of ['countyA', 'countyB', 'townA1']) {
+      const admin = client(createApp(deps));
+      await admin.login(`admin-${r.toLowerCase()}`, testPassword);
+      const made = await admin.post('/api/webhooks', { url: `${base}/${r}`, topics: ['*'] });
+      expect(made.status).toBe(201);
+      expect(made.body.regionPath).toBe(paths[r as 'countyA']);
+    }
+    const events = [
+      { key: 'case:1:in-township-A1', regionPath: paths.villageA1 },
+      { key: 'case:2:in-township-A2', regionPath: paths.townA2 },
+      { key: 'case:3:in-county-B', regionPath: paths.townB1 },
+      { key: 'system:no-region', regionPath: null },
+    ];
+    await t.db.tx(systemScope, (trx) =>
+      enqueue(
+        trx,
+        events.map((e) => ({
+          topic: 'case.cluster',
+          idempotencyKey: e.key,
+          payload: { caseId: 1, recipients: [] },
+          regionPath: e.regionPath,
+        })),
+        clock.now(),
+      ),
+    );
+    await deliverMessages(deps, logSms(createLog('silent')));
+    const received = (path: string) =>
+      hits
+        .filter((h) => h.path === path)
+        .map((h) => h.key)
+        .sort();
+    expect(received('/countyA')).toEqual(['case:1:in-township-A1', 'case:2:in-township-A2']);
+    expect(received('/townA1')).toEqual(['case:1:in-township-A1']);
+    expect(received('/countyB')).toEqual(['case:3:in-county-B']);
   });
 });

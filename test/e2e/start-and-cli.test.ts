@@ -53,8 +53,9 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, [...tsxLoader, 'src/cli/main.ts', ...args], { cwd: repo, env, encoding: 'utf8' });
+const cli = (...args: string[]) => cliWithInput('', ...args);
+const cliWithInput = (input: string, ...args: string[]) =>
+  spawnSync(process.execPath, [...tsxLoader, 'src/cli/main.ts', ...args], { cwd: repo, env, encoding: 'utf8', input });
 
 describe('npm start and the civicgrid CLI [engine: pglite]', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -81,10 +82,22 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
     expect(await stop(child)).toBe(0);
   });
 
-  it('starts again on the same data without seeding twice', async () => {
+  it('starts again on the same data without seeding twice; the auditor reset at the command line signs in', async () => {
+    // 三员分立: the auditor's account is reset only here, by the operator at the server.
+    const reset = cliWithInput('a-new-auditor-password\n', 'user', 'reset-password', 'auditor');
+    expect(reset.stdout + reset.stderr).toMatch(/password of auditor \(id \d+\) reset/);
+    expect(reset.status).toBe(0);
     const { child, output } = start();
     await waitForHealth(60_000);
     expect(output()).not.toMatch(/Demo logins/);
+    const login = (password: string) =>
+      fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'auditor', password }),
+      });
+    expect((await login('civicgrid-demo')).status).toBe(401);
+    expect((await login('a-new-auditor-password')).status).toBe(200);
     expect(await stop(child)).toBe(0);
   });
 
@@ -107,6 +120,7 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
       ['migrate'],
       ['seed'],
       ['user', 'add'],
+      ['user', 'reset-password'],
       ['audit', 'verify'],
       ['import', 'regions'],
       ['import', 'grids'],

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
-import { makeUnit, makeUser, seedWorld, testPassword, world, type WorldRegion } from '../factories.js';
+import { makeUnit, makeUser, petitionAt, seedWorld, testPassword, world, type WorldRegion } from '../factories.js';
 import { createApp } from '../../src/http/app.js';
 import { can, type Permission } from '../../src/core/auth/permissions.js';
 import type { Role } from '../../src/contract/common.js';
-import { regionScope } from '../../src/storage/db.js';
+import { regionScope, systemScope } from '../../src/storage/db.js';
 import { getUnit, listUnits, updateUnit } from '../../src/storage/units.repo.js';
 import { getUser, listUsers } from '../../src/storage/users.repo.js';
 import { findRegion, searchUnder } from '../../src/storage/region-tree.repo.js';
 import { readCaseState } from '../../src/storage/cases.repo.js';
+import { insertWebhook, listWebhooks } from '../../src/storage/notifications.repo.js';
+import { enqueue, listDeadLetters, markFailed } from '../../src/storage/outbox.repo.js';
 import { client } from '../http-client.js';
 import { testDeps } from '../test-deps.js';
 
@@ -31,6 +33,11 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
   const scopeOf = {} as Record<Role, string>;
   const caseAt = {} as Record<WorldRegion, number>;
   const unitOf = {} as Record<Role, number>;
+  // Per region: a webhook its administrator registered, a second one to delete, and two dead letters
+  // of the first (one to retry, one that stays dead).
+  const hookAt = {} as Record<WorldRegion, number>;
+  const spareHookAt = {} as Record<WorldRegion, number>;
+  const deadAt = {} as Record<WorldRegion, number>;
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -46,24 +53,37 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
       unitOf[role] = role === 'gridworker' ? unitAt.villageA1 : unitAt.townA1;
     }
     app = createApp(testDeps(t.db));
+    await t.db.tx(systemScope, async (trx) => {
+      for (const r of targets) {
+        const hook = { url: `https://hooks.example.gov.cn/${r}`, secret: 's'.repeat(20), topics: ['*'], enabled: true };
+        hookAt[r] = await insertWebhook(trx, { ...hook, at: new Date(), regionPath: paths[r] });
+        spareHookAt[r] = await insertWebhook(trx, { ...hook, at: new Date(), regionPath: paths[r] });
+        const letters = [0, 1].map((n) => ({
+          topic: 'case.cluster',
+          channel: 'webhook' as const,
+          webhookId: hookAt[r],
+          payload: { id: `matrix-${r}-${n}`, data: { region: r } },
+          idempotencyKey: `matrix-${r}-${n}#webhook:${hookAt[r]}`,
+          regionPath: paths[r],
+        }));
+        await enqueue(trx, letters, new Date());
+        const ids = await trx
+          .selectFrom('outbox')
+          .select('id')
+          .where('webhook_id', '=', hookAt[r])
+          .orderBy('id')
+          .execute();
+        for (const { id } of ids) await markFailed(trx, Number(id), 'receiver answered 500', { deadAt: new Date() });
+        deadAt[r] = Number(ids[0]!.id);
+      }
+    });
     // A petition in every region, registered by a city clerk; petitions go to county or city centres,
     // so no unit of the township under test holds one and visibility is by region alone.
     await makeUser(t.db, 'city-clerk', unitAt.city, ['clerk']);
     const clerk = client(app);
     await clerk.login('city-clerk', testPassword);
     for (const r of caseTargets) {
-      const res = await clerk.post(
-        '/api/cases',
-        {
-          kind: 'petition',
-          channel: 'letter',
-          title: `来信 ${r}`,
-          description: '反映问题',
-          categoryCode: 'other',
-          regionCode: world[r].code,
-        },
-        { 'idempotency-key': `matrix-${r}-000` },
-      );
+      const res = await clerk.post('/api/cases', petitionAt(r), { 'idempotency-key': `matrix-${r}-000` });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       caseAt[r] = res.body.id;
     }
@@ -139,6 +159,24 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
           (await c.patch(`/api/users/${staffAt[r]}`, { displayName: `staff ${code}` })).status,
           expected(role, 'user.write', r, 200),
         );
+        await check(
+          'PATCH webhook',
+          r,
+          (await c.patch(`/api/webhooks/${hookAt[r]}`, { enabled: true })).status,
+          expected(role, 'webhook.manage', r, 200),
+        );
+        await check(
+          'DELETE webhook',
+          r,
+          (await c.delete(`/api/webhooks/${spareHookAt[r]}`)).status,
+          expected(role, 'webhook.manage', r, 204),
+        );
+        await check(
+          'POST dead letter retry',
+          r,
+          (await c.post(`/api/webhooks/dead-letters/${deadAt[r]}/retry`)).status,
+          expected(role, 'webhook.manage', r, 204),
+        );
       }
       for (const r of caseTargets) {
         await check(
@@ -154,7 +192,7 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
           !can([role], 'case.act') ? 403 : inside(role, r) ? 409 : 404,
         );
       }
-      expect(seen.length).toBe(targets.length * 9 + caseTargets.length * 2);
+      expect(seen.length).toBe(targets.length * 12 + caseTargets.length * 2);
     });
 
     it(`${engineLabel(engine)} ${role}: lists never contain foreign rows`, async () => {
@@ -178,6 +216,12 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
           'case.read',
           (x: any) => paths[targets.find((r) => world[r].code === x.regionCode)!],
         ],
+        ['/api/webhooks', 'webhook.manage', (x: any) => x.regionPath],
+        [
+          '/api/webhooks/dead-letters?pageSize=200',
+          'webhook.manage',
+          (x: any) => paths[x.payload.data.region as WorldRegion],
+        ],
       ] as const;
       for (const [url, perm, pathOf] of lists) {
         const res = await c.get(url);
@@ -186,9 +230,10 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
           continue;
         }
         expect(res.status).toBe(200);
+        const items = Array.isArray(res.body) ? res.body : res.body.items;
         // A township's lists are never empty, so the check below cannot pass vacuously there.
-        if (role !== 'gridworker') expect(res.body.items.length).toBeGreaterThan(0);
-        for (const item of res.body.items) expect(pathOf(item)).toMatch(new RegExp(`^${scopeOf[role]}`));
+        if (role !== 'gridworker') expect(items.length).toBeGreaterThan(0);
+        for (const item of items) expect(pathOf(item)).toMatch(new RegExp(`^${scopeOf[role]}`));
       }
     });
 
@@ -209,7 +254,12 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
           const units = await listUnits(trx, {}, 1, 500);
           const users = await listUsers(trx, {}, 1, 500);
           const regions = await searchUnder(trx, '', undefined, undefined, 1, 500);
+          const webhooks = await listWebhooks(trx, '');
+          const deadLetters = await listDeadLetters(trx, '', 500, 0);
+          for (const r of targets) expect([r, webhooks.some((w) => w.id === hookAt[r])]).toEqual([r, inside(role, r)]);
           for (const p of [
+            ...webhooks.map((w) => w.regionPath),
+            ...deadLetters.rows.map((d) => d.region_path ?? 'none'),
             ...units.items.map((u) => u.regionPath),
             ...users.items.map((u) => u.scopePath),
             ...regions.items.map((g) => g.path),

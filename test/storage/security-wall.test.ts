@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { makeUnit, seedWorld } from '../factories.js';
 import { regionScope, systemScope } from '../../src/storage/db.js';
-import { appendAudit } from '../../src/storage/audit.repo.js';
+import { appendAudit, readChain } from '../../src/storage/audit.repo.js';
 import { verifyAuditChain } from '../../src/app/audit/verify-audit-chain.js';
 
 const rlsTables = ['regions', 'units', 'users'];
@@ -117,6 +117,49 @@ describe.each(engines)('the database wall %s', (engine) => {
     await expect(t.db.tx(systemScope, (trx) => sql`UPDATE audit_head SET last_id = 0`.execute(trx))).rejects.toThrow(
       /permission denied/,
     );
+  });
+
+  it(`${engineLabel(engine)} hashes a record's region with it, and a record of no region exactly as before`, async () => {
+    const at = new Date('2026-03-01T01:02:03.456Z');
+    const atText = '2026-03-01T01:02:03.456000Z'; // microseconds, as audit_content writes it
+    const entry = { at, actorId: null, actorName: 't', target: 'case:1', outcome: 'ok' as const, requestId: null };
+    await t.db.tx(systemScope, async (trx) => {
+      await appendAudit(trx, { ...entry, action: 'no-region' });
+      await appendAudit(trx, { ...entry, action: 'in-region', regionPath: paths.townA1 });
+    });
+    const [plain, scoped] = await t.db.tx(systemScope, async (trx) => {
+      const ids = await trx
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', 'in', ['no-region', 'in-region'])
+        .orderBy('id')
+        .execute();
+      return readChain(trx, Number(ids[0]!.id) - 1, 2);
+    });
+    // The content of the foundation migration (records written before regions were kept still verify) …
+    expect(JSON.parse(plain!.content)).toEqual([plain!.id, atText, null, 't', 'no-region', 'case:1', 'ok', null, {}]);
+    // … and the region appended to it when there is one.
+    expect(JSON.parse(scoped!.content)).toEqual([
+      scoped!.id,
+      atText,
+      null,
+      't',
+      'in-region',
+      'case:1',
+      'ok',
+      null,
+      {},
+      paths.townA1,
+    ]);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    // Moving a record out of an auditor's sight breaks the chain at that record.
+    await t.db.asOwner(`UPDATE audit_log SET region_path = '${paths.countyB}' WHERE id = ${scoped!.id}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenId: scoped!.id });
+    await t.db.asOwner(`UPDATE audit_log SET region_path = '${paths.townA1}' WHERE id = ${scoped!.id}`);
+    await t.db.asOwner(`UPDATE audit_log SET region_path = '${paths.townA1}' WHERE id = ${plain!.id}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenId: plain!.id });
+    await t.db.asOwner(`UPDATE audit_log SET region_path = NULL WHERE id = ${plain!.id}`);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
   it(`${engineLabel(engine)} detects a tampered audit record and names it`, async () => {

@@ -3,6 +3,7 @@ import { readAs } from '../context.js';
 import { listAudit as listAuditRows } from '../../storage/audit.repo.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 import type { AuditVerification } from '../../contract/audit.js';
+import { atRoot } from '../../core/auth/actor.js';
 
 type Query = {
   page: number;
@@ -14,7 +15,10 @@ type Query = {
   to?: string;
 };
 
-/** The audit log for the auditor, newest first, filtered. */
+/**
+ * The audit log of the auditor's jurisdiction (records whose target lies in it; at the root also the
+ * system's own), newest first, filtered. Row-level security repeats the jurisdiction rule underneath.
+ */
 export async function listAudit(ctx: Ctx, q: Query) {
   return readAs(ctx, 'audit.read', 'audit', async (trx) => {
     const r = await listAuditRows(
@@ -25,6 +29,7 @@ export async function listAudit(ctx: Ctx, q: Query) {
         outcome: q.outcome,
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
+        scope: { path: ctx.actor.scopePath, withSystem: atRoot(ctx.actor) },
       },
       q.page,
       q.pageSize,
@@ -33,7 +38,10 @@ export async function listAudit(ctx: Ctx, q: Query) {
   });
 }
 
-/** Verifies the whole chain on the auditor's request. */
+/**
+ * Verifies the whole chain on the auditor's request, with the system's scope: a link is checked
+ * against its neighbours wherever they lie. The answer names ids and counts, never content.
+ */
 export async function verifyAudit(ctx: Ctx): Promise<AuditVerification> {
   await readAs(ctx, 'audit.read', 'audit.verify', async () => undefined);
   return verifyAuditChain(ctx.deps.db);

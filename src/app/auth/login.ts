@@ -23,7 +23,7 @@ export async function login(
   const row = await deps.db.tx(systemScope, (trx) => findLogin(trx, input.username));
   if (row?.locked_until && new Date(row.locked_until) > now) {
     const retryAfter = Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000);
-    await audit(deps, row.id, input.username, 'denied', requestId, { reason: 'locked' });
+    await audit(deps, row, input.username, 'denied', requestId, { reason: 'locked' });
     throw new DomainError('TooManyAttempts', 'too many failed logins; try again later', {
       retryAfterSeconds: retryAfter,
     });
@@ -43,7 +43,7 @@ export async function login(
       await recordLoginFailure(trx, row.id, lock ? 0 : failures, lock);
       await appendAudit(
         trx,
-        entry(deps, row.id, row.username, 'denied', requestId, {
+        entry(deps, row, row.username, 'denied', requestId, {
           reason: row.disabled ? 'disabled' : 'wrong password',
           locked: lock !== null,
         }),
@@ -53,16 +53,19 @@ export async function login(
     const token = newSessionToken();
     await insertSession(trx, hashToken(token), row.id, now);
     await recordLoginFailure(trx, row.id, 0, null);
-    await appendAudit(trx, entry(deps, row.id, row.username, 'ok', requestId, {}));
+    await appendAudit(trx, entry(deps, row, row.username, 'ok', requestId, {}));
     return { ok: true, token, userId: row.id };
   });
   if (!outcome.ok) throw outcome.error;
   return { token: outcome.token, userId: outcome.userId };
 }
 
+/** The account a login names (null: no such account): the record is its jurisdiction's. */
+type Account = { id: number; scope_path: string } | null;
+
 function entry(
   deps: Deps,
-  actorId: number | null,
+  account: Account,
   name: string,
   outcome: 'ok' | 'denied',
   requestId: string | null,
@@ -70,23 +73,24 @@ function entry(
 ) {
   return {
     at: deps.clock.now(),
-    actorId,
+    actorId: account?.id ?? null,
     actorName: name.slice(0, 64),
     action: 'auth.login',
     target: `user:${name.slice(0, 64)}`,
     outcome,
     requestId,
     details,
+    regionPath: account?.scope_path ?? null,
   };
 }
 
 async function audit(
   deps: Deps,
-  id: number,
+  account: Account,
   name: string,
   outcome: 'ok' | 'denied',
   requestId: string | null,
   details: Record<string, unknown>,
 ) {
-  await deps.db.tx(systemScope, (trx) => appendAudit(trx, entry(deps, id, name, outcome, requestId, details)));
+  await deps.db.tx(systemScope, (trx) => appendAudit(trx, entry(deps, account, name, outcome, requestId, details)));
 }

@@ -16,6 +16,7 @@ export async function logout(ctx: Ctx, token: string): Promise<void> {
       target: `user:${ctx.actor.username}`,
       outcome: 'ok',
       requestId: ctx.requestId,
+      regionPath: ctx.actor.scopePath || null,
     });
   });
 }

@@ -48,6 +48,7 @@ export async function actOnCase<K extends CaseActionName>(
     return {
       value: await caseDetail(trx, ctx, caseId),
       details: { fromVersion: before.version, toVersion: after.version, status: after.status },
+      regionPath: before.regionPath,
     };
   });
 }

@@ -31,7 +31,8 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     stagesAndCards(trx, id),
     pendingStagesOf(trx, id),
   ]);
-  const clusterLinks = links.filter((l) => l.kind === 'cluster').length;
+  // A burst's size is a count: it includes cases outside the caller's jurisdiction, which it does not name.
+  const clusterLinks = links.all.filter((l) => l.kind === 'cluster').length;
   const unitIds = [
     state.centre.unitId,
     ...state.assignments.map((a) => a.unitId),
@@ -109,7 +110,12 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     timeline: events.map((e) => timelineEntry(e, names)),
     outcome: (state.outcome as Record<string, unknown> | null) ?? null,
     counters: state.counters,
-    links: links.map((l) => ({ caseId: Number(l.related_id), kind: l.kind, trackingCode: l.tracking_code ?? null })),
+    links: links.readable.map((l) => ({
+      caseId: Number(l.related_id),
+      kind: l.kind,
+      trackingCode: l.tracking_code ?? null,
+    })),
+    linksElsewhere: links.elsewhere,
     availableActions: availableFor(state, ctx),
   };
 }

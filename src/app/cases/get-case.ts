@@ -2,7 +2,7 @@ import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
 import type { CaseDetail, Party } from '../../contract/cases.js';
 import { notFound } from '../../core/errors.js';
-import { caseExists } from '../../storage/cases.repo.js';
+import { caseRegionPath } from '../../storage/cases.repo.js';
 import { partiesOf } from '../../storage/parties.repo.js';
 import { caseDetail, presentParty } from './case-detail.js';
 
@@ -17,11 +17,13 @@ export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
  */
 export async function revealParties(ctx: Ctx, id: number, reason: string): Promise<Party[]> {
   return writeAs(ctx, 'party.reveal', 'case.parties.reveal', `case:${id}`, async (trx) => {
-    if (!(await caseExists(trx, id))) throw notFound('case', id);
+    const regionPath = await caseRegionPath(trx, id);
+    if (regionPath === undefined) throw notFound('case', id);
     const parties = await partiesOf(trx, id);
     return {
       value: parties.map((p) => presentParty(p, ctx.deps.crypto, true)),
       details: { reason, parties: parties.map((p) => p.id) },
+      regionPath,
     };
   });
 }

@@ -91,6 +91,7 @@ export async function saveLinks(
             townshipPath: related.cluster.townshipPath,
             recipients: related.cluster.recipients,
           },
+          regionPath,
         },
       ],
       at,

@@ -133,6 +133,7 @@ export async function submitCase(
           repeatOf: related.repeatOf?.id ?? null,
           cluster: related.cluster?.ids.length ?? 0,
         },
+        regionPath: region.path,
       };
     });
   } catch (e) {

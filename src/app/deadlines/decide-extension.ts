@@ -51,12 +51,14 @@ export async function decideExtension(ctx: Ctx, id: number, input: ExtensionDeci
           topic: 'extension.decided',
           idempotencyKey: `extension:${id}:decided`,
           payload: { ...presentExtension(saved), note: saved.decisionNote, recipients: [saved.requestedBy] },
+          regionPath: req.regionPath,
         },
       ],
       now,
     );
     return {
       value: presentExtension(saved),
+      regionPath: req.regionPath,
       details: {
         caseId: req.caseId,
         stage: req.stage,

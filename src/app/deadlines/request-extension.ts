@@ -64,6 +64,7 @@ export async function requestExtension(
           topic: 'extension.requested',
           idempotencyKey: `extension:${saved.id}:requested`,
           payload: { ...presentExtension(saved), recipients: leaders.map((l) => l.userId) },
+          regionPath: saved.regionPath,
         },
       ],
       now,
@@ -72,6 +73,7 @@ export async function requestExtension(
       value: presentExtension(saved),
       target: `extension:${saved.id}`,
       details: { caseId, stage: input.stage, amount: input.amount, unit: max.unit, reason: input.reason },
+      regionPath: saved.regionPath,
     };
   });
 }

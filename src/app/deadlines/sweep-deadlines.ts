@@ -164,6 +164,7 @@ async function notify(trx: Tx, cards: readonly (NewCard & { id: number })[], now
         supervisorRegionPath: c.supervisorRegionPath,
         recipients: recipients(c),
       },
+      regionPath: c.regionPath,
     })),
     now,
   );

@@ -61,12 +61,14 @@ async function fanOutBatch(trx: Tx, now: Date, limit: number): Promise<number> {
     const { recipients: _, ...data } = m.payload;
     // Receivers deduplicate on body.id (also sent as X-Civicgrid-Idempotency-Key): the fan-out row's key.
     const body = { id: m.idempotencyKey, topic: m.topic, createdAt: m.createdAt.toISOString(), data };
-    const out: OutboxMessage[] = (await webhooksFor(trx, m.topic)).map((w) => ({
+    // Only webhooks whose jurisdiction holds the case's region; the delivery row is the webhook's.
+    const out: OutboxMessage[] = (await webhooksFor(trx, m.topic, m.regionPath)).map((w) => ({
       topic: m.topic,
       channel: 'webhook',
       webhookId: w.id,
       payload: body,
       idempotencyKey: `${m.idempotencyKey}#webhook:${w.id}`,
+      regionPath: w.regionPath,
     }));
     if (m.topic === 'card.issued' && m.payload.colour !== 'blue' && recipients.length > 0) {
       out.push({
@@ -74,6 +76,7 @@ async function fanOutBatch(trx: Tx, now: Date, limit: number): Promise<number> {
         channel: 'sms',
         payload: { id: m.idempotencyKey, userIds: recipients, text: `${text.title}。${text.body}` },
         idempotencyKey: `${m.idempotencyKey}#sms`,
+        regionPath: m.regionPath,
       });
     }
     await enqueue(trx, out, now);

@@ -13,6 +13,8 @@ import {
   type WebhookRow,
 } from '../../storage/notifications.repo.js';
 import { listDeadLetters, retryDeadLetter } from '../../storage/outbox.repo.js';
+import type { Tx } from '../../storage/db.js';
+import { covers } from '../../core/auth/actor.js';
 
 // The secret signs every delivery; it is shown once, at creation, and never again (only a hint).
 const shown = ({ secret, createdAt, ...w }: WebhookRow): Webhook => ({
@@ -31,12 +33,24 @@ function checkHost(ctx: Ctx, url: string | undefined): void {
   }
 }
 
-/** Registered webhooks (administrator). */
-export async function getWebhooks(ctx: Ctx): Promise<Webhook[]> {
-  return readAs(ctx, 'webhook.manage', 'webhooks', async (trx) => (await listWebhooks(trx)).map(shown));
+/** A webhook of the caller's jurisdiction; any other answers NotFound, as if it did not exist. */
+async function ownWebhook(ctx: Ctx, trx: Tx, id: number): Promise<WebhookRow> {
+  const hook = await getWebhook(trx, id);
+  if (!hook || !covers(ctx.actor, hook.regionPath)) throw notFound('webhook', id);
+  return hook;
 }
 
-/** Registers a webhook; answers its secret this once. */
+/** The webhooks of the administrator's jurisdiction (registered there or below). */
+export async function getWebhooks(ctx: Ctx): Promise<Webhook[]> {
+  return readAs(ctx, 'webhook.manage', 'webhooks', async (trx) =>
+    (await listWebhooks(trx, ctx.actor.scopePath)).map(shown),
+  );
+}
+
+/**
+ * Registers a webhook in the administrator's jurisdiction, which bounds what it receives (events of
+ * cases inside it); answers its secret this once.
+ */
 export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promise<Webhook & { secret: string }> {
   return writeAs(ctx, 'webhook.manage', 'webhook.create', 'webhooks', async (trx) => {
     checkHost(ctx, input.url);
@@ -47,12 +61,14 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
       topics: input.topics,
       enabled: input.enabled,
       at: ctx.deps.clock.now(),
+      regionPath: ctx.actor.scopePath,
     });
     const row = (await getWebhook(trx, id))!;
     return {
       value: { ...shown(row), secret },
       target: `webhook:${id}`,
       details: { url: input.url, topics: input.topics },
+      regionPath: row.regionPath,
     };
   });
 }
@@ -60,24 +76,30 @@ export async function createWebhook(ctx: Ctx, input: CreateWebhookInput): Promis
 /** Changes a webhook's URL, topics, secret or switch. */
 export async function changeWebhook(ctx: Ctx, id: number, input: UpdateWebhookInput): Promise<Webhook> {
   return writeAs(ctx, 'webhook.manage', 'webhook.update', `webhook:${id}`, async (trx) => {
+    const hook = await ownWebhook(ctx, trx, id);
     checkHost(ctx, input.url);
     if (!(await updateWebhook(trx, id, input))) throw notFound('webhook', id);
-    return { value: shown((await getWebhook(trx, id))!), details: { changed: Object.keys(input) } };
+    return {
+      value: shown((await getWebhook(trx, id))!),
+      details: { changed: Object.keys(input) },
+      regionPath: hook.regionPath,
+    };
   });
 }
 
 /** Removes a webhook; its undelivered messages dead-letter on their next try. */
 export async function removeWebhook(ctx: Ctx, id: number): Promise<void> {
   await writeAs(ctx, 'webhook.manage', 'webhook.delete', `webhook:${id}`, async (trx) => {
+    const hook = await ownWebhook(ctx, trx, id);
     if (!(await deleteWebhook(trx, id))) throw notFound('webhook', id);
-    return { value: undefined };
+    return { value: undefined, details: { url: hook.url }, regionPath: hook.regionPath };
   });
 }
 
-/** Messages that failed their last try, newest first (administrator). */
+/** Messages of the administrator's jurisdiction that failed their last try, newest first. */
 export async function getDeadLetters(ctx: Ctx, q: { page: number; pageSize: number }) {
   return readAs(ctx, 'webhook.manage', 'dead-letters', async (trx) => {
-    const r = await listDeadLetters(trx, q.pageSize, (q.page - 1) * q.pageSize);
+    const r = await listDeadLetters(trx, ctx.actor.scopePath, q.pageSize, (q.page - 1) * q.pageSize);
     return {
       total: r.total,
       page: q.page,
@@ -92,6 +114,7 @@ export async function getDeadLetters(ctx: Ctx, q: { page: number; pageSize: numb
         lastError: m.last_error,
         createdAt: new Date(m.created_at).toISOString(),
         deadAt: new Date(m.dead_at!).toISOString(),
+        regionPath: m.region_path,
         payload: (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload) as Record<string, unknown>,
       })),
     };
@@ -101,7 +124,7 @@ export async function getDeadLetters(ctx: Ctx, q: { page: number; pageSize: numb
 /** Puts a dead letter back in the queue with a fresh set of tries (same idempotency key). */
 export async function retryDeadLetterMessage(ctx: Ctx, id: number): Promise<void> {
   await writeAs(ctx, 'webhook.manage', 'dead-letter.retry', `outbox:${id}`, async (trx) => {
-    if (!(await retryDeadLetter(trx, id, ctx.deps.clock.now()))) throw notFound('dead letter', id);
+    if (!(await retryDeadLetter(trx, id, ctx.actor.scopePath, ctx.deps.clock.now()))) throw notFound('dead letter', id);
     return { value: undefined };
   });
 }

@@ -44,6 +44,8 @@ export async function partnerRead<T>(
         target: call.target,
         outcome: 'ok',
         requestId: call.requestId,
+        // The partner's reads are its jurisdiction's: the key's region.
+        regionPath: key.regionPath,
       }),
     );
   return value;

@@ -54,6 +54,7 @@ export async function issuePartnerKey(
       value: { ...view(k), key },
       target: `partner_key:${k.id}`,
       details: { name: k.name, channel: k.channel, regionCode: k.regionCode },
+      regionPath: region.path,
     };
   });
 }
@@ -63,7 +64,7 @@ export async function revokePartnerKey(ctx: Ctx, id: number): Promise<PartnerKey
   return writeAs(ctx, 'partner_key.manage', 'partner_key.revoke', `partner_key:${id}`, async (trx) => {
     const k = await revoke(trx, id, ctx.deps.clock.now());
     if (!k) throw notFound('partner key', id);
-    return { value: view(k) };
+    return { value: view(k), regionPath: k.regionPath };
   });
 }
 

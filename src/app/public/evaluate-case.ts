@@ -62,7 +62,11 @@ export async function evaluateCase(
       );
       state = await commitTransition(trx, state, reopened, centres, now, policies);
     }
-    return { value: null, details: { rating: input.rating, by: 'resident', status: state.status } };
+    return {
+      value: null,
+      details: { rating: input.rating, by: 'resident', status: state.status },
+      regionPath: before.regionPath,
+    };
   });
   return deps.db.tx(systemScope, async (trx) =>
     publicView(trx, await publicCaseById(trx, Number(row.id)), deps.clock.now()),

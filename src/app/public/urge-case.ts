@@ -59,6 +59,7 @@ export async function urgeCase(
       outcome: 'ok',
       requestId,
       details: { unitId, day: today },
+      regionPath: row.region_path,
     });
     return publicView(trx, row, now);
   });

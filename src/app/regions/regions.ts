@@ -74,7 +74,12 @@ export async function createRegion(ctx: Ctx, input: CreateRegionInput): Promise<
       path: `${parent.path}${code}/`,
       geometry: input.geometry ?? null,
     });
-    return { value: (await findRegion(trx, code))!, target: `region:${code}`, details: { name: input.name } };
+    return {
+      value: (await findRegion(trx, code))!,
+      target: `region:${code}`,
+      details: { name: input.name },
+      regionPath: `${parent.path}${code}/`,
+    };
   });
 }
 
@@ -85,7 +90,7 @@ export async function updateRegion(ctx: Ctx, code: string, input: UpdateRegionIn
     if (input.geometry !== undefined && r.level < 6)
       throw new DomainError('ValidationFailed', 'only grids and micro-grids carry a boundary', { field: 'geometry' });
     await updateRegionNode(trx, code, input);
-    return { value: (await findRegion(trx, code))!, details: { changed: Object.keys(input) } };
+    return { value: (await findRegion(trx, code))!, details: { changed: Object.keys(input) }, regionPath: r.path };
   });
 }
 
@@ -98,6 +103,6 @@ export async function deleteRegion(ctx: Ctx, code: string): Promise<void> {
     if (deps.children + deps.units + deps.users > 0)
       throw new DomainError('Conflict', 'the region still has children, units or grid workers', deps);
     await deleteRegionNode(trx, code);
-    return { value: undefined, details: { name: r.name } };
+    return { value: undefined, details: { name: r.name }, regionPath: r.path };
   });
 }

@@ -58,7 +58,12 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
     const id = await insertUnit(trx, { ...input, phone: input.phone ?? null, regionPath, at: ctx.deps.clock.now() });
     const unit = await getUnit(trx, id);
     if (!unit) throw notFound('unit', id);
-    return { value: shown(unit), target: `unit:${id}`, details: { name: input.name, typeCode: input.typeCode } };
+    return {
+      value: shown(unit),
+      target: `unit:${id}`,
+      details: { name: input.name, typeCode: input.typeCode },
+      regionPath,
+    };
   });
 }
 
@@ -70,6 +75,6 @@ export async function updateUnit(ctx: Ctx, id: number, input: UpdateUnitInput): 
     await updateUnitRow(trx, id, input);
     const unit = await getUnit(trx, id);
     if (!unit) throw notFound('unit', id);
-    return { value: shown(unit), details: { changed: Object.keys(input) } };
+    return { value: shown(unit), details: { changed: Object.keys(input) }, regionPath: before.regionPath };
   });
 }

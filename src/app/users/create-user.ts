@@ -7,14 +7,19 @@ import { getUser, insertUser, usernameTaken } from '../../storage/users.repo.js'
 import { covers } from '../../core/auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { resolveUserScope } from './resolve-user-scope.js';
-import { rolesConflict } from '../../core/auth/permissions.js';
+import { dutyBreach, rolesConflict } from '../../core/auth/permissions.js';
 
-/** Creates an account in a unit of the caller's jurisdiction (security officer only). */
+/**
+ * Creates an account in a unit of the caller's jurisdiction (security officer only). Accounts of
+ * the three administrators are made by the operator at the server (`civicgrid user add`) alone.
+ */
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
   const conflict = rolesConflict(input.roles);
   if (conflict) throw new DomainError('ValidationFailed', conflict, { field: 'roles' });
   const passwordHash = await hashPassword(input.password);
   return writeAs(ctx, 'user.write', 'user.create', `user:${input.username}`, async (trx) => {
+    const breach = dutyBreach(ctx.actor.operator === true, null, input.roles);
+    if (breach) throw new DomainError('SeparationOfDuties', breach, { roles: input.roles });
     const unit = await getUnit(trx, input.unitId);
     if (!unit || !covers(ctx.actor, unit.regionPath)) throw notFound('unit', input.unitId);
     if (await usernameTaken(trx, input.username))
@@ -37,6 +42,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
       value: shown,
       target: `user:${id}`,
       details: { username: input.username, unitId: unit.id, roles: input.roles },
+      regionPath: scopePath,
     };
   });
 }

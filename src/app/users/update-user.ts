@@ -2,7 +2,7 @@ import type { Ctx } from '../context.js';
 import { writeAs } from '../context.js';
 import type { UpdateUserInput, User } from '../../contract/users.js';
 import { DomainError, notFound } from '../../core/errors.js';
-import { rolesConflict } from '../../core/auth/permissions.js';
+import { dutyBreach, rolesConflict } from '../../core/auth/permissions.js';
 import { getUnit } from '../../storage/units.repo.js';
 import { getUser, updateUserRow, type UserPatch } from '../../storage/users.repo.js';
 import { deleteUserSessions } from '../../storage/sessions.repo.js';
@@ -12,7 +12,8 @@ import { resolveUserScope } from './resolve-user-scope.js';
 
 /**
  * Changes an account. Disabling it, changing its password, roles, unit or grid ends its
- * sessions, so the change takes effect at once rather than at the next login.
+ * sessions, so the change takes effect at once rather than at the next login. The three
+ * administrators' accounts are not changed here, and no account is made one of them (三员分立).
  */
 export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): Promise<User> {
   if (input.roles) {
@@ -23,6 +24,8 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
   return writeAs(ctx, 'user.write', 'user.update', `user:${id}`, async (trx) => {
     const current = await getUser(trx, id);
     if (!current || !covers(ctx.actor, current.scopePath)) throw notFound('user', id);
+    const breach = dutyBreach(ctx.actor.operator === true, current.roles, input.roles ?? current.roles);
+    if (breach) throw new DomainError('SeparationOfDuties', breach, { roles: current.roles });
     if (id === ctx.actor.userId && (input.disabled || input.roles)) {
       throw new DomainError('Conflict', 'you cannot disable yourself or change your own roles');
     }
@@ -51,6 +54,6 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     const changed = Object.keys(input)
       .filter((k) => k !== 'password')
       .concat(passwordHash ? ['password'] : []);
-    return { value: shown, details: { changed, sessionsEnded: ended } };
+    return { value: shown, details: { changed, sessionsEnded: ended }, regionPath: user.scopePath };
   });
 }

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { withDeps } from '../with-deps.js';
+import type { Deps } from '../../app/deps.js';
+import type { Ctx } from '../../app/context.js';
 import { createUser } from '../../app/users/create-user.js';
-import { CreateUserInput } from '../../contract/users.js';
+import { resetPassword } from '../../app/users/reset-password.js';
+import { CreateUserInput, ResetPasswordInput } from '../../contract/users.js';
 import { operatorActor } from '../../core/auth/actor.js';
 
 async function readStdin(): Promise<string> {
@@ -13,11 +16,20 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** The operator at this machine: the only one who may create or reset the three administrators (三员分立). */
+const operatorCtx = (deps: Deps): Ctx => ({
+  deps,
+  actor: operatorActor(userInfo().username, ['security']),
+  requestId: null,
+});
+
 export function registerUser(program: Command): void {
   const user = program.command('user').description('accounts');
   user
     .command('add <username>')
-    .description('create an account; the password is read from standard input')
+    .description(
+      'create an account, including the administrator, security officer and auditor (only here); the password is read from standard input',
+    )
     .requiredOption('--unit <id>', 'the unit id the user belongs to', Number)
     .requiredOption(
       '--roles <roles>',
@@ -39,9 +51,20 @@ export function registerUser(program: Command): void {
             .filter(Boolean),
           password,
         });
-        const ctx = { deps, actor: operatorActor(userInfo().username, ['security']), requestId: null };
-        const created = await createUser(ctx, input);
+        const created = await createUser(operatorCtx(deps), input);
         process.stdout.write(`created user ${created.username} (id ${created.id}) in ${created.unitName}\n`);
+      }),
+    );
+  user
+    .command('reset-password <username>')
+    .description(
+      "set a new password on any account (the only way for the administrator's, security officer's and auditor's), unlock it and end its sessions; the password is read from standard input",
+    )
+    .action((username: string) =>
+      withDeps(async (deps) => {
+        const input = ResetPasswordInput.parse({ username, password: await readStdin() });
+        const done = await resetPassword(operatorCtx(deps), input);
+        process.stdout.write(`password of ${done.username} (id ${done.id}) reset; its sessions ended\n`);
       }),
     );
 }

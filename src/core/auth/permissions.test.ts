@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissions, rolesConflict } from './permissions.js';
+import { can, dutyBreach, permissions, rolesConflict } from './permissions.js';
 
 describe('permissions', () => {
   it.each([
@@ -30,5 +30,18 @@ describe('permissions', () => {
     [['mediator', 'gridworker'], false],
   ] as const)('roles %j conflict: %s', (roles, conflict) => {
     expect(rolesConflict(roles) !== null).toBe(conflict);
+  });
+
+  it.each([
+    ['a new clerk', false, null, ['clerk'], false],
+    ['a new auditor', false, null, ['auditor'], true],
+    ['a new auditor, by the operator', true, null, ['auditor'], false],
+    ['a mediator made a leader', false, ['mediator'], ['mediator', 'leader'], false],
+    ['a mediator made an administrator', false, ['mediator'], ['admin'], true],
+    ["the auditor's password", false, ['auditor'], ['auditor'], true],
+    ["the security officer's roles", false, ['security'], ['mediator'], true],
+    ["the administrator's password, by the operator", true, ['admin'], ['admin'], false],
+  ] as const)('三员分立: %s is refused: %s', (_, byOperator, before, after, refused) => {
+    expect(dutyBreach(byOperator, before, after) !== null).toBe(refused);
   });
 });

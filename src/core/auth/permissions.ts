@@ -59,3 +59,24 @@ export function rolesConflict(roles: readonly Role[]): string | null {
   if (admins.length === 1 && roles.length > 1) return `${admins[0]} cannot be combined with other roles`;
   return null;
 }
+
+/** The three administrators of 三员分立: each account holds one of these roles and no other. */
+export const dutyRoles = ['admin', 'security', 'auditor'] as const satisfies readonly Role[];
+
+const holdsDutyRole = (roles: readonly Role[]) => roles.some((r) => (dutyRoles as readonly Role[]).includes(r));
+
+/**
+ * Why an account change breaks the separation of duties (等保 2.0 level 3), or null. Over the API no
+ * one may create an account holding admin, security or auditor, nor change such an account in any
+ * way (its password, roles, unit, state): otherwise the security officer could make themselves an
+ * auditor, or sign in as one. The operator at the server's command line creates and resets them.
+ * `before` is the account's roles now (null for a new account), `after` the roles it would hold.
+ */
+export function dutyBreach(byOperator: boolean, before: readonly Role[] | null, after: readonly Role[]): string | null {
+  if (byOperator) return null;
+  if (before && holdsDutyRole(before))
+    return "the administrator's, security officer's and auditor's accounts are changed only on the server (civicgrid user)";
+  if (holdsDutyRole(after))
+    return "the administrator's, security officer's and auditor's accounts are created only on the server (civicgrid user add)";
+  return null;
+}

@@ -7,6 +7,7 @@ const KNOWN_CODES = new Set([
   'InvalidCredentials',
   'AccountDisabled',
   'Forbidden',
+  'SeparationOfDuties',
   'NotFound',
   'Conflict',
   'AlreadyExists',

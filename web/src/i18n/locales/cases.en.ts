@@ -191,6 +191,7 @@ export const casesEn: Pick<Messages, 'enums' | 'actions' | 'events' | 'actionFor
     outcome: 'Outcome',
     counters: 'Sent back {{sendBacks}} · redone {{redos}} · transferred {{transfers}} · escalated {{escalations}}',
     links: 'Linked cases',
+    linksElsewhere: 'Linked cases outside your jurisdiction: {{count}}',
     parties: 'Parties',
     noParties: 'No parties registered',
     masked: 'Masked',

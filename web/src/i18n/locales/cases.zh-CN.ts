@@ -188,6 +188,7 @@ export const casesZh = {
     outcome: '办理结果',
     counters: '退回 {{sendBacks}} 次 · 重办 {{redos}} 次 · 转办 {{transfers}} 次 · 提级 {{escalations}} 次',
     links: '关联事项',
+    linksElsewhere: '另有 {{count}} 件关联事项在您的辖区之外',
     parties: '当事人',
     noParties: '未登记当事人',
     masked: '已脱敏',

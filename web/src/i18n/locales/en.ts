@@ -72,6 +72,8 @@ export const en: Messages = {
     TooManyAttempts: 'Too many attempts. Please try again in {{seconds}} seconds.',
     TooManyAttemptsNoWait: 'Too many attempts. Please try again later.',
     Forbidden: 'You are not allowed to do this.',
+    SeparationOfDuties:
+      "The administrator's, security officer's and auditor's accounts are created and reset only on the server (civicgrid user), never here.",
     NotFound: 'Not found. It may have been deleted.',
     Conflict: 'This conflicts with the current data. Please refresh and try again.',
     AlreadyExists: 'A record with the same code or name already exists.',

@@ -63,6 +63,8 @@ export const zhCN = {
     TooManyAttempts: '尝试次数过多，请在 {{seconds}} 秒后重试。',
     TooManyAttemptsNoWait: '尝试次数过多，请稍后重试。',
     Forbidden: '您没有权限执行此操作。',
+    SeparationOfDuties:
+      '三员分立：系统管理员、安全保密管理员和安全审计员的账号只能在服务器上用命令（civicgrid user）创建和重置。',
     NotFound: '未找到要访问的内容，可能已被删除。',
     Conflict: '操作与当前数据冲突，请刷新后重试。',
     AlreadyExists: '已存在相同编码或名称的记录。',

@@ -62,7 +62,7 @@ export function CaseSummaryCard({ detail }: { detail: CaseDetail }) {
         <Descriptions.Item label={t('common.details')} span={2}>
           {t('cases.counters', detail.counters)}
         </Descriptions.Item>
-        {detail.links.length > 0 && (
+        {detail.links.length + detail.linksElsewhere > 0 && (
           <Descriptions.Item label={t('cases.links')} span={2}>
             <Space wrap size={4} data-testid="case-links">
               {detail.links.map((link) => (
@@ -75,6 +75,11 @@ export function CaseSummaryCard({ detail }: { detail: CaseDetail }) {
                   <Link to={`/cases/${link.caseId}`}>{link.trackingCode ?? `#${link.caseId}`}</Link>
                 </Tag>
               ))}
+              {detail.linksElsewhere > 0 && (
+                <span data-testid="case-links-elsewhere">
+                  {t('cases.linksElsewhere', { count: detail.linksElsewhere })}
+                </span>
+              )}
             </Space>
           </Descriptions.Item>
         )}
