@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { PostedExtras } from '../../app/open311/create-request.js';
 import { DomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 import { fail, formatOf, open311Error } from './respond.js';
@@ -9,14 +10,8 @@ export const FORM_LIMIT = 256 * 1024;
 /** A multipart body may carry photos (FixMyStreet's `media`): they are accepted and dropped (see ARCHITECTURE). */
 export const MULTIPART_LIMIT = 8 * 1024 * 1024;
 
-/** A file part that arrived and was not kept: what staff may want to know of it. */
-export type DroppedFile = { field: string; name: string; type: string; size: number };
 /** A POST as the use case reads it: the first value of each field, GeoReport attributes, dropped files. */
-export type PostedForm = {
-  fields: Record<string, string>;
-  attributes: Record<string, string | string[]>;
-  files: DroppedFile[];
-};
+export type PostedForm = PostedExtras & { fields: Record<string, string> };
 
 const isMultipart = (c: Context) => /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
