@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../api/contract-types.js';
 import { describeError } from '../../../api/error-message.js';
+import { regionKeys } from '../../../api/regions-api.js';
+import { useSave } from '../../../hooks/use-save.js';
 import { createRegion, deleteRegion, updateRegion } from '../api/regions-api.js';
 import { RegionNameModal } from './region-name-modal.js';
 
@@ -25,15 +27,16 @@ export function RegionActions({ region, onCreated, onUpdated, onDeleted }: Regio
   const childLevel = childLevelFor(region.level);
   const deletable = region.level >= 6 && region.hasChildren !== true;
 
-  const remove = async () => {
-    try {
-      await deleteRegion(region.code);
-      message.success(t('common.deleted'));
-      onDeleted(region);
-    } catch (failure) {
-      message.error(describeError(failure, t));
-    }
-  };
+  const { run } = useSave([regionKeys.all]);
+  const remove = () =>
+    run(
+      async () => {
+        await deleteRegion(region.code);
+        message.success(t('common.deleted'));
+        onDeleted(region);
+      },
+      (failure) => message.error(describeError(failure, t)),
+    );
 
   return (
     <>

@@ -1,7 +1,8 @@
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { regionKeys } from '../../../api/regions-api.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { useSave } from '../../../hooks/use-save.js';
 
 export interface RegionNameValues {
   name: string;
@@ -22,26 +23,20 @@ interface RegionNameModalProps {
 export function RegionNameModal({ open, title, initialName, withCode, onSubmit, onClose }: RegionNameModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RegionNameValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // Every region read (names in pickers, search results, the selected region) reloads after a change.
+  const { saving, error, reset, run } = useSave([regionKeys.all]);
 
   const close = () => {
-    setError(null);
+    reset();
     onClose();
   };
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit({ name: values.name.trim(), ...(values.code ? { code: values.code.trim() } : {}) });
       close();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
