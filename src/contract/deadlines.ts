@@ -36,6 +36,14 @@ export const CalendarOverride = z
   .openapi('CalendarOverride');
 export const PutCalendarYearInput = z
   .object({ days: z.array(CalendarOverride).max(366) })
+  .superRefine((v, ctx) => {
+    // A date named twice would be two rows of one key in one upsert, which the database refuses.
+    const seen = new Set<string>();
+    for (const d of v.days) {
+      if (seen.has(d.date)) ctx.addIssue({ code: 'custom', message: `${d.date} is named twice`, path: ['days'] });
+      seen.add(d.date);
+    }
+  })
   .openapi('PutCalendarYearInput');
 export type PutCalendarYearInput = z.infer<typeof PutCalendarYearInput>;
 export const PutCalendarDayInput = z

@@ -17,7 +17,8 @@ describe.each(engines)('the closed error model over HTTP %s', (engine) => {
     t = await createTestDb(engine);
     await seedWorld(t.db);
     unit = await makeUnit(t.db, 'countyA');
-    await makeUser(t.db, 'em-admin', unit, ['admin']);
+    // At the top of the tree, where the national configuration (calendar, categories) is edited.
+    await makeUser(t.db, 'em-admin', await makeUnit(t.db, 'province'), ['admin']);
     await makeUser(t.db, 'em-security', unit, ['security']);
     const app = createApp(testDeps(t.db));
     admin = client(app);
@@ -74,6 +75,22 @@ describe.each(engines)('the closed error model over HTTP %s', (engine) => {
     }
     // A real change still goes through.
     expect((await admin.patch(`/api/units/${unit}`, { phone: '025-1234567' })).status).toBe(200);
+  });
+
+  it(`${engineLabel(engine)} refuses a calendar year that names a date twice with 400, not 500`, async () => {
+    const twice = await admin.raw(
+      'PUT',
+      '/api/calendar?year=2026',
+      JSON.stringify({
+        days: [
+          { date: '2026-10-08', kind: 'workday' },
+          { date: '2026-10-08', kind: 'holiday' },
+        ],
+      }),
+    );
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.code).toBe('ValidationFailed');
+    expect(twice.body.error.message).toMatch(/2026-10-08/);
   });
 
   it(`${engineLabel(engine)} routes the HTTP-only refusals through the one table`, async () => {

@@ -67,7 +67,13 @@ const typesOf = (s: Schema): string[] => (Array.isArray(s.type) ? s.type : s.typ
 /** Values that satisfy the schema (as far as a generator can: patterns, ranges, enums, required keys). */
 export function validValue(doc: OpenApiDoc, schema: Schema, known: Known, name = '', depth = 0): fc.Arbitrary<unknown> {
   const s = resolve(doc, schema);
-  const own = known[name];
+  // A known value stands in only where it fits the field: of its type, and among its enum if it has one.
+  const type = typesOf(s)[0];
+  const own = known[name]?.filter(
+    (v) =>
+      (!s.enum || s.enum.includes(v)) &&
+      (!type || (typeof v === 'number' ? type === 'integer' || type === 'number' : type === 'string')),
+  );
   const fromSchema = schemaValue(doc, s, known, depth);
   return own?.length ? fc.oneof({ arbitrary: fc.constantFrom(...own), weight: 3 }, fromSchema) : fromSchema;
 }
@@ -221,12 +227,14 @@ function setAt(v: unknown, path: (string | number)[], next: unknown): unknown {
   return copy;
 }
 
-type Mutation = { kind: 'none' | 'remove' | 'extra' } | { kind: 'replace' | 'deep'; value: unknown };
+type Mutation = { kind: 'none' | 'remove' | 'extra' | 'empty' } | { kind: 'replace' | 'deep'; value: unknown };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.constant<Mutation>({ kind: 'none' }), weight: 1 },
   { arbitrary: fc.constant<Mutation>({ kind: 'remove' }), weight: 2 },
   { arbitrary: fc.constant<Mutation>({ kind: 'extra' }), weight: 1 },
+  // Every field left out at once: an empty object where one (a PATCH) needs at least one.
+  { arbitrary: fc.constant<Mutation>({ kind: 'empty' }), weight: 1 },
   { arbitrary: wrongTyped.map((value): Mutation => ({ kind: 'replace', value })), weight: 6 },
   {
     arbitrary: fc
@@ -245,6 +253,8 @@ function mutated(value: unknown, m: Mutation, at: number): string | undefined {
       return JSON.stringify(value);
     case 'remove':
       return path.length ? JSON.stringify(setAt(value, path, remove)) : undefined;
+    case 'empty':
+      return Array.isArray(value) ? '[]' : '{}';
     case 'extra': {
       // Written as text: an object literal's __proto__ would set the prototype, not a key.
       const text = JSON.stringify(value);
@@ -260,6 +270,15 @@ function mutated(value: unknown, m: Mutation, at: number): string | undefined {
       return JSON.stringify(setAt(value, path, m.value));
   }
 }
+
+/** The body text of a value with one thing broken in it (a wrong type, a missing field, deep nesting…). */
+export const brokenBody = (value: unknown): fc.Arbitrary<string | undefined> =>
+  fc
+    .tuple(
+      mutation.filter((m) => m.kind !== 'none'),
+      fc.nat(),
+    )
+    .map(([m, at]) => mutated(value, m, at));
 
 /** Path segments that are malformed once percent-decoded, or before. */
 const hostileSegments = [
