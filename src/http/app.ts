@@ -79,7 +79,29 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       description: 'Grid-based social governance: regions, organisation, accounts, cases.',
     },
   });
-  app.all('/api/*', (c) => errorResponse(c, 'NotFound', `no such endpoint: ${c.req.method} ${c.req.path}`));
+  const methodsAt = allowedMethods(app);
+  app.all('/api/*', (c) => {
+    const allowed = methodsAt(c.req.path);
+    if (!allowed.length) return errorResponse(c, 'NotFound', `no such endpoint: ${c.req.method} ${c.req.path}`);
+    c.header('Allow', allowed.join(', '));
+    return errorResponse(c, 'MethodNotAllowed', `${c.req.method} is not allowed on ${c.req.path}`, { allowed });
+  });
   if (options.webDist) mountWebApp(app, options.webDist);
   return app;
 }
+
+/**
+ * The methods the app's routes take at a path (for 405 and its Allow header), read from the routes
+ * registered by the time of the first unmatched request: `:param` matches one path segment.
+ */
+function allowedMethods(app: OpenAPIHono<HttpEnv>): (path: string) => string[] {
+  let routes: { method: string; pattern: RegExp }[] | undefined;
+  return (path) => {
+    routes ??= app.routes
+      .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+      .map((r) => ({ method: r.method, pattern: new RegExp(`^${escaped(r.path).replace(/:[^/]+/g, '[^/]+')}$`) }));
+    return [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))].sort();
+  };
+}
+
+const escaped = (path: string) => path.replace(/[.+?^${}()|[\]\\]/g, '\\$&');

@@ -100,6 +100,12 @@ describe.each(engines)('the closed error model over HTTP %s', (engine) => {
     const missing = await admin.get('/api/no-such-thing');
     expect(missing.status).toBe(statusFor.NotFound);
     expect(missing.body.error.code).toBe('NotFound');
+    // A path the API has, with a method it does not take there: 405 and the methods it does take.
+    const wrongMethod = await admin.raw('DELETE', `/api/units/${unit}`, '{}');
+    expect(wrongMethod.status).toBe(statusFor.MethodNotAllowed);
+    expect(wrongMethod.body.error.code).toBe('MethodNotAllowed');
+    expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH');
+    expect((await admin.raw('PUT', '/api/health', '{}')).status).toBe(405);
     const brokenJson = await admin.raw('POST', '/api/units', '{"name":', { 'content-type': 'application/json' });
     expect(brokenJson.status).toBe(statusFor.ValidationFailed);
     expect(brokenJson.body.error.code).toBe('ValidationFailed');
