@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuery, pageOf } from './common.js';
+import { AUDIT_OUTCOMES } from '../core/audit.js';
+
+const AuditOutcome = z.enum(AUDIT_OUTCOMES);
 
 export const AuditRecord = z
   .object({
@@ -9,7 +12,7 @@ export const AuditRecord = z
     actorName: z.string(),
     action: z.string(),
     target: z.string(),
-    outcome: z.enum(['ok', 'denied', 'failed']),
+    outcome: AuditOutcome,
     requestId: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
     regionPath: z.string().nullable().openapi({
@@ -24,7 +27,7 @@ export const AuditPage = pageOf(AuditRecord, 'AuditPage');
 export const AuditQuery = PageQuery.extend({
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
-  outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+  outcome: AuditOutcome.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

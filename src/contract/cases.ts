@@ -1,16 +1,37 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuery, RegionCode, pageOf } from './common.js';
-import { CardColour, TimeUnit } from './deadlines.js';
+import { CardColour, StageName, TimeUnit } from './deadlines.js';
+import {
+  ACTION_NAMES,
+  AGREEMENTS,
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATES,
+  CASE_KINDS,
+  CASE_LINK_KINDS,
+  CASE_STATUSES,
+  CHANNELS,
+  COMPLEXITIES,
+  EVALUATORS,
+  GUIDANCES,
+  HANDLING_MODES,
+  PARTY_ROLES,
+  RATINGS,
+  REOPEN_REASONS,
+  SEND_BACK_REASONS,
+  TRANSFER_SOURCES,
+  type ActionName,
+} from '../core/case/types.js';
+import { CARD_COLOURS } from '../core/deadline/vocabulary.js';
 
-export const CaseKind = z.enum(['appeal', 'dispute', 'petition', 'hazard']).openapi('CaseKind');
-export const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer']).openapi('Channel');
-export const Complexity = z.enum(['general', 'major', 'special']).openapi('Complexity');
-export const CaseStatus = z
-  .enum(['received', 'dispatched', 'signed', 'in_progress', 'suspended', 'resolved', 'evaluated', 'closed', 'merged'])
-  .openapi('CaseStatus');
-export const TransferSource = z
-  .enum(['court', 'police', 'procuratorate', 'petition_bureau'])
-  .openapi({ description: '诉调 / 公调 / 检调 / 访调 对接' });
+// The words are the core's (src/core/case/types.ts); these only give them their OpenAPI names. A query
+// parameter takes a plain z.enum: a registered schema there would be a $ref wrapped in allOf.
+export const CaseKind = z.enum(CASE_KINDS).openapi('CaseKind');
+export const Channel = z.enum(CHANNELS).openapi('Channel');
+export const Complexity = z.enum(COMPLEXITIES).openapi('Complexity');
+export const CaseStatus = z.enum(CASE_STATUSES).openapi('CaseStatus');
+export const TransferSource = z.enum(TRANSFER_SOURCES).openapi({ description: '诉调 / 公调 / 检调 / 访调 对接' });
+export const Rating = z.enum(RATINGS);
+const PartyRole = z.enum(PARTY_ROLES);
 
 const MobileOrLandline = z
   .string()
@@ -23,7 +44,7 @@ const IdNumber = z
 
 export const PartyInput = z
   .object({
-    role: z.enum(['applicant', 'respondent']),
+    role: PartyRole,
     name: z.string().trim().min(1).max(60),
     phone: MobileOrLandline.optional(),
     idNumber: IdNumber.optional(),
@@ -71,7 +92,7 @@ export type SubmitCaseInput = z.infer<typeof SubmitCaseInput>;
 export const Party = z
   .object({
     id: z.number().int(),
-    role: z.enum(['applicant', 'respondent']),
+    role: PartyRole,
     name: z.string(),
     phone: z.string().nullable().openapi({ description: 'masked (138****5678) unless revealed' }),
     idNumber: z.string().nullable(),
@@ -141,8 +162,8 @@ export const AssignmentView = z
   .object({
     seq: z.number().int(),
     unit: UnitBrief,
-    role: z.enum(['lead', 'co']),
-    state: z.enum(['open', 'signed', 'replied', 'closed']),
+    role: z.enum(ASSIGNMENT_ROLES),
+    state: z.enum(ASSIGNMENT_STATES),
     task: z.string().nullable(),
     reply: z.string().nullable(),
     assignedAt: z.string(),
@@ -150,7 +171,7 @@ export const AssignmentView = z
     endedAt: z.string().nullable(),
     stages: z.array(
       z.object({
-        stage: z.enum(['sign_for', 'handle', 'co_reply', 'return_visit']),
+        stage: StageName,
         startAt: z.string(),
         dueAt: z
           .string()
@@ -169,7 +190,7 @@ export const AssignmentView = z
     cards: z.array(
       z.object({
         stage: z.string(),
-        colour: z.enum(['blue', 'yellow', 'red']),
+        colour: CardColour,
         issuedAt: z.string(),
         clearedAt: z.string().nullable(),
       }),
@@ -198,7 +219,7 @@ export const CaseDetail = CaseSummary.extend({
     .array(
       z.object({
         caseId: z.number().int(),
-        kind: z.enum(['repeat', 'cluster', 'merged']),
+        kind: z.enum(CASE_LINK_KINDS),
         trackingCode: z.string().nullable(),
       }),
     )
@@ -206,7 +227,7 @@ export const CaseDetail = CaseSummary.extend({
   linksElsewhere: z.number().int().openapi({
     description: 'how many more linked cases lie outside what the caller may read; they are not named',
   }),
-  availableActions: z.array(z.string()).openapi({ description: 'the actions the caller may take now' }),
+  availableActions: z.array(z.enum(ACTION_NAMES)).openapi({ description: 'the actions the caller may take now' }),
 }).openapi('CaseDetail');
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -227,10 +248,7 @@ export const CaseListQuery = PageQuery.extend({
     .datetime({ offset: true })
     .optional()
     .openapi({ description: 'cases with a running stage due before this instant' }),
-  card: z
-    .enum(['blue', 'yellow', 'red'])
-    .optional()
-    .openapi({ description: 'cases with an active card of this colour' }),
+  card: z.enum(CARD_COLOURS).optional().openapi({ description: 'cases with an active card of this colour' }),
   sentBack: z
     .enum(['true', 'false'])
     .optional()
@@ -246,12 +264,12 @@ const note = z.string().trim().max(1000).nullable().optional();
 const Outcome = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('mediated'),
-    agreement: z.enum(['written', 'oral']),
+    agreement: z.enum(AGREEMENTS),
     summary: z.string().trim().min(1).max(2000),
   }),
   z.object({
     kind: z.literal('not_mediated'),
-    guidance: z.enum(['litigation', 'arbitration']),
+    guidance: z.enum(GUIDANCES),
     summary: z.string().trim().min(1).max(2000),
   }),
   z.object({ kind: z.literal('answered'), summary: z.string().trim().min(1).max(2000) }),
@@ -263,7 +281,7 @@ export const ActionBodies = {
   dispatch: z.object({ ...V, unitId: z.number().int().positive(), task: note }),
   redispatch: z.object({ ...V, unitId: z.number().int().positive(), task: note }),
   sign: z.object(V),
-  start_handling: z.object({ ...V, mode: z.enum(['on_site', 'online']) }),
+  start_handling: z.object({ ...V, mode: z.enum(HANDLING_MODES).exclude(['joint']) }),
   request_joint: z.object({
     ...V,
     leadTask: note,
@@ -278,7 +296,7 @@ export const ActionBodies = {
   escalate: z.object({ ...V, task: note }),
   send_back: z.object({
     ...V,
-    reasonCode: z.enum(['not_responsible', 'outside_region', 'insufficient_information', 'duplicate', 'other']),
+    reasonCode: z.enum(SEND_BACK_REASONS),
     note,
   }),
   transfer: z.object({
@@ -292,13 +310,13 @@ export const ActionBodies = {
   resolve: z.object({ ...V, outcome: Outcome }),
   evaluate: z.object({
     ...V,
-    rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
-    by: z.enum(['resident', 'staff']),
+    rating: Rating,
+    by: z.enum(EVALUATORS),
     note,
   }),
-  reopen: z.object({ ...V, reason: z.enum(['dissatisfied', 'repeat_visit']), note }),
+  reopen: z.object({ ...V, reason: z.enum(REOPEN_REASONS), note }),
   close: z.object({ ...V, note }),
   merge: z.object({ ...V, into: z.number().int().positive(), note }),
-} as const;
-export type ActionBodies = { [K in keyof typeof ActionBodies]: z.infer<(typeof ActionBodies)[K]> };
-export type CaseActionName = keyof typeof ActionBodies;
+} as const satisfies Record<ActionName, z.ZodType>;
+export type ActionBodies = { [K in ActionName]: z.infer<(typeof ActionBodies)[K]> };
+export type CaseActionName = ActionName;

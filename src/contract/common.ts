@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ROLES } from '../core/case/types.js';
 
 /** Shapes shared by every resource: errors, paging, ids. */
 export const ErrorBody = z
@@ -12,9 +13,7 @@ export const ErrorBody = z
   .openapi('Error');
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const Role = z
-  .enum(['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'])
-  .openapi('Role');
+export const Role = z.enum(ROLES).openapi('Role');
 export type Role = z.infer<typeof Role>;
 
 export const IdParam = z.object({

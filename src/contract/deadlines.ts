@@ -1,11 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { RegionCode } from './common.js';
+import { CASE_KINDS, COMPLEXITIES } from '../core/case/types.js';
+import { BACKLOG_COLOURS } from '../core/deadline/backlog.js';
+import { CALENDAR_SOURCES, DAY_KINDS } from '../core/deadline/calendar.js';
+import { CARD_COLOURS } from '../core/deadline/cards.js';
+import { STAGE_NAMES, TIME_UNITS } from '../core/deadline/policy.js';
+import { EXTENSION_STATUSES } from '../core/deadline/stage-clock.js';
 
 /** Time limits and supervision: calendar, policies, card rules, cards, extension requests, backlog. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
-export const StageName = z.enum(['sign_for', 'handle', 'co_reply', 'return_visit']).openapi('StageName');
-export const TimeUnit = z.enum(['hour', 'calendar_day', 'working_day']).openapi('TimeUnit');
-export const CardColour = z.enum(['blue', 'yellow', 'red']).openapi('CardColour');
+export const StageName = z.enum(STAGE_NAMES).openapi('StageName');
+export const TimeUnit = z.enum(TIME_UNITS).openapi('TimeUnit');
+export const CardColour = z.enum(CARD_COLOURS).openapi('CardColour');
+const ExtensionStatus = z.enum(EXTENSION_STATUSES);
 
 export const CalendarDayView = z
   .object({
@@ -13,7 +20,7 @@ export const CalendarDayView = z
     weekday: z.number().int().min(0).max(6),
     working: z.boolean(),
     name: z.string().nullable(),
-    source: z.enum(['chinese-days', 'admin']).nullable(),
+    source: z.enum(CALENDAR_SOURCES).nullable(),
   })
   .openapi('CalendarDayView');
 export const CalendarYear = z
@@ -32,7 +39,7 @@ export type CalendarYear = z.infer<typeof CalendarYear>;
 export const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export const CalendarOverride = z
-  .object({ date: IsoDate, kind: z.enum(['workday', 'holiday']), name: z.string().max(40).nullable().optional() })
+  .object({ date: IsoDate, kind: z.enum(DAY_KINDS), name: z.string().max(40).nullable().optional() })
   .openapi('CalendarOverride');
 export const PutCalendarYearInput = z
   .object({ days: z.array(CalendarOverride).max(366) })
@@ -49,7 +56,7 @@ export type PutCalendarYearInput = z.infer<typeof PutCalendarYearInput>;
 export const PutCalendarDayInput = z
   .object({
     kind: z
-      .enum(['workday', 'holiday', 'default'])
+      .enum([...DAY_KINDS, 'default'])
       .openapi({ description: "'default' removes the override (Monday–Friday rule)" }),
     name: z.string().max(40).nullable().optional(),
   })
@@ -59,8 +66,8 @@ export const DateParam = z.object({ date: IsoDate.openapi({ param: { name: 'date
 
 const Duration = z.object({ amount: z.number().positive().max(10_000), unit: TimeUnit });
 export const DeadlinePolicy = Duration.extend({
-  kind: z.enum(['appeal', 'dispute', 'petition', 'hazard', '*']),
-  complexity: z.enum(['general', 'major', 'special', '*']),
+  kind: z.enum([...CASE_KINDS, '*']),
+  complexity: z.enum([...COMPLEXITIES, '*']),
   stage: StageName,
   maxExtension: Duration.optional(),
   rollToWorkingDay: z.boolean().optional(),
@@ -150,7 +157,7 @@ export const ExtensionRequest = z
     amount: z.number(),
     unit: TimeUnit,
     reason: z.string(),
-    status: z.enum(['requested', 'approved', 'refused']),
+    status: ExtensionStatus,
     decidedBy: z.number().int().nullable(),
     decidedAt: z.string().nullable(),
     decisionNote: z.string().nullable(),
@@ -180,7 +187,7 @@ export const ExtensionDecisionInput = z
   .openapi('ExtensionDecisionInput');
 export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionInput>;
 export const ExtensionQuery = z.object({
-  status: z.enum(['requested', 'approved', 'refused']).optional(),
+  status: ExtensionStatus.optional(),
   caseId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -194,7 +201,7 @@ export const BacklogItem = z
     receivedAt: z.string(),
     ageDays: z.number().int(),
     difficult: z.boolean(),
-    colour: z.enum(['green', 'yellow', 'red']),
+    colour: z.enum(BACKLOG_COLOURS),
   })
   .openapi('BacklogItem');
 export const BacklogBoard = z

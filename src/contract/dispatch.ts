@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { RegionCode, patchOf } from './common.js';
+import { CASE_KINDS, CHANNELS, COMPLEXITIES } from '../core/case/types.js';
+import { FALLBACKS, STEP_VIAS } from '../core/dispatch/types.js';
 
-const Kind = z.enum(['appeal', 'dispute', 'petition', 'hazard']);
-const Channel = z.enum(['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer']);
-const Complexity = z.enum(['general', 'major', 'special']);
+const Kind = z.enum(CASE_KINDS);
+const Channel = z.enum(CHANNELS);
+const Complexity = z.enum(COMPLEXITIES);
 const CategoryCode = z.string().regex(/^[a-z0-9_]{1,40}$/);
-const Fallback = z.enum(['climb', 'service_centre', 'county_centre']).openapi('DispatchFallback', {
+const Fallback = z.enum(FALLBACKS).openapi('DispatchFallback', {
   description:
     'climb: the same unit type one level up, up to the county; service_centre: the service centre at the target level, then climb; county_centre: the county service centre',
 });
@@ -102,7 +104,7 @@ export const DryRunInput = z
   .openapi('DispatchDryRunInput');
 export type DryRunInput = z.infer<typeof DryRunInput>;
 
-const Via = z.enum(['target', 'climb', 'service_centre', 'county_centre', 'final', 'nearest_centre']);
+const Via = z.enum(STEP_VIAS);
 
 export const DispatchDecision = z
   .object({

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { RegionCode } from './common.js';
 import { TransferSource } from './cases.js';
+import { PARTNER_CHANNELS } from '../core/case/types.js';
 
-export const PartnerChannel = z.enum(['hotline', 'transfer', 'online']);
+export const PartnerChannel = z.enum(PARTNER_CHANNELS);
 
 export const IssuePartnerKeyInput = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CaseKind, CaseStatus } from './cases.js';
+import { CaseKind, CaseStatus, Rating } from './cases.js';
 import { RegionCode } from './common.js';
 
 /** Shapes of the public portal (/api/public): residents without an account. */
@@ -40,7 +40,7 @@ export const UrgeInput = TrackInput.extend({ note: z.string().trim().max(200).op
 export type UrgeInput = z.infer<typeof UrgeInput>;
 
 export const PublicEvaluateInput = TrackInput.extend({
-  rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+  rating: Rating,
   comment: z.string().trim().max(500).optional(),
 }).openapi('PublicEvaluateInput');
 export type PublicEvaluateInput = z.infer<typeof PublicEvaluateInput>;

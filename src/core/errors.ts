@@ -1,18 +1,23 @@
-/** Every failure the domain and the use cases can report. HTTP and CLI map these codes in one table each. */
-export type ErrorCode =
-  | 'ValidationFailed'
-  | 'Unauthenticated'
-  | 'InvalidCredentials'
-  | 'AccountDisabled'
-  | 'TooManyAttempts'
-  | 'Forbidden'
-  | 'SeparationOfDuties'
-  | 'NotFound'
-  | 'Conflict'
-  | 'AlreadyExists'
-  | 'InvalidTransition'
-  | 'StaleVersion'
-  | 'Unprocessable';
+/**
+ * Every failure the domain and the use cases can report. HTTP and CLI map these codes in one table each;
+ * the web app words each one (its locales are typed by this list).
+ */
+export const ERROR_CODES = [
+  'ValidationFailed',
+  'Unauthenticated',
+  'InvalidCredentials',
+  'AccountDisabled',
+  'TooManyAttempts',
+  'Forbidden',
+  'SeparationOfDuties',
+  'NotFound',
+  'Conflict',
+  'AlreadyExists',
+  'InvalidTransition',
+  'StaleVersion',
+  'Unprocessable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from './db.js';
 import { inSubtree, likeEscape } from './like.js';
 import type { AuditRecord } from '../contract/audit.js';
+import type { AuditOutcome } from '../core/audit.js';
 
 export type AuditEntry = {
   at: Date;
@@ -9,7 +10,7 @@ export type AuditEntry = {
   actorName: string;
   action: string;
   target: string;
-  outcome: 'ok' | 'denied' | 'failed';
+  outcome: AuditOutcome;
   requestId: string | null;
   details?: Record<string, unknown>;
   /** The region path of the target (who may read the record); null or absent: system work. */

@@ -3,6 +3,7 @@ import type { Tx } from './db.js';
 import { inSubtree, likeEscape } from './like.js';
 import { caseRegionName, readableRepeatOf } from './case-views.repo.js';
 import { worstColour, type CardColour } from '../core/deadline/cards.js';
+import type { CaseKind } from '../core/case/types.js';
 import { clusterSize } from '../core/repeat/cluster.js';
 import type { CaseSummary } from '../contract/cases.js';
 
@@ -12,13 +13,13 @@ export type CaseFilter = {
   regionPath?: string;
   categoryPath?: string;
   status?: string;
-  kind?: string;
+  kind?: CaseKind;
   assignedUnit?: number;
   text?: string;
   receivedFrom?: Date;
   receivedTo?: Date;
   dueBefore?: Date;
-  card?: 'blue' | 'yellow' | 'red';
+  card?: CardColour;
   sentBack?: boolean;
   sort: 'received_desc' | 'received_asc' | 'updated_desc';
 };

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from './db.js';
 import type { Schema } from './schema.js';
-import type { Assignment, CaseEvent, CaseState } from '../core/case/index.js';
+import type { Assignment, CaseEvent, CaseState, TransferSource } from '../core/case/index.js';
 import { reviveState } from '../core/case/index.js';
 
 /** Case rows and their projections. The core's CaseState is stored whole; columns mirror it for queries. */
@@ -30,7 +30,7 @@ export type NewCaseRow = {
   address: string | null;
   lat: number | null;
   lng: number | null;
-  transferSource: string | null;
+  transferSource: TransferSource | null;
   transferRef: string | null;
   attachments: unknown[];
   repeatOf: number | null;

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
-import type { CalendarDay } from '../core/deadline/calendar.js';
+import type { CalendarDay, CalendarSource } from '../core/deadline/calendar.js';
 import type { CardRules } from '../core/deadline/cards.js';
 import type { BacklogRules } from '../core/deadline/backlog.js';
-import type { CaseKind, Complexity, DeadlinePolicy, StageName, TimeUnit } from '../core/deadline/policy.js';
+import type { DeadlinePolicy } from '../core/deadline/policy.js';
 
 /** A calendar row as stored: the override plus where it came from. */
-export type StoredCalendarDay = CalendarDay & { source: 'chinese-days' | 'admin' };
+export type StoredCalendarDay = CalendarDay & { source: CalendarSource };
 
 /** A 'YYYY-MM-DD' as a date parameter (the column reads back as a Date, so Kysely wants one to compare). */
 const day = (date: string) => sql<Date>`${date}::date`;
@@ -55,13 +55,13 @@ export async function deleteCalendarDay(trx: Tx, date: string): Promise<boolean>
 export async function readPolicies(trx: Tx): Promise<DeadlinePolicy[]> {
   const rows = await trx.selectFrom('deadline_policies').selectAll().orderBy('stage').orderBy('id').execute();
   return rows.map((r) => ({
-    kind: (r.kind ?? '*') as CaseKind | '*',
-    complexity: (r.complexity ?? '*') as Complexity | '*',
-    stage: r.stage as StageName,
+    kind: r.kind ?? '*',
+    complexity: r.complexity ?? '*',
+    stage: r.stage,
     amount: Number(r.amount),
-    unit: r.unit as TimeUnit,
+    unit: r.unit,
     ...(r.max_extension_amount !== null && r.max_extension_unit !== null
-      ? { maxExtension: { amount: Number(r.max_extension_amount), unit: r.max_extension_unit as TimeUnit } }
+      ? { maxExtension: { amount: Number(r.max_extension_amount), unit: r.max_extension_unit } }
       : {}),
     rollToWorkingDay: r.roll_to_working_day,
     ...(r.source ? { source: r.source } : {}),

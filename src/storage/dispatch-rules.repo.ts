@@ -51,13 +51,13 @@ const toRule = (r: RuleRow): StoredDispatchRule => ({
   id: Number(r.id),
   position: Number(r.position),
   name: r.name,
-  kind: r.kind as CaseKind | null,
+  kind: r.kind,
   category:
     r.category_code && r.category_path
       ? { code: r.category_code, path: r.category_path, name: { zh: r.category_zh ?? '', en: r.category_en ?? '' } }
       : null,
-  complexity: r.complexity as Complexity | null,
-  channel: r.channel as Channel | null,
+  complexity: r.complexity,
+  channel: r.channel,
   crossRegion: r.cross_region,
   targetUnitType: r.target_unit_type,
   targetLevel: Number(r.target_level) as RegionLevel,

@@ -2,6 +2,7 @@ import type { Tx } from './db.js';
 import type { ExtensionRequest, ListedExtensionRequest } from '../contract/deadlines.js';
 import type { StageKey } from './stages.repo.js';
 import { caseRegionName } from './case-views.repo.js';
+import type { ExtensionStatus } from '../core/deadline/stage-clock.js';
 
 type Row = {
   id: number;
@@ -17,7 +18,7 @@ type Row = {
   amount: number;
   unit: string;
   reason: string;
-  status: 'requested' | 'approved' | 'refused';
+  status: ExtensionStatus;
   decided_by: number | null;
   decided_at: Date | null;
   decision_note: string | null;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
 import { inSubtree } from './like.js';
+import type { DeliveryChannel } from '../core/notify/delivery.js';
 
 /** A message to deliver after the transaction that caused it commits. */
 export type OutboxMessage = {
@@ -8,7 +9,7 @@ export type OutboxMessage = {
   payload: Record<string, unknown>;
   /** Unique per message: a producer that runs twice (a retried sweep) writes it once. */
   idempotencyKey: string;
-  channel?: 'fanout' | 'webhook' | 'sms';
+  channel?: DeliveryChannel;
   webhookId?: number | null;
   availableAt?: Date;
   /**
@@ -39,7 +40,7 @@ export async function enqueue(trx: Tx, messages: readonly OutboxMessage[], now: 
 export type StoredMessage = {
   id: number;
   topic: string;
-  channel: 'fanout' | 'webhook' | 'sms';
+  channel: DeliveryChannel;
   webhookId: number | null;
   payload: Record<string, unknown>;
   attempts: number;

@@ -1,10 +1,11 @@
 import type { Tx } from './db.js';
 import { inSubtree } from './like.js';
+import type { PartyRole } from '../core/case/types.js';
 
 export type StoredParty = {
   id: number;
   caseId: number;
-  role: 'applicant' | 'respondent';
+  role: PartyRole;
   name: string;
   phoneEnc: string | null;
   idNumberEnc: string | null;

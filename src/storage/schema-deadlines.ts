@@ -1,4 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseKind, Complexity } from '../core/case/types.js';
+import type { CalendarSource, DayKind } from '../core/deadline/calendar.js';
+import type { CardColour } from '../core/deadline/cards.js';
+import type { StageName, TimeUnit } from '../core/deadline/policy.js';
+import type { ExtensionStatus } from '../core/deadline/stage-clock.js';
+import type { TimeMeasure } from '../core/deadline/working-time.js';
+import type { DeliveryChannel } from '../core/notify/delivery.js';
 
 /** Kysely's view of the deadline, card and notification tables (migration 0003). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -6,21 +13,21 @@ type Json<T> = ColumnType<T, string, string>;
 
 export type CalendarDaysTable = {
   date: ColumnType<Date, string, string>;
-  kind: 'workday' | 'holiday';
+  kind: DayKind;
   name: string | null;
-  source: 'chinese-days' | 'admin';
+  source: CalendarSource;
   updated_at: Timestamp;
 };
 
 export type DeadlinePoliciesTable = {
   id: Generated<number>;
-  kind: string | null;
-  complexity: string | null;
-  stage: string;
+  kind: CaseKind | null;
+  complexity: Complexity | null;
+  stage: StageName;
   amount: number;
-  unit: string;
+  unit: TimeUnit;
   max_extension_amount: number | null;
-  max_extension_unit: string | null;
+  max_extension_unit: TimeUnit | null;
   roll_to_working_day: Generated<boolean>;
   source: string | null;
   updated_at: Timestamp;
@@ -50,7 +57,7 @@ export type AssignmentStagesTable = {
   region_path: string;
   policy: Json<Record<string, unknown>>;
   start_at: Timestamp;
-  measure: 'elapsed' | 'working_time';
+  measure: TimeMeasure;
   allowed_ms: ColumnType<number, number, number>;
   due_at: Timestamp | null;
   suspended_at: Timestamp | null;
@@ -66,7 +73,7 @@ export type CardsTable = {
   case_id: number;
   seq: number;
   stage: string;
-  colour: 'blue' | 'yellow' | 'red';
+  colour: CardColour;
   issued_at: Timestamp;
   due_at: Timestamp;
   unit_id: number;
@@ -90,7 +97,7 @@ export type ExtensionRequestsTable = {
   amount: number;
   unit: string;
   reason: string;
-  status: 'requested' | 'approved' | 'refused';
+  status: ExtensionStatus;
   decided_by: number | null;
   decided_at: Timestamp | null;
   decision_note: string | null;
@@ -101,7 +108,7 @@ export type ExtensionRequestsTable = {
 export type OutboxTable = {
   id: Generated<number>;
   topic: string;
-  channel: Generated<'fanout' | 'webhook' | 'sms'>;
+  channel: Generated<DeliveryChannel>;
   webhook_id: number | null;
   payload: Json<Record<string, unknown>>;
   created_at: Timestamp;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PartnerChannel, TransferSource } from '../core/case/types.js';
 
 /** Kysely's view of the public portal and partner tables (migrations 0004 and 0011). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -18,8 +19,8 @@ export type PartnerKeysTable = {
   name: string;
   key_hash: string;
   key_prefix: string;
-  channel: 'hotline' | 'transfer' | 'online';
-  transfer_source: 'court' | 'police' | 'procuratorate' | 'petition_bureau' | null;
+  channel: PartnerChannel;
+  transfer_source: TransferSource | null;
   region_code: string;
   region_path: string;
   created_by: number | null;

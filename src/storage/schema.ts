@@ -1,6 +1,18 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { PublicSchema } from './schema-public.js';
 import type { DeadlineSchema } from './schema-deadlines.js';
+import type { AuditOutcome } from '../core/audit.js';
+import type {
+  AssignmentRole,
+  AssignmentState,
+  CaseKind,
+  CaseLinkKind,
+  Channel,
+  Complexity,
+  PartyRole,
+  TransferSource,
+} from '../core/case/types.js';
+import type { Fallback } from '../core/dispatch/types.js';
 
 /** Kysely's view of the tables; snake_case as in SQL, mapped to camelCase in the repositories. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -73,7 +85,7 @@ export type AuditLogTable = {
   actor_name: string;
   action: string;
   target: string;
-  outcome: 'ok' | 'denied' | 'failed';
+  outcome: AuditOutcome;
   request_id: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
   prev_hash: Generated<string>;
@@ -85,9 +97,9 @@ export type AuditLogTable = {
 export type CasesTable = {
   id: number;
   tracking_code: string;
-  kind: string;
-  channel: string;
-  complexity: string;
+  kind: CaseKind;
+  channel: Channel;
+  complexity: Complexity;
   category_code: string;
   region_code: string;
   region_path: string;
@@ -96,7 +108,7 @@ export type CasesTable = {
   address: string | null;
   lat: number | null;
   lng: number | null;
-  transfer_source: string | null;
+  transfer_source: TransferSource | null;
   transfer_ref: string | null;
   attachments: ColumnType<unknown[], string, string>;
   status: string;
@@ -119,7 +131,7 @@ export type CasesTable = {
 export type CasePartiesTable = {
   id: Generated<number>;
   case_id: number;
-  role: 'applicant' | 'respondent';
+  role: PartyRole;
   name: string;
   phone_enc: string | null;
   id_number_enc: string | null;
@@ -137,8 +149,8 @@ export type AssignmentsTable = {
   case_id: number;
   seq: number;
   unit_id: number;
-  role: 'lead' | 'co';
-  state: 'open' | 'signed' | 'replied' | 'closed';
+  role: AssignmentRole;
+  state: AssignmentState;
   task: string | null;
   reply: string | null;
   region_path: string;
@@ -164,7 +176,7 @@ export type CaseEventsTable = {
 export type CaseLinksTable = {
   case_id: number;
   related_id: number;
-  kind: 'repeat' | 'cluster' | 'merged';
+  kind: CaseLinkKind;
   score: number | null;
   region_path: string;
   created_at: Timestamp;
@@ -174,14 +186,14 @@ export type DispatchRulesTable = {
   id: Generated<number>;
   position: number;
   name: string;
-  kind: string | null;
+  kind: CaseKind | null;
   category_code: string | null;
-  complexity: string | null;
-  channel: string | null;
+  complexity: Complexity | null;
+  channel: Channel | null;
   cross_region: boolean | null;
   target_unit_type: string;
   target_level: number;
-  fallback: 'climb' | 'service_centre' | 'county_centre';
+  fallback: Fallback;
   enabled: Generated<boolean>;
   updated_at: Timestamp;
 };

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
-import type { ActionBodies, CaseActionName, CaseDetail } from '../../contract/cases.js';
-import { perform, type ActionInputs } from '../../core/case/index.js';
+import type { ActionBodies, CaseDetail } from '../../contract/cases.js';
+import { perform, type ActionInputs, type ActionName } from '../../core/case/index.js';
 import { DomainError, notFound } from '../../core/errors.js';
 import { caseExists, caseRegionPath, lockCase } from '../../storage/cases.repo.js';
 import { insertCaseLinks } from '../../storage/case-links.repo.js';
@@ -18,7 +18,7 @@ import type { UnitRef } from '../../core/case/index.js';
  * assignments, its events and the audit record in one transaction under the case's row lock.
  * A stale expectedVersion answers StaleVersion (409) and changes nothing.
  */
-export async function actOnCase<K extends CaseActionName>(
+export async function actOnCase<K extends ActionName>(
   ctx: Ctx,
   caseId: number,
   action: K,
@@ -34,15 +34,13 @@ export async function actOnCase<K extends CaseActionName>(
   return writeAs(ctx, 'case.act', `case.${action}`, `case:${caseId}`, async (trx) => {
     const before = await lockCase(trx, caseId);
     if (!before) throw notFound('case', caseId);
-    if (action === 'merge' && !(await caseExists(trx, (body as ActionBodies['merge']).into))) {
-      throw notFound('case', (body as ActionBodies['merge']).into);
-    }
+    const into = mergeTarget(body);
+    if (into !== null && !(await caseExists(trx, into))) throw notFound('case', into);
     const input = coreInput(action, body, units, centres, before.centre.unitLevel);
     const now = ctx.deps.clock.now();
     const transition = must(perform(action, before, caseActor(ctx.actor), input, now));
     const after = await commitTransition(trx, before, transition, centres, now, await loadPolicies(trx));
-    if (action === 'merge') {
-      const into = (body as ActionBodies['merge']).into;
+    if (into !== null) {
       await insertCaseLinks(trx, caseId, before.regionPath, [{ relatedId: into, kind: 'merged', score: null }], now);
     }
     return {
@@ -53,10 +51,13 @@ export async function actOnCase<K extends CaseActionName>(
   });
 }
 
-function unitIdsIn(body: unknown): number[] {
-  const b = body as { unitId?: number; coUnits?: { unitId: number }[] };
-  return [...(b.unitId ? [b.unitId] : []), ...(b.coUnits ?? []).map((c) => c.unitId)];
+/** The units a body names by id: the target of dispatch, transfer or co-task closing, and joint handling's co-units. */
+function unitIdsIn(body: ActionBodies[ActionName]): number[] {
+  return [...('unitId' in body ? [body.unitId] : []), ...('coUnits' in body ? body.coUnits.map((c) => c.unitId) : [])];
 }
+
+/** The case a merge folds this one into (only the merge body has `into`); null for every other action. */
+const mergeTarget = (body: ActionBodies[ActionName]): number | null => ('into' in body ? body.into : null);
 
 /**
  * The named units that can take the case: enabled and at or above its region. The others are left
@@ -67,59 +68,71 @@ function onCasePath(units: Map<number, UnitInfo>, caseRegionPath: string): Map<n
   return new Map([...units].filter(([, u]) => caseRegionPath.startsWith(u.regionPath)));
 }
 
-const unit = (units: Map<number, UnitInfo>, id: number, field = 'unitId'): UnitRef => {
-  const u = units.get(id);
-  if (!u)
-    throw new DomainError('ValidationFailed', `unit ${id} does not exist or does not serve this case's region`, {
-      field,
-    });
-  return toRef(u);
+/** What turning a body into the core's input needs: unit references by id, and the parent level's centre. */
+type Refs = { unit(id: number, field?: string): UnitRef; parentCentre(): UnitRef };
+
+/** Bodies that already are the core's input (the compiler checks each is assignable). */
+const asIs = <B extends { expectedVersion: number }>(body: B) => body;
+/** Dispatch and re-dispatch: the chosen unit and its task. */
+const toUnit = (b: ActionBodies['dispatch'], r: Refs): ActionInputs['dispatch'] => ({
+  expectedVersion: b.expectedVersion,
+  unit: r.unit(b.unitId),
+  task: b.task ?? null,
+  explanation: null,
+});
+
+/** Each action's HTTP body (unit ids) as the core's input (unit references); escalation targets the parent level's centre. */
+const toCoreInput: { [K in ActionName]: (body: ActionBodies[K], refs: Refs) => ActionInputs[K] } = {
+  dispatch: toUnit,
+  redispatch: toUnit,
+  transfer: (b, r) => ({
+    expectedVersion: b.expectedVersion,
+    to: r.unit(b.unitId),
+    note: b.note,
+    task: b.task ?? null,
+  }),
+  request_joint: (b, r) => ({
+    expectedVersion: b.expectedVersion,
+    leadTask: b.leadTask ?? null,
+    coUnits: b.coUnits.map((c) => ({ unit: r.unit(c.unitId, 'coUnits'), task: c.task })),
+  }),
+  escalate: (b, r) => ({ expectedVersion: b.expectedVersion, to: r.parentCentre(), task: b.task ?? null }),
+  sign: asIs,
+  start_handling: asIs,
+  sign_co_task: asIs,
+  reply_co_task: asIs,
+  close_co_task: asIs,
+  send_back: asIs,
+  suspend: asIs,
+  resume: asIs,
+  resolve: asIs,
+  evaluate: asIs,
+  reopen: asIs,
+  close: asIs,
+  merge: asIs,
 };
 
-/** Turns the HTTP body (unit ids) into the core's input (unit references); escalation targets the parent level's centre. */
-function coreInput<K extends CaseActionName>(
+function coreInput<K extends ActionName>(
   action: K,
   body: ActionBodies[K],
   units: Map<number, UnitInfo>,
   centres: Map<number, UnitInfo>,
   centreLevel: number,
 ): ActionInputs[K] {
-  const b = body as Record<string, unknown> & { expectedVersion: number };
-  switch (action) {
-    case 'dispatch':
-    case 'redispatch':
-      return {
-        expectedVersion: b.expectedVersion,
-        unit: unit(units, b.unitId as number),
-        task: (b.task as string | null | undefined) ?? null,
-        explanation: null,
-      } as unknown as ActionInputs[K];
-    case 'transfer':
-      return {
-        expectedVersion: b.expectedVersion,
-        to: unit(units, b.unitId as number),
-        note: b.note as string,
-        task: (b.task as string | null | undefined) ?? null,
-      } as unknown as ActionInputs[K];
-    case 'request_joint':
-      return {
-        expectedVersion: b.expectedVersion,
-        leadTask: (b.leadTask as string | null | undefined) ?? null,
-        coUnits: (b.coUnits as { unitId: number; task: string }[]).map((c) => ({
-          unit: unit(units, c.unitId, 'coUnits'),
-          task: c.task,
-        })),
-      } as unknown as ActionInputs[K];
-    case 'escalate': {
+  const refs: Refs = {
+    unit: (id, field = 'unitId') => {
+      const u = units.get(id);
+      if (!u)
+        throw new DomainError('ValidationFailed', `unit ${id} does not exist or does not serve this case's region`, {
+          field,
+        });
+      return toRef(u);
+    },
+    parentCentre: () => {
       const to = centres.get(centreLevel - 1);
       if (!to) throw new DomainError('Unprocessable', 'the parent level has no service centre to escalate to');
-      return {
-        expectedVersion: b.expectedVersion,
-        to: toRef(to),
-        task: (b.task as string | null | undefined) ?? null,
-      } as unknown as ActionInputs[K];
-    }
-    default:
-      return body as unknown as unknown as ActionInputs[K];
-  }
+      return toRef(to);
+    },
+  };
+  return toCoreInput[action](body, refs);
 }

@@ -1,7 +1,7 @@
 import type { Tx } from '../../storage/db.js';
 import type { Ctx } from '../context.js';
 import type { CaseDetail, Party } from '../../contract/cases.js';
-import { availableActions, reviveState, type CaseState } from '../../core/case/index.js';
+import { availableActions, reviveState, type ActionName, type CaseState } from '../../core/case/index.js';
 import { notFound } from '../../core/errors.js';
 import { maskAddress, maskEmail, maskIdNumber, maskPhone } from '../../core/party/mask.js';
 import { caseRow, eventRows, linkRows, namesOf, stagesAndCards, type Names } from '../../storage/case-views.repo.js';
@@ -10,7 +10,7 @@ import type { FieldCrypto } from '../crypto/field-cipher.js';
 import { caseActor } from './case-actor.js';
 import { pendingStagesOf } from '../../storage/extension-requests.repo.js';
 import { extensionLeft } from '../../core/deadline/stage-clock.js';
-import { worstColour, type CardColour } from '../../core/deadline/cards.js';
+import { worstColour } from '../../core/deadline/cards.js';
 import { clusterSize } from '../../core/repeat/cluster.js';
 import { mayRequestExtension } from '../deadlines/extension-offer.js';
 
@@ -68,7 +68,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     sentBackCount: state.counters.sendBacks,
     clusterSize: clusterSize(clusterLinks),
     dueAt: iso(earliest(timed.stages.filter((x) => x.completedAt === null).map((x) => x.clock.due))),
-    card: worstColour(timed.cards.filter((x) => x.cleared_at === null).map((x) => x.colour as CardColour)),
+    card: worstColour(timed.cards.filter((x) => x.cleared_at === null).map((x) => x.colour)),
     description: row.description,
     address: row.address,
     point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
@@ -102,7 +102,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
         .filter((x) => x.seq === a.seq)
         .map((x) => ({
           stage: x.stage,
-          colour: x.colour as 'red',
+          colour: x.colour,
           issuedAt: iso(x.issued_at)!,
           clearedAt: iso(x.cleared_at),
         })),
@@ -120,7 +120,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
   };
 }
 
-function availableFor(state: CaseState, ctx: Ctx): string[] {
+function availableFor(state: CaseState, ctx: Ctx): ActionName[] {
   return ctx.actor.userId > 0 ? availableActions(state, caseActor(ctx.actor)) : [];
 }
 

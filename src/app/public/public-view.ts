@@ -5,7 +5,7 @@ import { cstDateOf } from '../../core/deadline/cst.js';
 import { eventRows, namesOf } from '../../storage/case-views.repo.js';
 import { categoryNames, currentDeadline, urgesOf } from '../../storage/public-cases.repo.js';
 import type { ResidentCase } from './resident-lookup.js';
-import { eventWords, levelWords, outcomeWords, residentRatingWords, statusWords, URGEABLE } from './public-words.js';
+import { eventText, levelWords, outcomeWords, residentRatingWords, statusWords, URGEABLE } from './public-words.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -52,7 +52,7 @@ export async function publicView(trx: Tx, row: ResidentCase, now: Date): Promise
       return {
         type: e.type,
         at: iso(e.at),
-        text: byResident ? residentRatingWords : (eventWords[e.type] ?? { zh: e.type, en: e.type }),
+        text: byResident ? residentRatingWords : eventText(e.type),
         unitName:
           byResident || e.actor_unit_id === null ? null : (names.units.get(Number(e.actor_unit_id))?.name ?? null),
       };

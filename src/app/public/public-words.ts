@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../../core/case/index.js';
+import { isEventType, type CaseEventType, type CaseStatus, type OutcomeKind } from '../../core/case/index.js';
 
 /** Plain words for residents, in both languages the portal speaks. */
 export type Words = { zh: string; en: string };
@@ -15,8 +15,8 @@ export const statusWords: Record<CaseStatus, Words> = {
   merged: { zh: '已与同一事项合并办理', en: 'Merged with the same matter' },
 };
 
-/** What residents see of each event type; co-task events collapse into joint handling. */
-export const eventWords: Record<string, Words> = {
+/** What residents see of each event type: a new event type does not compile until it is worded here. */
+export const eventWords: Record<CaseEventType, Words> = {
   received: { zh: '受理登记', en: 'Registered' },
   dispatched: { zh: '分流交办', en: 'Assigned to a unit' },
   redispatched: { zh: '重新交办', en: 'Reassigned' },
@@ -38,10 +38,13 @@ export const eventWords: Record<string, Words> = {
   merged: { zh: '合并办理', en: 'Merged' },
 };
 
+/** The words for a stored event's type; a type the core no longer knows reads as itself. */
+export const eventText = (type: string): Words => (isEventType(type) ? eventWords[type] : { zh: type, en: type });
+
 /** A rating the resident gave through the portal, as it stands in their own timeline. */
 export const residentRatingWords: Words = { zh: '您的评价', en: 'Your rating' };
 
-export const outcomeWords: Record<string, Words> = {
+export const outcomeWords: Record<OutcomeKind, Words> = {
   mediated: { zh: '调解成功', en: 'Settled by mediation' },
   not_mediated: { zh: '调解不成，已引导诉讼或仲裁', en: 'Not settled; guided to court or arbitration' },
   answered: { zh: '已答复', en: 'Answered' },

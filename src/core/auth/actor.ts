@@ -1,4 +1,4 @@
-import type { Role } from '../../contract/common.js';
+import type { Role } from '../case/types.js';
 
 /** The signed-in person a use case acts for; jurisdiction is the region subtree at scopePath. */
 export type Actor = {

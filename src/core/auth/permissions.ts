@@ -1,4 +1,4 @@
-import type { Role } from '../../contract/common.js';
+import type { Role } from '../case/types.js';
 
 /**
  * Who may do what, as data. 三员分立 (separation of the three administrators):

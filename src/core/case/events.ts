@@ -49,7 +49,35 @@ export type EventBody =
   | { type: 'closed'; data: { note: string | null } }
   | { type: 'merged'; data: { into: number; note: string | null } };
 
-export type CaseEventType = EventBody['type'];
+/** Every event type, in lifecycle order: what the public timeline words and the KPI queries are keyed by. */
+export const EVENT_TYPES = [
+  'received',
+  'dispatched',
+  'redispatched',
+  'signed',
+  'handling_started',
+  'joint_requested',
+  'co_task_signed',
+  'co_task_replied',
+  'co_task_closed',
+  'escalated',
+  'sent_back',
+  'transferred',
+  'suspended',
+  'resumed',
+  'resolved',
+  'evaluated',
+  'reopened',
+  'closed',
+  'merged',
+] as const satisfies readonly EventBody['type'][];
+export type CaseEventType = (typeof EVENT_TYPES)[number];
+type Assert<T extends true> = T;
+/** Compile-time: every event body's type is in EVENT_TYPES (`satisfies` above checks the other way). */
+export type EveryEventTypeListed = Assert<[Exclude<EventBody['type'], CaseEventType>] extends [never] ? true : false>;
+
+/** Whether a stored event's type is one the core knows (the log is text in the database). */
+export const isEventType = (type: string): type is CaseEventType => (EVENT_TYPES as readonly string[]).includes(type);
 
 /**
  * Who, when, from which status to which. `version` is the case version the event produced: one event

@@ -3,11 +3,11 @@ import { runAction, type ActionSpec, type VersionedInput } from './action-kit.js
 import { activeLead } from './assignments.js';
 import { hasRole, holdsLead, jurisdictionWith } from './authz.js';
 import type { Result, Transition } from './result.js';
-import type { Actor, CaseState } from './types.js';
+import type { Actor, CaseState, HandlingMode } from './types.js';
 import { orNull, Problems } from './validate.js';
 
 export type SignInput = VersionedInput;
-export type StartHandlingInput = VersionedInput & { mode: 'on_site' | 'online' };
+export type StartHandlingInput = VersionedInput & { mode: Exclude<HandlingMode, 'joint'> };
 export type SuspendInput = VersionedInput & { reason: string };
 export type ResumeInput = VersionedInput & { note?: string | null };
 

@@ -2,6 +2,7 @@
 // the automatic escalation rule, and replay of the event log. Nothing here touches I/O or the clock.
 export * from './types.js';
 export type { CaseEvent, CaseEventType, CoTaskSpec, EventBody, EventHead, ReceivedData } from './events.js';
+export { EVENT_TYPES, isEventType } from './events.js';
 export type { Result, Transition } from './result.js';
 export type { VersionedInput } from './action-kit.js';
 export { receive, type ReceiveInput } from './intake.js';

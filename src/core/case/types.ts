@@ -8,6 +8,14 @@ export type CaseKind = (typeof CASE_KINDS)[number];
 export const CHANNELS = ['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Who handed a transferred case over: 诉调 / 公调 / 检调 / 访调 对接. */
+export const TRANSFER_SOURCES = ['court', 'police', 'procuratorate', 'petition_bureau'] as const;
+export type TransferSource = (typeof TRANSFER_SOURCES)[number];
+
+/** The channels a partner system (Open311, a hotline's or a court's system) files through, in the order forms offer them. */
+export const PARTNER_CHANNELS = ['hotline', 'online', 'transfer'] as const satisfies readonly Channel[];
+export type PartnerChannel = (typeof PARTNER_CHANNELS)[number];
+
 export const COMPLEXITIES = ['general', 'major', 'special'] as const;
 export type Complexity = (typeof COMPLEXITIES)[number];
 
@@ -56,9 +64,11 @@ export type Actor = {
 /** A unit as the case machine needs it: identity, region level (1 province … 7 micro-grid) and region path. */
 export type UnitRef = { unitId: number; unitLevel: number; regionPath: string };
 
-export type AssignmentRole = 'lead' | 'co';
+export const ASSIGNMENT_ROLES = ['lead', 'co'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 /** open = awaiting sign-for; signed = being handled; replied / closed = finished (a reply, or closed without one). */
-export type AssignmentState = 'open' | 'signed' | 'replied' | 'closed';
+export const ASSIGNMENT_STATES = ['open', 'signed', 'replied', 'closed'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 
 /** A case's task at one unit (交办); `seq` numbers a case's assignments from 1 in the order they were made. */
 export type Assignment = UnitRef & {
@@ -72,7 +82,9 @@ export type Assignment = UnitRef & {
   endedAt: Date | null;
 };
 
-export type HandlingMode = 'on_site' | 'online' | 'joint';
+/** How a lead unit handles a case: on site, online, or jointly with co-units (会办, by request_joint). */
+export const HANDLING_MODES = ['on_site', 'online', 'joint'] as const;
+export type HandlingMode = (typeof HANDLING_MODES)[number];
 
 /**
  * How a case was concluded (办结). A failed mediation guides the parties to litigation or arbitration
@@ -80,16 +92,30 @@ export type HandlingMode = 'on_site' | 'online' | 'joint';
  * answered with its reason (《信访工作条例》).
  */
 export type Outcome =
-  | { kind: 'mediated'; agreement: 'written' | 'oral'; summary: string }
-  | { kind: 'not_mediated'; guidance: 'litigation' | 'arbitration'; summary: string }
+  | { kind: 'mediated'; agreement: Agreement; summary: string }
+  | { kind: 'not_mediated'; guidance: Guidance; summary: string }
   | { kind: 'answered'; summary: string }
   | { kind: 'not_accepted'; reason: string };
-export type OutcomeKind = Outcome['kind'];
+export const OUTCOME_KINDS = [
+  'mediated',
+  'not_mediated',
+  'answered',
+  'not_accepted',
+] as const satisfies readonly Outcome['kind'][];
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+type Assert<T extends true> = T;
+/** Compile-time: every outcome's kind is in OUTCOME_KINDS (`satisfies` above checks the other way). */
+export type EveryOutcomeKindListed = Assert<[Exclude<Outcome['kind'], OutcomeKind>] extends [never] ? true : false>;
+export const AGREEMENTS = ['written', 'oral'] as const;
+export type Agreement = (typeof AGREEMENTS)[number];
+export const GUIDANCES = ['litigation', 'arbitration'] as const;
+export type Guidance = (typeof GUIDANCES)[number];
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 /** Whether the resident rated the case themselves or staff recorded it on a return visit (回访). */
-export type Evaluator = 'resident' | 'staff';
+export const EVALUATORS = ['resident', 'staff'] as const;
+export type Evaluator = (typeof EVALUATORS)[number];
 export type Evaluation = { rating: Rating; by: Evaluator; note: string | null; at: Date; actorUserId: number };
 
 export const SEND_BACK_REASONS = [
@@ -101,7 +127,16 @@ export const SEND_BACK_REASONS = [
 ] as const;
 export type SendBackReason = (typeof SEND_BACK_REASONS)[number];
 
-export type ReopenReason = 'dissatisfied' | 'repeat_visit';
+export const REOPEN_REASONS = ['dissatisfied', 'repeat_visit'] as const;
+export type ReopenReason = (typeof REOPEN_REASONS)[number];
+
+/** The parties to a case (当事人): who asks, and who is asked of. */
+export const PARTY_ROLES = ['applicant', 'respondent'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** Links between cases: the same person again (重访), a burst in one township (疑似群体性), a merged duplicate. */
+export const CASE_LINK_KINDS = ['repeat', 'cluster', 'merged'] as const;
+export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
 
 /** Totals over the case's life; they feed the send-back, repeat-visit and escalation rates. */
 export type Counters = { sendBacks: number; redos: number; transfers: number; escalations: number };

@@ -9,8 +9,9 @@
 import { DomainError } from '../errors.js';
 import { cstDayOfMs, instantMs } from './cst.js';
 
-/** Backlog colours, least severe first. */
-export type BacklogColour = 'green' | 'yellow' | 'red';
+import type { BacklogColour } from './vocabulary.js';
+
+export { BACKLOG_COLOURS, type BacklogColour } from './vocabulary.js';
 
 /** Age thresholds in calendar days (ascending) and how far a difficult case is raised. */
 export type BacklogRules = {

@@ -11,8 +11,9 @@
 import { DomainError } from '../errors.js';
 import { cstDayOfMs, dayNumber, instantMs, isoDateOf, startOfCstDayMs, weekdayOf, type IsoDate } from './cst.js';
 
-/** Whether a day is worked or rested. */
-export type DayKind = 'workday' | 'holiday';
+import type { DayKind } from './vocabulary.js';
+
+export { CALENDAR_SOURCES, DAY_KINDS, type CalendarSource, type DayKind } from './vocabulary.js';
 
 /** One override row: a date, its kind, and the holiday's name (or the make-up day's, 调休). */
 export type CalendarDay = { readonly date: IsoDate; readonly kind: DayKind; readonly name?: string | null };

@@ -12,10 +12,9 @@ import type { Calendar } from './calendar.js';
 import { DAY_MS, instantMs } from './cst.js';
 import { advanceBy, measureBetween, type TimeMeasure } from './working-time.js';
 
-/** Card colours in escalating order. */
-export type CardColour = 'blue' | 'yellow' | 'red';
-/** The colours, least severe first. */
-export const CARD_COLOURS: readonly CardColour[] = ['blue', 'yellow', 'red'];
+import { CARD_COLOURS, type CardColour } from './vocabulary.js';
+
+export { CARD_COLOURS, type CardColour } from './vocabulary.js';
 
 /** The most severe of some cards' colours (red over yellow over blue), or null for none: a case's standing on lists. */
 export function worstColour(colours: Iterable<CardColour>): CardColour | null {

@@ -15,15 +15,13 @@ import {
 import { cstDayOfMs, DAY_MS, instantMs, startOfCstDayMs } from './cst.js';
 import { advanceBy, type TimeMeasure } from './working-time.js';
 
-// The same unions as the case model's columns (DESIGN.md, Domain model).
-/** Case kind: 诉求, 矛盾纠纷, 信访事项, 安全隐患. */
-export type CaseKind = 'appeal' | 'dispute' | 'petition' | 'hazard';
-/** Case complexity: 一般, 重大（含跨区域）, 特别重大/疑难. */
-export type Complexity = 'general' | 'major' | 'special';
-/** Timed stage of an assignment: 签收, 办理, 会办答复, 回访. */
-export type StageName = 'sign_for' | 'handle' | 'co_reply' | 'return_visit';
-/** Unit of a time limit. */
-export type TimeUnit = 'hour' | 'calendar_day' | 'working_day';
+import type { CaseKind, Complexity } from '../case/types.js';
+
+// Kind and complexity are the case model's (case/types.ts), re-exported for the deadline modules.
+export type { CaseKind, Complexity };
+import type { StageName, TimeUnit } from './vocabulary.js';
+
+export { STAGE_NAMES, TIME_UNITS, type StageName, type TimeUnit } from './vocabulary.js';
 /** An amount of time in a unit. */
 export type Duration = { readonly amount: number; readonly unit: TimeUnit };
 

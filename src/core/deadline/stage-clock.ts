@@ -11,6 +11,8 @@ import { instantMs } from './cst.js';
 import { type DeadlinePolicy, type Duration, dueAt, extendDue, measureFor } from './policy.js';
 import { advanceBy, measureBetween, type TimeMeasure } from './working-time.js';
 
+export { EXTENSION_STATUSES, type ExtensionStatus } from './vocabulary.js';
+
 /** The stored state of one timed stage of an assignment. */
 export type StageClock = {
   readonly start: Date;

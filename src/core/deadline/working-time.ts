@@ -10,8 +10,9 @@ import { DomainError } from '../errors.js';
 import { type Calendar, isWorkingDayNumber } from './calendar.js';
 import { cstDayOfMs, DAY_MS, instantMs, startOfCstDayMs } from './cst.js';
 
-/** How a stage's time is measured: wall clock, or time inside working days. */
-export type TimeMeasure = 'elapsed' | 'working_time';
+import type { TimeMeasure } from './vocabulary.js';
+
+export { TIME_MEASURES, type TimeMeasure } from './vocabulary.js';
 
 /** Milliseconds of working-day time in [a, b); negative when b < a. */
 export function workingMsBetween(cal: Calendar, a: Date, b: Date): number {

@@ -72,7 +72,8 @@ export type DispatchInput = {
 };
 
 /** Why a step was tried: the rule's target, its fallback, the county's final stop, or the last resort above. */
-export type StepVia = 'target' | 'climb' | 'service_centre' | 'county_centre' | 'final' | 'nearest_centre';
+export const STEP_VIAS = ['target', 'climb', 'service_centre', 'county_centre', 'final', 'nearest_centre'] as const;
+export type StepVia = (typeof STEP_VIAS)[number];
 
 /** One place looked at, in order; `regionCode` is null when the case's path does not reach that level. */
 export type DispatchStep = {

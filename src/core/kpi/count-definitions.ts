@@ -1,6 +1,7 @@
 // The counts and the mean of the catalogue: volumes, open cases, cards by colour, handling time.
 import { caseMember, type KpiDefinition, rateOver, receivedIn, resolvedIn } from './measure-kit.js';
 import { within } from './period.js';
+import { CARD_COLOURS } from '../deadline/cards.js';
 
 export const COUNT_DEFINITIONS: readonly KpiDefinition[] = [
   {
@@ -67,7 +68,7 @@ export const COUNT_DEFINITIONS: readonly KpiDefinition[] = [
       );
     },
   },
-  ...(['blue', 'yellow', 'red'] as const).map(
+  ...CARD_COLOURS.map(
     (colour): KpiDefinition => ({
       id: `cards_${colour}`,
       kind: 'count',

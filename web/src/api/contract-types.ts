@@ -1,6 +1,7 @@
 /**
- * Types of the HTTP contract, inferred from the server's zod schemas in src/contract.
- * Type-only imports: nothing of zod or the server reaches the browser bundle.
+ * Types of the HTTP contract, inferred from the server's zod schemas in src/contract, and the words
+ * of each vocabulary, re-exported from src/core (the one source; plain const arrays, nothing else of
+ * the server reaches the browser bundle). Contract imports are type-only: no zod in the browser.
  */
 import type { z } from '@hono/zod-openapi';
 import type { AuditPage as AuditPageSchema, AuditQuery as AuditQuerySchema } from '../../../src/contract/audit.js';
@@ -31,16 +32,54 @@ export type UnitListQuery = ClientQuery<typeof UnitListQuerySchema>;
 export type UserListQuery = ClientQuery<typeof UserListQuerySchema>;
 export type AuditQuery = ClientQuery<typeof AuditQuerySchema>;
 
-export const ROLES = [
-  'admin',
-  'security',
-  'auditor',
-  'dispatcher',
-  'clerk',
-  'gridworker',
-  'mediator',
-  'leader',
-] as const;
+export {
+  AGREEMENTS,
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATES,
+  CASE_KINDS,
+  CASE_STATUSES,
+  CHANNELS,
+  COMPLEXITIES,
+  EVALUATORS,
+  GUIDANCES,
+  HANDLING_MODES,
+  OUTCOME_KINDS,
+  PARTNER_CHANNELS,
+  PARTY_ROLES,
+  RATINGS,
+  REOPEN_REASONS,
+  ROLES,
+  SEND_BACK_REASONS,
+  TRANSFER_SOURCES,
+} from '../../../src/core/case/types.js';
+export type {
+  ActionName,
+  Agreement,
+  AssignmentRole,
+  AssignmentState,
+  CaseEventType,
+  CaseKind,
+  CaseLinkKind,
+  CaseStatus,
+  Channel,
+  Complexity,
+  Evaluator,
+  Guidance,
+  HandlingMode,
+  OutcomeKind,
+  PartyRole,
+  Rating,
+  ReopenReason,
+  SendBackReason,
+  TransferSource,
+} from '../../../src/core/case/index.js';
+export type { AuditOutcome } from '../../../src/core/audit.js';
+export type { BacklogColour, CardColour, StageName, TimeUnit } from '../../../src/core/deadline/vocabulary.js';
+export type { Fallback } from '../../../src/core/dispatch/types.js';
+export { AUDIT_OUTCOMES } from '../../../src/core/audit.js';
+export { CARD_COLOURS, TIME_UNITS } from '../../../src/core/deadline/vocabulary.js';
+export { FALLBACKS } from '../../../src/core/dispatch/types.js';
+export { ERROR_CODES, type ErrorCode } from '../../../src/core/errors.js';
 
 // Cases, dispatch, deadlines and notifications.
 import type { CasePage as CasePageSchema, CaseListQuery as CaseListQuerySchema } from '../../../src/contract/cases.js';
@@ -87,35 +126,9 @@ export type BacklogBoard = z.infer<typeof BacklogBoardSchema>;
 export type InboxPage = z.infer<typeof InboxPageSchema>;
 export type DeadLetterPage = z.infer<typeof DeadLetterPageSchema>;
 export type CreatedWebhook = z.infer<typeof CreatedWebhookSchema>;
-export const CASE_KINDS = ['appeal', 'dispute', 'petition', 'hazard'] as const;
-export const CHANNELS = ['grid', 'hotline', 'walk_in', 'online', 'letter', 'transfer'] as const;
-export const COMPLEXITIES = ['general', 'major', 'special'] as const;
-export const CASE_STATUSES = [
-  'received',
-  'dispatched',
-  'signed',
-  'in_progress',
-  'suspended',
-  'resolved',
-  'evaluated',
-  'closed',
-  'merged',
-] as const;
-export const TRANSFER_SOURCES = ['court', 'police', 'procuratorate', 'petition_bureau'] as const;
-/** Supervision card colours, least severe first (as the server orders them). */
-export const CARD_COLOURS = ['blue', 'yellow', 'red'] as const satisfies readonly CardList['items'][number]['colour'][];
 export type { CaseUrges } from '../../../src/contract/public.js';
 
 // Partner API keys (Open311).
-import type {
-  IssuedPartnerKey as IssuedPartnerKeySchema,
-  PartnerKeyView as PartnerKeyViewSchema,
-} from '../../../src/contract/partner-keys.js';
+import type { IssuedPartnerKey as IssuedPartnerKeySchema } from '../../../src/contract/partner-keys.js';
 export type { IssuePartnerKeyInput, PartnerKeyView } from '../../../src/contract/partner-keys.js';
 export type IssuedPartnerKey = z.infer<typeof IssuedPartnerKeySchema>;
-/** The channels a partner system files through, in the order the issue form offers them. */
-export const PARTNER_CHANNELS = [
-  'hotline',
-  'online',
-  'transfer',
-] as const satisfies readonly PartnerKeyViewSchema['channel'][];

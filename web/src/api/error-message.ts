@@ -1,23 +1,9 @@
 import type { TFunction } from 'i18next';
 import { ApiError, NETWORK_ERROR_CODE } from './api-error.js';
+import { ERROR_CODES } from './contract-types.js';
 
-const KNOWN_CODES = new Set([
-  'ValidationFailed',
-  'Unauthenticated',
-  'InvalidCredentials',
-  'AccountDisabled',
-  'Forbidden',
-  'SeparationOfDuties',
-  'NotFound',
-  'Conflict',
-  'AlreadyExists',
-  'StaleVersion',
-  'HasChildren',
-  'InUse',
-  'InvalidTransition',
-  'Unprocessable',
-  NETWORK_ERROR_CODE,
-]);
+/** The codes worded under errors.<code> in the locales: every code the server has, and the client's own. */
+const KNOWN_CODES = new Set<string>([...ERROR_CODES, NETWORK_ERROR_CODE]);
 
 interface FieldIssue {
   path: string;

@@ -81,8 +81,6 @@ export const en: Messages = {
     InvalidTransition: 'This cannot be done in its current state (it may already have been decided). Please refresh.',
     Unprocessable:
       'This cannot be done now (for example, the stage has ended or the time asked for is beyond the maximum).',
-    HasChildren: 'This node still has children and cannot be deleted.',
-    InUse: 'This record is in use and cannot be deleted.',
     Network: 'Cannot reach the server. Please check the network and try again.',
     Server: 'Server error ({{status}}). Please try again later.',
     Unknown: 'The operation failed: {{message}}',

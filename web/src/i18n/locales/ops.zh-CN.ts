@@ -1,3 +1,6 @@
+import type { Words } from '../words.js';
+import type { Fallback, StageName, TimeUnit } from '../../api/contract-types.js';
+
 /** Workbench, dispatch centre, rules, supervision, calendar, policies and webhooks (Simplified Chinese). */
 export const opsZh = {
   tasks: {
@@ -47,7 +50,7 @@ export const opsZh = {
       climb: '逐级向上找同类单位',
       service_centre: '同级社会治理服务中心',
       county_centre: '县级社会治理服务中心',
-    },
+    } satisfies Words<Fallback>,
     crossRegion: '跨区域',
     yes: '是',
     no: '否',
@@ -63,7 +66,7 @@ export const opsZh = {
     cards: { blue: '蓝牌', yellow: '黄牌', red: '红牌' },
     colour: '颜色',
     stage: '环节',
-    stages: { sign_for: '签收', handle: '办理', co_reply: '协办回复', return_visit: '回访' },
+    stages: { sign_for: '签收', handle: '办理', co_reply: '协办回复', return_visit: '回访' } satisfies Words<StageName>,
     issuedAt: '亮牌时间',
     dueAt: '到期时间',
     triggeredAt: '触发时间',
@@ -80,7 +83,7 @@ export const opsZh = {
     ageDays: '已 {{days}} 天',
     noCards: '暂无督办牌',
   },
-  timeUnits: { hour: '小时', calendar_day: '自然日', working_day: '工作日' },
+  timeUnits: { hour: '小时', calendar_day: '自然日', working_day: '工作日' } satisfies Words<TimeUnit>,
   calendar: {
     title: '工作日历',
     subtitle: '法定节假日与调休上班日，用于计算办理时限；点击日期可修改。',

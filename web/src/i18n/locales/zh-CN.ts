@@ -1,3 +1,5 @@
+import type { Words } from '../words.js';
+import type { AuditOutcome, ErrorCode, Role } from '../../api/contract-types.js';
 import { casesZh } from './cases.zh-CN.js';
 import { opsZh } from './ops.zh-CN.js';
 import { partnersZh } from './partners.zh-CN.js';
@@ -53,7 +55,7 @@ export const zhCN = {
     gridworker: '网格员',
     mediator: '调解员',
     leader: '领导',
-  },
+  } satisfies Words<Role>,
   levels: { '1': '省', '2': '市', '3': '县（区）', '4': '乡镇（街道）', '5': '村（社区）', '6': '网格', '7': '微网格' },
   errors: {
     ValidationFailed: '提交的内容有误，请检查后重试。',
@@ -71,13 +73,12 @@ export const zhCN = {
     StaleVersion: '数据已被他人修改，请刷新后重试。',
     InvalidTransition: '当前状态下不能执行此操作（可能已被处理），请刷新后查看。',
     Unprocessable: '暂时无法执行此操作（例如该环节已结束，或申请的时间超过上限）。',
-    HasChildren: '该节点下还有下级，不能删除。',
-    InUse: '该记录正在使用中，不能删除。',
     Network: '无法连接服务器，请检查网络后重试。',
     Server: '服务器出错（{{status}}），请稍后重试。',
     Unknown: '操作失败：{{message}}',
     field: '{{field}}：{{message}}',
-  },
+    // every code the server may answer has its sentence: a new ErrorCode does not compile until worded
+  } satisfies Words<ErrorCode | 'TooManyAttemptsNoWait' | 'Network' | 'Server' | 'Unknown' | 'field'>,
   auth: {
     title: '工作人员登录',
     username: '用户名',
@@ -226,7 +227,7 @@ export const zhCN = {
     dateRange: '时间范围',
     from: '开始日期',
     to: '结束日期',
-    outcomes: { ok: '成功', denied: '拒绝', failed: '失败' },
+    outcomes: { ok: '成功', denied: '拒绝', failed: '失败' } satisfies Words<AuditOutcome>,
     verify: '校验哈希链',
     verifyOk: '哈希链完整：已校验 {{checked}} 条记录，未发现篡改。',
     verifyBroken: '哈希链断裂：已校验 {{checked}} 条，第 {{id}} 号记录起校验失败。',

@@ -2,6 +2,7 @@ import { DatePicker, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_OUTCOMES } from '../../../api/contract-types.js';
 import { FilterBar, FilterField } from '../../../components/filter-bar.js';
 
 export type AuditFilterKey = 'actor' | 'action' | 'outcome' | 'from' | 'to';
@@ -9,7 +10,6 @@ type UrlFilters = Partial<Record<AuditFilterKey, string>>;
 type FormFilters = { actor?: string; action?: string; outcome?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
 const DAY = 'YYYY-MM-DD';
-export const OUTCOMES = ['ok', 'denied', 'failed'] as const;
 
 interface AuditFilterBarProps {
   filters: UrlFilters;
@@ -58,7 +58,7 @@ export function AuditFilterBar({ filters, onSearch, onReset }: AuditFilterBarPro
           allowClear
           placeholder={t('common.all')}
           data-testid="audit-filter-outcome"
-          options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`audit.outcomes.${outcome}`) }))}
+          options={AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`audit.outcomes.${outcome}`) }))}
         />
       </FilterField>
       <FilterField name="range" label={t('audit.dateRange')}>

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AuditQuery } from '../../../api/contract-types.js';
+import { AUDIT_OUTCOMES, type AuditQuery } from '../../../api/contract-types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
 import { auditQuery } from '../api/audit-api.js';
-import { AuditFilterBar, OUTCOMES, type AuditFilterKey } from './audit-filter-bar.js';
+import { AuditFilterBar, type AuditFilterKey } from './audit-filter-bar.js';
 import { AuditTable } from './audit-table.js';
 import { VerifyChainButton } from './verify-chain-button.js';
 
@@ -26,7 +26,7 @@ export function AuditPage() {
   const query: AuditQuery = {
     actor: filters.actor,
     action: filters.action,
-    outcome: OUTCOMES.find((outcome) => outcome === filters.outcome),
+    outcome: AUDIT_OUTCOMES.find((outcome) => outcome === filters.outcome),
     from: dayBound(filters.from, false),
     to: dayBound(filters.to, true),
     page,

@@ -2,13 +2,12 @@ import { App, Button, Form, InputNumber, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeadlinePolicy, PolicyTable } from '../../../api/contract-types.js';
+import { TIME_UNITS, type DeadlinePolicy, type PolicyTable } from '../../../api/contract-types.js';
 import { showServerFieldErrors } from '../../../api/server-field-errors.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { useSave } from '../../../hooks/use-save.js';
 import { putPolicies } from '../api/calendar-api.js';
 
-const UNITS = ['hour', 'calendar_day', 'working_day'] as const;
 type Row = Pick<DeadlinePolicy, 'amount' | 'unit'>;
 type Values = { policies: Row[] };
 const keyOf = (p: DeadlinePolicy) => `${p.kind}/${p.complexity}/${p.stage}`;
@@ -94,7 +93,7 @@ export function PolicyTableForm({
               <Select
                 style={{ width: 140 }}
                 aria-label={t('policies.unitOf', { row: rowName(p) })}
-                options={UNITS.map((u) => ({ value: u, label: t(`timeUnits.${u}`) }))}
+                options={TIME_UNITS.map((u) => ({ value: u, label: t(`timeUnits.${u}`) }))}
               />
             </Form.Item>
           </span>

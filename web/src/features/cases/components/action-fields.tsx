@@ -2,14 +2,25 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, InputNumber } from 'antd';
 import { FormRadioGroup } from '../../../components/form-radio-group.js';
 import { useTranslation } from 'react-i18next';
-import type { CaseActionName, CaseDetail } from '../../../api/contract-types.js';
+import {
+  AGREEMENTS,
+  EVALUATORS,
+  GUIDANCES,
+  HANDLING_MODES,
+  OUTCOME_KINDS,
+  RATINGS,
+  REOPEN_REASONS,
+  SEND_BACK_REASONS,
+  type CaseActionName,
+  type CaseDetail,
+} from '../../../api/contract-types.js';
 import { EnumSelect } from '../../../components/enum-select.js';
 import { FormSelect } from '../../../components/form-select.js';
 import { UnitSelect } from '../../units/components/unit-select.js';
 import { DispatchSuggestion } from './dispatch-suggestion.js';
 
-const SEND_BACK = ['not_responsible', 'outside_region', 'insufficient_information', 'duplicate', 'other'] as const;
-const OUTCOMES = ['mediated', 'not_mediated', 'answered', 'not_accepted'] as const;
+/** start_handling chooses on site or online; joint handling is its own action (request_joint). */
+const START_MODES = HANDLING_MODES.filter((m) => m !== 'joint');
 
 /** The fields of one action's form; ActionModal turns the values into the action's body. */
 export function ActionFields({ action, detail }: { action: CaseActionName; detail: CaseDetail }) {
@@ -60,7 +71,7 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
         </>
       );
     case 'start_handling':
-      return radios('mode', 'actionForm.mode', ['on_site', 'online'], 'enums.mode');
+      return radios('mode', 'actionForm.mode', START_MODES, 'enums.mode');
     case 'escalate':
       return text('task', 'actionForm.task');
     case 'send_back':
@@ -71,7 +82,7 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
             label={t('actionForm.reasonCode')}
             rules={[{ required: true, message: t('common.required', { field: t('actionForm.reasonCode') }) }]}
           >
-            <EnumSelect values={SEND_BACK} prefix="enums.sendBack" data-testid="action-reasonCode" />
+            <EnumSelect values={SEND_BACK_REASONS} prefix="enums.sendBack" data-testid="action-reasonCode" />
           </Form.Item>
           {text('note', 'actionForm.note')}
         </>
@@ -100,15 +111,15 @@ export function ActionFields({ action, detail }: { action: CaseActionName; detai
     case 'evaluate':
       return (
         <>
-          {radios('rating', 'actionForm.rating', ['satisfied', 'basically_satisfied', 'dissatisfied'], 'enums.rating')}
-          {radios('by', 'actionForm.by', ['resident', 'staff'], 'enums.by')}
+          {radios('rating', 'actionForm.rating', RATINGS, 'enums.rating')}
+          {radios('by', 'actionForm.by', EVALUATORS, 'enums.by')}
           {text('note', 'actionForm.note')}
         </>
       );
     case 'reopen':
       return (
         <>
-          {radios('reason', 'actionForm.reason', ['dissatisfied', 'repeat_visit'], 'enums.reopen')}
+          {radios('reason', 'actionForm.reason', REOPEN_REASONS, 'enums.reopen')}
           {text('note', 'actionForm.note')}
         </>
       );
@@ -145,23 +156,21 @@ function ResolveFields() {
     <>
       <Form.Item name="outcomeKind" label={t('actionForm.outcomeKind')} rules={rule('actionForm.outcomeKind')}>
         <FormRadioGroup
-          options={OUTCOMES.map((v) => ({ value: v, label: t(`enums.outcome.${v}`) }))}
+          options={OUTCOME_KINDS.map((v) => ({ value: v, label: t(`enums.outcome.${v}`) }))}
           data-testid="action-outcomeKind"
         />
       </Form.Item>
       {kind === 'mediated' && (
         <Form.Item name="agreement" label={t('actionForm.agreement')} rules={rule('actionForm.agreement')}>
           <FormRadioGroup
-            options={['written', 'oral'].map((v) => ({ value: v, label: t(`enums.agreement.${v}`) }))}
+            options={AGREEMENTS.map((v) => ({ value: v, label: t(`enums.agreement.${v}`) }))}
             data-testid="action-agreement"
           />
         </Form.Item>
       )}
       {kind === 'not_mediated' && (
         <Form.Item name="guidance" label={t('actionForm.guidance')} rules={rule('actionForm.guidance')}>
-          <FormRadioGroup
-            options={['litigation', 'arbitration'].map((v) => ({ value: v, label: t(`enums.guidance.${v}`) }))}
-          />
+          <FormRadioGroup options={GUIDANCES.map((v) => ({ value: v, label: t(`enums.guidance.${v}`) }))} />
         </Form.Item>
       )}
       <Form.Item

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_KINDS, CHANNELS, COMPLEXITIES, type DispatchRule } from '../../../api/contract-types.js';
+import { CASE_KINDS, CHANNELS, COMPLEXITIES, FALLBACKS, type DispatchRule } from '../../../api/contract-types.js';
 import { CategoryTreeSelect } from '../../../components/category-tree-select.js';
 import { EnumSelect } from '../../../components/enum-select.js';
 import { FormDrawer } from '../../../components/form-drawer.js';
@@ -66,7 +66,7 @@ export function RuleEditDrawer({ target, typeOptions, onClose, onSaved }: RuleEd
 
   const req = (key: string) => [{ required: true, message: t('common.required', { field: t(key) }) }];
   const levels = [1, 2, 3, 4, 5].map((level) => ({ value: level, label: t(`levels.${level}`) }));
-  const fallbacks = ['climb', 'service_centre', 'county_centre'].map((f) => ({
+  const fallbacks = FALLBACKS.map((f) => ({
     value: f,
     label: t(`rules.fallbacks.${f}`),
   }));

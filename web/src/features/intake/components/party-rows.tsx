@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PARTY_ROLES } from '../../../api/contract-types.js';
 import { EnumSelect } from '../../../components/enum-select.js';
 
 // The same formats the server checks (src/contract/cases.ts), so mistakes show before submitting.
@@ -36,11 +37,7 @@ export function PartyRows() {
                     label={t('intake.partyRole')}
                     rules={[{ required: true, message: t('common.required', { field: t('intake.partyRole') }) }]}
                   >
-                    <EnumSelect
-                      values={['applicant', 'respondent']}
-                      prefix="enums.partyRole"
-                      data-testid={`party-role-${index}`}
-                    />
+                    <EnumSelect values={PARTY_ROLES} prefix="enums.partyRole" data-testid={`party-role-${index}`} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={16}>

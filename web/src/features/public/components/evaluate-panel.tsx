@@ -3,9 +3,8 @@ import { App, Alert, Button, Form, Input, Radio } from 'antd';
 import { FormRadioGroup } from '../../../components/form-radio-group.js';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../api/error-message.js';
+import { RATINGS } from '../../../api/contract-types.js';
 import { publicApi, type PublicCase, type ResidentKey } from '../api/public-api.js';
-
-const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 
 /** Rating a resolved case; "dissatisfied" sends it back to the unit to redo. */
 export function EvaluatePanel({
