@@ -1,9 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  sql,
+  type PostgresPool,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.js';
 import { migrate, type MigrationRunner } from './migrate.js';
 import { translateDbError, type DbLog } from './db-errors.js';
+import { assertRoleName, defaultAppRole, prepareAppRole } from './app-role.js';
 
 // bigint ids fit easily in a double; PGlite already returns them as numbers, make pg agree.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -29,14 +39,20 @@ export type Db = {
   /**
    * Runs fn in one transaction as the application role, with the given RLS scope. A database
    * refusal (unique key, missing reference, bad value, serialization failure) leaves as a DomainError.
+   * Called inside another of this Db's transactions it throws at once (see openTransactions).
    */
   tx<T>(scope: Scope, fn: (trx: Tx) => Promise<T>): Promise<T>;
-  /** Runs SQL as the owner (superuser); for migrations, tests and maintenance only. */
+  /** Runs SQL as the owner (superuser); for migrations, tests and maintenance only; never inside tx. */
   asOwner(statements: string): Promise<void>;
   close(): Promise<void>;
 };
 
-export async function createDb(config: DbConfig, appRole = 'civicgrid_app', log?: DbLog): Promise<Db> {
+/**
+ * Opens the database, migrates it and prepares the application role (prepareAppRole: another role
+ * than civicgrid_app is made a member of it, and must exist). Every transaction then runs as that role.
+ */
+export async function createDb(config: DbConfig, appRole = defaultAppRole, log?: DbLog): Promise<Db> {
+  assertRoleName(appRole);
   return config.kind === 'pglite' ? openPglite(config.dir, appRole, log) : openPostgres(config.url, appRole, log);
 }
 
@@ -49,36 +65,41 @@ async function openPglite(dir: string | null, appRole: string, log?: DbLog): Pro
     },
     query: (q, p) => pglite.query(q, p),
   };
-  await migrate(runner);
+  try {
+    await migrate(runner);
+    await prepareAppRole(runner, appRole);
+  } catch (e) {
+    await pglite.close();
+    throw e;
+  }
   const kysely = new Kysely<Schema>({
     dialect: new PGliteDialect({
       pglite,
+      // Awaited before the one connection is used: every statement runs as the application role.
       onCreateConnection: async (conn) => {
-        await conn.executeQuery({
-          sql: `SET ROLE ${appRole}`,
-          parameters: [],
-          query: undefined as never,
-          queryId: undefined as never,
-        });
+        await conn.executeQuery(CompiledQuery.raw(`SET ROLE ${appRole}`));
       },
     }),
   });
   // PGlite has one connection: Kysely's driver keeps one open transaction at a time on it,
   // so we queue transactions here instead of letting two interleave on the same session.
   const queue = serialQueue();
+  const open = openTransactions();
   return {
     engine: 'pglite',
     kysely,
-    tx: (scope, fn) => queue(() => runScoped(kysely, scope, fn, log)),
+    tx: (scope, fn) => open.outside('tx', () => queue(() => runScoped(kysely, scope, open.inside(fn), log))),
     asOwner: (s) =>
-      queue(async () => {
-        await pglite.exec('RESET ROLE');
-        try {
-          await pglite.exec(s);
-        } finally {
-          await pglite.exec(`SET ROLE ${appRole}`);
-        }
-      }),
+      open.outside('asOwner', () =>
+        queue(async () => {
+          await pglite.exec('RESET ROLE');
+          try {
+            await pglite.exec(s);
+          } finally {
+            await pglite.exec(`SET ROLE ${appRole}`);
+          }
+        }),
+      ),
     close: async () => {
       await queue(async () => {
         await kysely.destroy();
@@ -91,20 +112,18 @@ async function openPostgres(url: string, appRole: string, log?: DbLog): Promise<
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
   try {
-    await migrate({
+    const runner: MigrationRunner = {
       exec: async (s) => {
         await owner.query(s);
       },
       query: (q, p) => owner.query(q, p),
-    });
+    };
+    await migrate(runner);
+    await prepareAppRole(runner, appRole);
   } finally {
     await owner.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // Every pooled connection drops to the application role, so RLS applies to it.
-  pool.on('connect', (client) => {
-    client.query(`SET ROLE ${appRole}`).catch(() => client.release(true));
-  });
   // An idle pooled connection that the server ends (a restart, a failover, an administrator) would
   // otherwise crash the process; the pool discards it and opens a fresh one for the next query.
   pool.on('error', (error) => {
@@ -112,21 +131,85 @@ async function openPostgres(url: string, appRole: string, log?: DbLog): Promise<
       `${JSON.stringify({ level: 'warn', msg: 'idle database connection lost', error: error.message })}\n`,
     );
   });
-  const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: asRole(pool, appRole) }) });
+  const open = openTransactions();
   return {
     engine: 'postgres',
     kysely,
-    tx: (scope, fn) => runScoped(kysely, scope, fn, log),
-    asOwner: async (s) => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(s);
-      } finally {
-        await c.end();
-      }
-    },
+    tx: (scope, fn) => open.outside('tx', () => runScoped(kysely, scope, open.inside(fn), log)),
+    asOwner: (s) =>
+      open.outside('asOwner', async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          await c.query(s);
+        } finally {
+          await c.end();
+        }
+      }),
     close: () => kysely.destroy(),
+  };
+}
+
+/**
+ * The pool as Kysely sees it: a connection is handed out only after it has switched to the
+ * application role (awaited), so RLS applies to every statement on it. A connection that cannot
+ * switch is destroyed, not returned to the pool, and the transaction fails with the server's reason.
+ * (Not Kysely's onCreateConnection: kysely 0.29 neither releases nor discards a client whose hook
+ * throws, so each failure would leak a pool slot until the pool hangs.)
+ */
+function asRole(pool: pg.Pool, role: string): PostgresPool {
+  const switched = new WeakSet<pg.PoolClient>();
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      if (switched.has(client)) return client;
+      try {
+        await client.query(`SET ROLE ${role}`);
+      } catch (e) {
+        client.release(e instanceof Error ? e : true);
+        throw e;
+      }
+      switched.add(client);
+      return client;
+    },
+    end: () => pool.end(),
+    // Kysely opens a separate client of this class to cancel a running query.
+    Client: pg.Client,
+    options: pool.options,
+  };
+}
+
+/**
+ * Which of a Db's transactions the running code is inside. A nested db.tx cannot work: on PGlite
+ * the inner one queues behind the outer on the single connection and both wait forever; on
+ * PostgreSQL it takes a second connection, a second transaction that does not see the outer one's
+ * writes and can deadlock on its locks. So it throws at once, on both engines, naming the fix.
+ * The mark lives in the async context of fn and is cleared when the transaction ends, so work that
+ * fn leaves behind (a timer, a promise) may open transactions of its own later.
+ */
+function openTransactions() {
+  const context = new AsyncLocalStorage<{ open: boolean }>();
+  return {
+    inside:
+      <T>(fn: (trx: Tx) => Promise<T>) =>
+      (trx: Tx): Promise<T> => {
+        const mark = { open: true };
+        return context
+          .run(mark, () => fn(trx))
+          .finally(() => {
+            mark.open = false;
+          });
+      },
+    outside: <T>(what: 'tx' | 'asOwner', run: () => Promise<T>): Promise<T> => {
+      if (context.getStore()?.open)
+        return Promise.reject(
+          new Error(
+            `db.${what} called inside a transaction of the same database: a use case runs in one transaction; pass its trx to the repositories instead of opening another`,
+          ),
+        );
+      return run();
+    },
   };
 }
 
