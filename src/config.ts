@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { Role } from './contract/common.js';
 import { parseWebhookHosts, type WebhookHostList } from './core/notify/webhook-hosts.js';
 
 /** Environment parsed once into a frozen, typed Config. Nothing else reads process.env. */
@@ -14,6 +15,20 @@ const Env = z.object({
   CIVICGRID_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   CIVICGRID_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   CIVICGRID_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failures for one name from all addresses, and from one address over all names (issue 11, point 7). */
+  CIVICGRID_LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+  CIVICGRID_LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().positive().default(50),
+  /** Roles that must sign in with a second factor besides admin, security and auditor (always), comma separated. */
+  CIVICGRID_2FA_ROLES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(Role)),
   CIVICGRID_DEMO_COUNTY: z
     .string()
     .regex(/^\d{6}$/)
@@ -61,10 +76,13 @@ export type Config = Readonly<{
   demoCounty: string;
   demoCases: number;
   sessionIdleMs: number;
-  login: { maxFailures: number; lockMs: number };
+  login: { maxFailures: number; lockMs: number; accountMaxFailures: number; addressMaxFailures: number };
+  /** Roles that must have a second factor on top of the mandatory three (src/core/auth/sign-in.ts). */
+  twoFactorRoles: readonly Role[];
   secureCookies: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  dataKey: { kind: 'inline'; base64: string } | { kind: 'file'; path: string };
+  /** The data key ring: inline (CIVICGRID_DATA_KEY) or a file (CIVICGRID_DATA_KEY_FILE, else DATA_DIR/keys). */
+  dataKey: { kind: 'inline'; base64: string } | { kind: 'file'; path: string; explicit: boolean };
   cipher: 'aes-256-gcm' | 'sm4';
   sweep: { intervalMs: number; batchSize: number };
   delivery: {
@@ -101,7 +119,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoCounty: e.CIVICGRID_DEMO_COUNTY,
     demoCases: e.CIVICGRID_DEMO_CASES,
     sessionIdleMs: e.CIVICGRID_SESSION_IDLE_MINUTES * 60_000,
-    login: { maxFailures: e.CIVICGRID_LOGIN_MAX_FAILURES, lockMs: e.CIVICGRID_LOGIN_LOCK_MINUTES * 60_000 },
+    login: {
+      maxFailures: e.CIVICGRID_LOGIN_MAX_FAILURES,
+      lockMs: e.CIVICGRID_LOGIN_LOCK_MINUTES * 60_000,
+      accountMaxFailures: e.CIVICGRID_LOGIN_ACCOUNT_MAX_FAILURES,
+      addressMaxFailures: e.CIVICGRID_LOGIN_ADDRESS_MAX_FAILURES,
+    },
+    twoFactorRoles: e.CIVICGRID_2FA_ROLES,
     secureCookies: e.CIVICGRID_SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,
     dataKey: e.CIVICGRID_DATA_KEY
@@ -109,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : {
           kind: 'file' as const,
           path: path.resolve(e.CIVICGRID_DATA_KEY_FILE ?? path.join(dataDir, 'keys', 'data.key')),
+          explicit: e.CIVICGRID_DATA_KEY_FILE !== undefined,
         },
     cipher: e.CIVICGRID_CIPHER,
     sweep: { intervalMs: e.CIVICGRID_SWEEP_SECONDS * 1000, batchSize: e.CIVICGRID_SWEEP_BATCH },

@@ -6,6 +6,7 @@ import { createApp } from './http/app.js';
 import { seedOnFirstStart } from './app/seed/seed-on-first-start.js';
 import { seedDemoCases } from './app/seed/seed-demo-cases.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { isLoopbackHost } from './core/net/loopback.js';
 
 /** config → database (migrated) → deps → seed on an empty database → HTTP; closes cleanly on SIGINT/SIGTERM. */
 export async function startServer() {
@@ -17,6 +18,11 @@ export async function startServer() {
   let demoCases: Promise<unknown> = Promise.resolve();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     deps.log.info('civicgrid is serving', { url: `http://localhost:${info.port}`, database: config.database.kind });
+    if (!isLoopbackHost(config.host) && !config.secureCookies)
+      deps.log.warn(
+        'listening beyond this machine without CIVICGRID_SECURE_COOKIES=true: serve it behind HTTPS and set it, or bind HOST=127.0.0.1',
+        { host: config.host },
+      );
     if (logins) printDemoLogins(logins, info.port);
     // Demo cases are generated here, after listening, not in seedOnFirstStart: they go through the real
     // use cases at about 8–10 cases/s on PGlite (5–8 on PostgreSQL), so the default 250 take half a
@@ -54,6 +60,8 @@ function printDemoLogins(logins: { username: string; role: string }[], port: num
     `civicgrid demo county is ready at http://localhost:${port}`,
     'Demo logins (password from CIVICGRID_DEMO_PASSWORD, default "civicgrid-demo"):',
     ...logins.map((l) => `  ${l.username.padEnd(12)} ${l.role}`),
+    'admin, security and auditor set up two-step verification at their first sign-in: have an',
+    'authenticator app ready (the page shows a QR code and the secret; keep the recovery codes).',
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

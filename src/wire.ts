@@ -15,5 +15,5 @@ export async function openDeps(
   if (config.database.kind === 'pglite' && config.database.dir) mkdirSync(config.database.dir, { recursive: true });
   const log = createLog(config.logLevel);
   const db = await createDb(config.database, config.appRole, log);
-  return { db, clock, log, config, crypto: loadFieldCrypto(config, log.warn) };
+  return { db, clock, log, config, crypto: loadFieldCrypto(config, log) };
 }

@@ -5,6 +5,8 @@ export const LoginInput = z
   .object({
     username: z.string().min(1).max(64),
     password: z.string().min(1).max(256),
+    /** A second-factor code sent with the password: how a locked account's owner gets in. */
+    code: z.string().min(1).max(64).optional(),
   })
   .openapi('LoginInput');
 export type LoginInput = z.infer<typeof LoginInput>;
@@ -24,3 +26,36 @@ export const Me = z
   })
   .openapi('Me');
 export type Me = z.infer<typeof Me>;
+
+/** The password was right; the sign-in continues with a code (`code`) or with enrolment (`enrol`). */
+export const SignInPending = z
+  .object({
+    next: z.enum(['code', 'enrol']),
+    pendingToken: z.string(),
+    expiresAt: z.string().datetime(),
+  })
+  .openapi('SignInPending');
+export type SignInPending = z.infer<typeof SignInPending>;
+
+export const PendingSignIn = z.object({ pendingToken: z.string().min(20).max(128) }).openapi('PendingSignIn');
+export type PendingSignIn = z.infer<typeof PendingSignIn>;
+
+/** Six digits from the authenticator app, or a recovery code (`abcd-efgh-ijkl-mnop`). */
+export const SignInCodeInput = PendingSignIn.extend({ code: z.string().min(1).max(64) }).openapi('SignInCodeInput');
+export type SignInCodeInput = z.infer<typeof SignInCodeInput>;
+
+/** What the enrolment page shows: the QR code (a data URL of the otpauth:// URI) and the secret as text. */
+export const TwoFactorEnrolment = z
+  .object({
+    username: z.string(),
+    secret: z.string(),
+    otpauthUri: z.string(),
+    qrDataUrl: z.string(),
+    expiresAt: z.string().datetime(),
+  })
+  .openapi('TwoFactorEnrolment');
+export type TwoFactorEnrolment = z.infer<typeof TwoFactorEnrolment>;
+
+/** Enrolment confirmed: the session is open; the recovery codes are shown this once. */
+export const TwoFactorEnrolled = z.object({ me: Me, recoveryCodes: z.array(z.string()) }).openapi('TwoFactorEnrolled');
+export type TwoFactorEnrolled = z.infer<typeof TwoFactorEnrolled>;

@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from './env.js';
 import { errorResponse, handleError } from './errors.js';
 import { jsonOnlyWrites, requestId, securityHeaders } from './middleware.js';
 import { authRoutes, healthRoutes } from './routes/auth.js';
+import { twoFactorRoutes } from './routes/two-factor.js';
 import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -46,6 +47,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   for (const routes of [
     healthRoutes,
     authRoutes,
+    twoFactorRoutes,
     regionRoutes,
     unitRoutes,
     userRoutes,

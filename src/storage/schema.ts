@@ -13,6 +13,7 @@ import type {
   TransferSource,
 } from '../core/case/types.js';
 import type { Fallback } from '../core/dispatch/types.js';
+import type { SignInSchema } from './schema-sign-in.js';
 
 /** Kysely's view of the tables; snake_case as in SQL, mapped to camelCase in the repositories. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -56,8 +57,6 @@ export type UsersTable = {
   roles: string[];
   password_hash: string;
   disabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   created_at: Timestamp;
 };
 
@@ -199,7 +198,8 @@ export type DispatchRulesTable = {
 };
 
 export type Schema = DeadlineSchema &
-  PublicSchema & {
+  PublicSchema &
+  SignInSchema & {
     regions: RegionsTable;
     unit_types: UnitTypesTable;
     units: UnitsTable;

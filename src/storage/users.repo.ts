@@ -125,26 +125,23 @@ export async function usernameTaken(trx: Tx, username: string): Promise<boolean>
   return (await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
 }
 
-/** What login needs: the secret, the lock state and the account's standing. */
+/** What login needs: the secret, the roles (for the second-factor rule), the standing, the jurisdiction (for the audit). */
 export async function findLogin(trx: Tx, username: string) {
-  return trx
+  const r = await trx
     .selectFrom('users')
-    .select(['id', 'username', 'password_hash', 'disabled', 'failed_logins', 'locked_until', 'scope_path'])
+    .select(['id', 'username', 'password_hash', 'disabled', 'roles', 'scope_path'])
     .where('username', '=', username)
     .executeTakeFirst();
-}
-
-export async function recordLoginFailure(
-  trx: Tx,
-  id: number,
-  failures: number,
-  lockedUntil: Date | null,
-): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set({ failed_logins: failures, locked_until: lockedUntil })
-    .where('id', '=', id)
-    .execute();
+  return (
+    r && {
+      id: Number(r.id),
+      username: r.username,
+      passwordHash: r.password_hash,
+      disabled: r.disabled,
+      roles: r.roles as Role[],
+      scopePath: r.scope_path,
+    }
+  );
 }
 
 /** The enabled accounts with any of the roles at the service centre of a region (who hears of a cluster there). */

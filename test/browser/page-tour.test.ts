@@ -1,7 +1,7 @@
 import { expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, liveServerAndBrowser, watchConsole } from './harness.js';
-import { checkPage, DESKTOP, signIn, type Lang, type Session } from './ui.js';
+import { checkPage, CSP_RECORDER, DESKTOP, signIn, type Lang, type Session } from './ui.js';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
@@ -37,6 +37,7 @@ browserSuite('every staff page in Chromium [browser]', () => {
         locale: lang === 'en' ? 'en-GB' : 'zh-CN',
         timezoneId: 'Asia/Shanghai',
       });
+      await context.addInitScript(CSP_RECORDER);
       const page = await context.newPage();
       page.setDefaultTimeout(45_000);
       const s: Session = { context, page, errors: watchConsole(page) };

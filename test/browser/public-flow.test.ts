@@ -1,7 +1,7 @@
 import { expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserSuite, liveServerAndBrowser, watchConsole } from './harness.js';
-import { PHONE, TEXT, checkPage, pickOption, pickTree, type Lang, type Session } from './ui.js';
+import { CSP_RECORDER, PHONE, TEXT, checkPage, pickOption, pickTree, type Lang, type Session } from './ui.js';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
@@ -59,6 +59,7 @@ async function publicSession(browser: Browser): Promise<Session> {
     isMobile: true,
     hasTouch: true,
   });
+  await context.addInitScript(CSP_RECORDER);
   const page = await context.newPage();
   page.setDefaultTimeout(45_000);
   const errors = watchConsole(page);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
+import { generateSync } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { screenshot, seriousViolations, watchConsole } from './harness.js';
+import { advanceClock, screenshot, seriousViolations, watchConsole } from './harness.js';
 
 export type Lang = 'zh-CN' | 'en';
 export const DESKTOP = { width: 1366, height: 860 };
@@ -48,6 +49,18 @@ export const TEXT = {
 
 export type Session = { context: BrowserContext; page: Page; errors: string[] };
 
+/**
+ * Collects Content-Security-Policy violations in the page (issue 11, point 13), for checkPage to
+ * assert none: a blocked script, style or image would otherwise show only as a console line.
+ */
+export const CSP_RECORDER = `window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '')));`;
+
+/** The violations CSP_RECORDER saw on this page so far. */
+export const cspViolations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['recorder missing']);
+
 /** A fresh browser context signed in as `username`, with the UI in `lang`. */
 export async function signIn(browser: Browser, base: string, username: string, lang: Lang): Promise<Session> {
   const context = await browser.newContext({
@@ -55,6 +68,7 @@ export async function signIn(browser: Browser, base: string, username: string, l
     locale: lang === 'en' ? 'en-GB' : 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  await context.addInitScript(CSP_RECORDER);
   const page = await context.newPage();
   // Generous: CI runs this beside the database suites on two cores, and a cold page load can take a while.
   page.setDefaultTimeout(45_000);
@@ -63,9 +77,59 @@ export async function signIn(browser: Browser, base: string, username: string, l
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('civicgrid-demo');
   await page.getByTestId('login-submit').click();
+  await secondStep(page, base, username);
   await page.waitForURL(/\/workbench/);
   await page.locator('main h1').waitFor();
   return { context, page, errors };
+}
+
+/** What the demo accounts enrolled on each server: the secret, unused recovery codes, the last time step used. */
+const enrolled = new Map<string, { secret: string; recovery: string[]; lastStep: number }>();
+
+/** The server's time (the browser tests give it a manual clock), for computing the code its clock expects. */
+export async function serverNow(base: string): Promise<Date> {
+  return new Date(((await advanceClock(base, 0, false)) as { now: string }).now);
+}
+
+/** A code as the authenticator app would show it at that time. */
+export const totpAt = (secret: string, at: Date) => generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
+
+/** The secret as the enrolment page shows it (in groups of four). */
+export async function shownSecret(page: Page): Promise<string> {
+  return ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+}
+
+/**
+ * After the password: nothing for an account without a second factor; the enrolment for one that
+ * must have it (a code computed from the shown secret, the recovery codes kept); or the code step
+ * (this time step's code, or a recovery code when that code was spent already).
+ */
+async function secondStep(page: Page, base: string, username: string): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      location.pathname.startsWith('/workbench') ||
+      document.querySelector('[data-testid="totp-secret"], [data-testid="login-code"]'),
+  );
+  if (page.url().includes('/workbench')) return;
+  const now = await serverNow(base);
+  const step = Math.floor(now.getTime() / 30_000);
+  const key = `${base} ${username}`;
+  if (await page.getByTestId('totp-secret').isVisible()) {
+    const secret = await shownSecret(page);
+    await page.getByTestId('enrol-code').fill(totpAt(secret, now));
+    await page.getByTestId('enrol-submit').click();
+    const recovery = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
+    enrolled.set(key, { secret, recovery, lastStep: step });
+    await page.getByTestId('recovery-continue').click();
+    return;
+  }
+  const mine = enrolled.get(key);
+  if (!mine) throw new Error(`${username} has a second factor this test run did not enrol`);
+  const code = step > mine.lastStep ? totpAt(mine.secret, now) : mine.recovery.shift();
+  if (!code) throw new Error(`${username}: no unused code left at this time step`);
+  mine.lastStep = Math.max(step, mine.lastStep);
+  await page.getByTestId('login-code').fill(code);
+  await page.getByTestId('login-code-submit').click();
 }
 
 /** Waits until every finite CSS animation or transition (a dialog zooming in, a drawer sliding, help text fading) has ended. */
@@ -104,6 +168,7 @@ export async function checkPage(session: Session, name: string): Promise<void> {
     .catch(() => undefined);
   await animationsDone(page);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await cspViolations(page), `CSP violations on ${name}`).toEqual([]);
   await screenshot(page, name);
   expect(session.errors, `console errors on ${name}`).toEqual([]);
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -67,6 +67,17 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
     expect(output()).toMatch(/Demo logins/);
     for (const user of ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'])
       expect(output()).toContain(user);
+    // Issue 11: the two-step note for the administrators, where the key came from, the open listen address.
+    expect(output()).toMatch(/set up two-step verification at their first sign-in/);
+    expect(output()).toMatch(/the data key lies inside DATA_DIR.*"source":"default key file"/);
+    expect(output()).not.toContain(readFileSync(path.join(dataDir, 'keys', 'data.key'), 'utf8').trim());
+    expect(output()).toMatch(/listening beyond this machine without CIVICGRID_SECURE_COOKIES=true/);
+    const admin = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'civicgrid-demo' }),
+    });
+    expect([admin.status, (await admin.json()).next]).toEqual([202, 'enrol']);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -124,6 +135,8 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
       ['audit', 'verify'],
       ['import', 'regions'],
       ['import', 'grids'],
+      ['keys', 'rotate'],
+      ['2fa', 'reset'],
     ]) {
       const r = cli(...args, '--help');
       expect(r.status, args.join(' ')).toBe(0);

@@ -177,6 +177,12 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
           (await c.post(`/api/webhooks/dead-letters/${deadAt[r]}/retry`)).status,
           expected(role, 'webhook.manage', r, 204),
         );
+        await check(
+          'POST user 2fa reset',
+          r,
+          (await c.post(`/api/users/${staffAt[r]}/2fa/reset`)).status,
+          expected(role, 'user.write', r, 204),
+        );
       }
       for (const r of caseTargets) {
         await check(
@@ -192,7 +198,7 @@ describe.each(engines)('jurisdiction matrix %s', (engine) => {
           !can([role], 'case.act') ? 403 : inside(role, r) ? 409 : 404,
         );
       }
-      expect(seen.length).toBe(targets.length * 12 + caseTargets.length * 2);
+      expect(seen.length).toBe(targets.length * 13 + caseTargets.length * 2);
     });
 
     it(`${engineLabel(engine)} ${role}: lists never contain foreign rows`, async () => {

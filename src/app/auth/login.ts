@@ -1,96 +1,125 @@
 import type { Deps } from '../deps.js';
-import { DomainError } from '../../core/errors.js';
+import { DomainError, isDomainError } from '../../core/errors.js';
+import { accountKeys, passwordThrottleKeys, secondFactorRequired, type ThrottleKey } from '../../core/auth/sign-in.js';
 import { systemScope } from '../../storage/db.js';
 import { appendAudit } from '../../storage/audit.repo.js';
-import { findLogin, recordLoginFailure } from '../../storage/users.repo.js';
-import { insertSession } from '../../storage/sessions.repo.js';
+import { findLogin } from '../../storage/users.repo.js';
+import { clearThrottle, pruneThrottle, refundAttempt } from '../../storage/login-throttle.repo.js';
+import { findTotp } from '../../storage/two-factor.repo.js';
 import { decoyHash, verifyPassword } from './password.js';
-import { hashToken, newSessionToken } from './session-token.js';
+import {
+  auditRefusal,
+  openChallenge,
+  openSession,
+  reserveOrRefuse,
+  signInAudit,
+  type SignInMeta,
+} from './sign-in-steps.js';
+import { signInWithCode } from './sign-in-with-code.js';
 
-type Outcome = { ok: true; token: string; userId: number } | { ok: false; error: DomainError };
+export type SignInResult =
+  | { kind: 'session'; token: string; userId: number }
+  | { kind: 'pending'; next: 'code' | 'enrol'; pendingToken: string; expiresAt: Date };
+
+type Account = NonNullable<Awaited<ReturnType<typeof findLogin>>>;
 
 /**
- * Checks a username and password and opens a server-side session. After `maxFailures`
- * wrong passwords the account is locked for `lockMs`; an unknown name, a wrong password
- * and a disabled account answer alike, so the answer does not reveal which accounts exist.
+ * The password step of signing in. The attempt is counted before the password is compared
+ * (per name and address, per name, per address: see core/auth/sign-in.ts), so parallel guesses
+ * cannot outrun the lock; an unknown name, a wrong password and a disabled account answer alike,
+ * and a locked name answers alike whether it exists or not. An account that has or needs a second
+ * factor gets a pending token for the code or the enrolment instead of a session; with `code`
+ * given, the second factor is checked in the same request, which is also how a locked owner gets in.
  */
 export async function login(
   deps: Deps,
-  input: { username: string; password: string },
-  requestId: string | null,
-): Promise<{ token: string; userId: number }> {
+  input: { username: string; password: string; code?: string },
+  meta: SignInMeta,
+): Promise<SignInResult> {
   const now = deps.clock.now();
-  const row = await deps.db.tx(systemScope, (trx) => findLogin(trx, input.username));
-  if (row?.locked_until && new Date(row.locked_until) > now) {
-    const retryAfter = Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000);
-    await audit(deps, row, input.username, 'denied', requestId, { reason: 'locked' });
-    throw new DomainError('TooManyAttempts', 'too many failed logins; try again later', {
-      retryAfterSeconds: retryAfter,
-    });
-  }
-  // Verify even for unknown users, so response time does not reveal which names exist.
-  const passwordOk = await verifyPassword(input.password, row?.password_hash ?? decoyHash);
-  const outcome: Outcome = await deps.db.tx(systemScope, async (trx): Promise<Outcome> => {
-    const invalid = new DomainError('InvalidCredentials', 'wrong username or password');
-    if (!row) {
-      await appendAudit(trx, entry(deps, null, input.username, 'denied', requestId, { reason: 'unknown user' }));
-      return { ok: false, error: invalid };
-    }
-    if (!passwordOk || row.disabled) {
-      const failures = passwordOk ? row.failed_logins : row.failed_logins + 1;
-      const lock =
-        failures >= deps.config.login.maxFailures ? new Date(now.getTime() + deps.config.login.lockMs) : null;
-      await recordLoginFailure(trx, row.id, lock ? 0 : failures, lock);
-      await appendAudit(
-        trx,
-        entry(deps, row, row.username, 'denied', requestId, {
-          reason: row.disabled ? 'disabled' : 'wrong password',
-          locked: lock !== null,
-        }),
-      );
-      return { ok: false, error: invalid };
-    }
-    const token = newSessionToken();
-    await insertSession(trx, hashToken(token), row.id, now);
-    await recordLoginFailure(trx, row.id, 0, null);
-    await appendAudit(trx, entry(deps, row, row.username, 'ok', requestId, {}));
-    return { ok: true, token, userId: row.id };
+  const l = deps.config.login;
+  const keys = passwordThrottleKeys(input.username, meta.address, {
+    perPair: l.maxFailures,
+    perAccount: l.accountMaxFailures,
+    perAddress: l.addressMaxFailures,
   });
-  if (!outcome.ok) throw outcome.error;
-  return { token: outcome.token, userId: outcome.userId };
+  const typed = { id: null, username: input.username };
+  try {
+    await reserveOrRefuse(deps, keys, now);
+  } catch (locked) {
+    if (!isDomainError(locked) || locked.code !== 'TooManyAttempts') throw locked;
+    const unlocked = input.code ? await unlockWithSecondFactor(deps, { ...input, code: input.code }, keys, meta) : null;
+    if (unlocked) return unlocked;
+    await auditRefusal(deps, typed, 'auth.login', meta, { reason: 'locked' });
+    throw locked;
+  }
+  const account = await deps.db.tx(systemScope, (trx) => findLogin(trx, input.username));
+  // An unknown name spends the same scrypt work as a known one, so timing does not tell them apart.
+  const passwordOk = await verifyPassword(input.password, account?.passwordHash ?? decoyHash);
+  if (!account || !passwordOk || account.disabled) {
+    const reason = !account ? 'unknown user' : account.disabled ? 'disabled' : 'wrong password';
+    await auditRefusal(deps, account ?? typed, 'auth.login', meta, { reason });
+    throw new DomainError('InvalidCredentials', 'wrong username or password');
+  }
+  return passwordAccepted(deps, account, keys, input.code, meta);
 }
 
-/** The account a login names (null: no such account): the record is its jurisdiction's. */
-type Account = { id: number; scope_path: string } | null;
-
-function entry(
+async function passwordAccepted(
   deps: Deps,
   account: Account,
-  name: string,
-  outcome: 'ok' | 'denied',
-  requestId: string | null,
-  details: Record<string, unknown>,
-) {
-  return {
-    at: deps.clock.now(),
-    actorId: account?.id ?? null,
-    actorName: name.slice(0, 64),
-    action: 'auth.login',
-    target: `user:${name.slice(0, 64)}`,
-    outcome,
-    requestId,
-    details,
-    regionPath: account?.scope_path ?? null,
-  };
+  keys: ThrottleKey[],
+  code: string | undefined,
+  meta: SignInMeta,
+): Promise<SignInResult> {
+  const now = deps.clock.now();
+  const address = keys.find((k) => k.key.startsWith('address:'))!.key;
+  const totp = await deps.db.tx(systemScope, (trx) => findTotp(trx, account.id));
+  if (totp?.confirmed && code) {
+    const r = await signInWithCode(deps, account, code, meta, { clear: accountKeys(keys) });
+    if (!r) throw new DomainError('InvalidCredentials', 'wrong code');
+    return { kind: 'session', token: r.token, userId: account.id };
+  }
+  const next = totp?.confirmed
+    ? ('code' as const)
+    : secondFactorRequired(account.roles, deps.config.twoFactorRoles)
+      ? ('enrol' as const)
+      : null;
+  const result = await deps.db.tx(systemScope, async (trx): Promise<SignInResult> => {
+    await clearThrottle(trx, accountKeys(keys));
+    await refundAttempt(trx, address);
+    await pruneThrottle(trx, new Date(now.getTime() - deps.config.login.lockMs), now);
+    const pending = next ? { secondFactor: next === 'code' ? 'code required' : 'enrolment required' } : {};
+    await appendAudit(trx, signInAudit(deps, account, 'auth.login', 'ok', meta, pending));
+    if (next) return { kind: 'pending', next, ...(await openChallenge(trx, account.id, next, now)) };
+    return { kind: 'session', token: await openSession(trx, account.id, now), userId: account.id };
+  });
+  return result;
 }
 
-async function audit(
+/**
+ * A locked name whose owner proves both factors gets in and clears the account's counters (an
+ * attacker can lock the password step, not the owner). Whatever fails here — the password, the
+ * code, the code counter — the caller answers with the original lock, so this path tells nothing.
+ */
+async function unlockWithSecondFactor(
   deps: Deps,
-  account: Account,
-  name: string,
-  outcome: 'ok' | 'denied',
-  requestId: string | null,
-  details: Record<string, unknown>,
-) {
-  await deps.db.tx(systemScope, (trx) => appendAudit(trx, entry(deps, account, name, outcome, requestId, details)));
+  input: { username: string; password: string; code: string },
+  keys: ThrottleKey[],
+  meta: SignInMeta,
+): Promise<SignInResult | null> {
+  const account = await deps.db.tx(systemScope, (trx) => findLogin(trx, input.username));
+  const passwordOk = await verifyPassword(input.password, account?.passwordHash ?? decoyHash);
+  if (!account || !passwordOk || account.disabled) return null;
+  const totp = await deps.db.tx(systemScope, (trx) => findTotp(trx, account.id));
+  if (!totp?.confirmed) return null;
+  try {
+    const r = await signInWithCode(deps, account, input.code, meta, {
+      clear: accountKeys(keys),
+      details: { unlocked: true },
+    });
+    return r && { kind: 'session', token: r.token, userId: account.id };
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'TooManyAttempts') return null;
+    throw e;
+  }
 }

@@ -10,6 +10,8 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ti
 export type CipherAlgorithm = 'aes-256-gcm' | 'sm4';
 
 export type FieldCrypto = {
+  /** The id of the key new envelopes are sealed with (key rotation re-encrypts everything else). */
+  keyId: string;
   encrypt(plaintext: string): string;
   decrypt(envelope: string): string;
   /** Keyed hash for matching (same phone → same hash) without storing the phone in the clear. */
@@ -17,6 +19,9 @@ export type FieldCrypto = {
 };
 
 export type KeyRing = { current: string; keys: Record<string, Buffer> };
+
+/** The key id an envelope names (its third part), without opening it. */
+export const envelopeKeyId = (envelope: string): string | undefined => envelope.split('.')[2];
 
 /** Builds the field crypto from a key ring; every key is 32 bytes of secret. */
 export function createFieldCrypto(ring: KeyRing, algorithm: CipherAlgorithm = 'aes-256-gcm'): FieldCrypto {
@@ -37,6 +42,7 @@ export function createFieldCrypto(ring: KeyRing, algorithm: CipherAlgorithm = 'a
   };
   const b64 = (b: Buffer) => b.toString('base64url');
   return {
+    keyId: ring.current,
     encrypt(plaintext) {
       const k = keysFor(ring.current);
       if (algorithm === 'sm4') {

@@ -6,6 +6,8 @@ import { registerUser } from './user.js';
 import { registerSeed } from './seed.js';
 import { registerImport } from './import.js';
 import { registerSweep } from './sweep.js';
+import { registerKeys } from './keys.js';
+import { registerTwoFactor } from './two-factor.js';
 
 /** One line per subcommand file; each adds itself to the program. */
 export function registerCommands(program: Command): void {
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerImport(program);
   registerSweep(program);
+  registerKeys(program);
+  registerTwoFactor(program);
 }

@@ -13,7 +13,14 @@ import type { UnitPage as UnitPageSchema, UnitListQuery as UnitListQuerySchema }
 import type { UserPage as UserPageSchema, UserListQuery as UserListQuerySchema } from '../../../src/contract/users.js';
 
 export type { ErrorBody, Role } from '../../../src/contract/common.js';
-export type { LoginInput, Me, RegionRef } from '../../../src/contract/auth.js';
+export type {
+  LoginInput,
+  Me,
+  RegionRef,
+  SignInPending,
+  TwoFactorEnrolment,
+  TwoFactorEnrolled,
+} from '../../../src/contract/auth.js';
 export type { Region, CreateRegionInput, UpdateRegionInput } from '../../../src/contract/regions.js';
 export type { Unit, UnitType, CreateUnitInput, UpdateUnitInput } from '../../../src/contract/units.js';
 export type { User, CreateUserInput, UpdateUserInput } from '../../../src/contract/users.js';

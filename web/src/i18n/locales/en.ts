@@ -1,6 +1,7 @@
 import { casesEn } from './cases.en.js';
 import { opsEn } from './ops.en.js';
 import { partnersEn } from './partners.en.js';
+import { signInEn } from './sign-in.en.js';
 import type { Messages } from './zh-CN.js';
 
 /** English. The type keeps its keys identical to the Chinese default. */
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...casesEn,
   ...opsEn,
   ...partnersEn,
+  ...signInEn,
   app: {
     name: 'Grid-based Social Governance Platform',
     shortName: 'civicgrid',

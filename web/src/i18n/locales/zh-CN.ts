@@ -3,12 +3,14 @@ import type { AuditOutcome, ErrorCode, Role } from '../../api/contract-types.js'
 import { casesZh } from './cases.zh-CN.js';
 import { opsZh } from './ops.zh-CN.js';
 import { partnersZh } from './partners.zh-CN.js';
+import { signInZh } from './sign-in.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every other locale must have exactly this shape. */
 export const zhCN = {
   ...casesZh,
   ...opsZh,
   ...partnersZh,
+  ...signInZh,
   app: {
     name: '网格化社会治理服务协同平台',
     shortName: 'civicgrid',
