@@ -151,3 +151,12 @@ export async function totpSecretsNotUnder(trx: Tx, keyId: string, afterUserId: n
 export async function setTotpSecret(trx: Tx, userId: number, secretEnc: string): Promise<void> {
   await trx.updateTable('user_totp').set({ secret_enc: secretEnc }).where('user_id', '=', userId).execute();
 }
+
+export async function countTotpNotUnderKey(trx: Tx, keyId: string): Promise<number> {
+  const r = await trx
+    .selectFrom('user_totp')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<boolean>`split_part(secret_enc, '.', 3) <> ${keyId}`)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,7 +1,7 @@
 import { expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, liveServerAndBrowser, watchConsole } from './harness.js';
-import { checkPage, CSP_RECORDER, DESKTOP, signIn, type Lang, type Session } from './ui.js';
+import { browserSuite, liveServerAndBrowser } from './harness.js';
+import { checkPage, newSession, signIn, type Lang, type Session } from './ui.js';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
@@ -32,15 +32,8 @@ browserSuite('every staff page in Chromium [browser]', () => {
     const shot = (name: string) => `${lang}-${name}`;
 
     it(`${lang}: the sign-in page and an unknown address`, async () => {
-      const context = await live.browser.newContext({
-        viewport: DESKTOP,
-        locale: lang === 'en' ? 'en-GB' : 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      await context.addInitScript(CSP_RECORDER);
-      const page = await context.newPage();
-      page.setDefaultTimeout(45_000);
-      const s: Session = { context, page, errors: watchConsole(page) };
+      const s: Session = await newSession(live.browser, lang);
+      const { context, page } = s;
       await page.goto(`${live.server.base}/login?lang=${lang}`);
       await page.getByTestId('login-submit').waitFor();
       await checkPage(s, shot('login'));

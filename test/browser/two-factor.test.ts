@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { browserSuite, liveServerAndBrowser, advanceClock, watchConsole } from './harness.js';
-import { CSP_RECORDER, DESKTOP, checkPage, serverNow, shownSecret, totpAt, type Lang, type Session } from './ui.js';
+import { browserSuite, liveServerAndBrowser, advanceClock } from './harness.js';
+import { checkPage, newSession, serverNow, shownSecret, totpAt, type Lang, type Session } from './ui.js';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
@@ -23,17 +23,7 @@ const WORDS = {
 browserSuite('two-factor sign-in in Chromium [browser]', () => {
   const live = liveServerAndBrowser();
 
-  const open = async (lang: Lang): Promise<Session> => {
-    const context = await live.browser.newContext({
-      viewport: DESKTOP,
-      locale: lang === 'en' ? 'en-GB' : 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    await context.addInitScript(CSP_RECORDER);
-    const page = await context.newPage();
-    page.setDefaultTimeout(45_000);
-    return { context, page, errors: watchConsole(page) };
-  };
+  const open = (lang: Lang) => newSession(live.browser, lang);
   const password = async (s: Session, username: string, lang: Lang) => {
     const response = await s.page.goto(`${live.server.base}/login?lang=${lang}`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");

@@ -61,8 +61,8 @@ document.addEventListener('securitypolicyviolation', (e) =>
 export const cspViolations = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['recorder missing']);
 
-/** A fresh browser context signed in as `username`, with the UI in `lang`. */
-export async function signIn(browser: Browser, base: string, username: string, lang: Lang): Promise<Session> {
+/** A fresh desktop browser context in `lang` (Shanghai time), watching the console and CSP violations. */
+export async function newSession(browser: Browser, lang: Lang): Promise<Session> {
   const context = await browser.newContext({
     viewport: DESKTOP,
     locale: lang === 'en' ? 'en-GB' : 'zh-CN',
@@ -72,7 +72,12 @@ export async function signIn(browser: Browser, base: string, username: string, l
   const page = await context.newPage();
   // Generous: CI runs this beside the database suites on two cores, and a cold page load can take a while.
   page.setDefaultTimeout(45_000);
-  const errors = watchConsole(page);
+  return { context, page, errors: watchConsole(page) };
+}
+
+/** A fresh browser context signed in as `username`, with the UI in `lang`. */
+export async function signIn(browser: Browser, base: string, username: string, lang: Lang): Promise<Session> {
+  const { context, page, errors } = await newSession(browser, lang);
   await page.goto(`${base}/login?lang=${lang}`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('civicgrid-demo');

@@ -1,12 +1,7 @@
 import type { Deps } from '../deps.js';
 import { systemScope } from '../../storage/db.js';
-import {
-  countPartiesNotUnderKey,
-  countTotpNotUnderKey,
-  partiesToRotate,
-  storeRotatedParty,
-} from '../../storage/key-rotation.repo.js';
-import { setTotpSecret, totpSecretsNotUnder } from '../../storage/two-factor.repo.js';
+import { countPartiesNotUnderKey, partiesNotUnderKey, storeResealedParty } from '../../storage/parties.repo.js';
+import { countTotpNotUnderKey, setTotpSecret, totpSecretsNotUnder } from '../../storage/two-factor.repo.js';
 import { protectParties } from '../cases/protect-parties.js';
 
 export type RotationProgress = { table: 'case_parties' | 'user_totp'; done: number; total: number };
@@ -38,11 +33,20 @@ export async function reencryptUnderCurrentKey(
     await countTotpNotUnderKey(trx, keyId),
   ]);
   const parties = await inBatches(deps, opts, 'case_parties', partiesTotal, async (trx, after) => {
-    const rows = await partiesToRotate(trx, keyId, after, opts.batchSize);
+    const rows = await partiesNotUnderKey(trx, keyId, after, opts.batchSize);
     for (const r of rows) {
-      const plain = { role: r.role, name: r.name, phone: open(r.phoneEnc), idNumber: open(r.idNumberEnc) };
-      const [p] = protectParties(deps.crypto, r.caseId, [{ ...plain, address: open(r.addressEnc) }]);
-      await storeRotatedParty(trx, { id: r.id, ...p! });
+      // The intake's own protectParties seals and hashes, so a rotated row equals a new one.
+      const [sealed] = protectParties(deps.crypto, r.caseId, [
+        {
+          role: r.role,
+          name: r.name,
+          phone: open(r.phoneEnc),
+          idNumber: open(r.idNumberEnc),
+          address: open(r.addressEnc),
+          email: open(r.emailEnc),
+        },
+      ]);
+      await storeResealedParty(trx, r.id, sealed!);
     }
     return rows.map((r) => r.id);
   });

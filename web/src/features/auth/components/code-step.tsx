@@ -1,38 +1,15 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../api/contract-types.js';
 import { verifyCode } from '../api/auth-api.js';
-import { CodeStepError, SignInFrame } from './sign-in-frame.js';
+import { useCodeSubmit } from '../hooks/use-code-submit.js';
+import { CodeStepError, type PendingStepProps, SignInFrame } from './sign-in-frame.js';
 
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */
-export function CodeStep({
-  pendingToken,
-  onSignedIn,
-  onBack,
-}: {
-  pendingToken: string;
-  onSignedIn: (me: Me) => void;
-  onBack: () => void;
-}) {
+export function CodeStep({ pendingToken, onSignedIn, onBack }: PendingStepProps) {
   const { t } = useTranslation();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [form] = Form.useForm<{ code: string }>();
-
-  const submit = async ({ code }: { code: string }) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      onSignedIn(await verifyCode(pendingToken, code.trim()));
-    } catch (failure) {
-      setError(failure);
-      form.resetFields();
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { form, submitting, error, submit } = useCodeSubmit((code) => verifyCode(pendingToken, code), onSignedIn);
 
   return (
     <SignInFrame title={t('twoFactor.codeTitle')}>

@@ -4,53 +4,38 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me, TwoFactorEnrolment } from '../../../api/contract-types.js';
 import { confirmEnrolment, startEnrolment } from '../api/auth-api.js';
-import { CodeStepError, SignInFrame } from './sign-in-frame.js';
+import { useCodeSubmit } from '../hooks/use-code-submit.js';
+import { CodeStepError, type PendingStepProps, SignInFrame } from './sign-in-frame.js';
 
 /**
  * Two-factor enrolment, for an account that must have a second factor and has none: the QR code
  * and the secret as text, the first code to confirm, then the recovery codes, shown this once.
  */
-export function EnrolmentStep({
-  pendingToken,
-  onSignedIn,
-  onBack,
-}: {
-  pendingToken: string;
-  onSignedIn: (me: Me) => void;
-  onBack: () => void;
-}) {
+export function EnrolmentStep({ pendingToken, onSignedIn, onBack }: PendingStepProps) {
   const { t } = useTranslation();
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
   const [done, setDone] = useState<{ me: Me; recoveryCodes: string[] } | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [form] = Form.useForm<{ code: string }>();
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const {
+    form,
+    submitting,
+    error: codeError,
+    submit,
+  } = useCodeSubmit((code) => confirmEnrolment(pendingToken, code), setDone);
 
   useEffect(() => {
     let live = true;
     startEnrolment(pendingToken).then(
       (e) => live && setEnrolment(e),
-      (e: unknown) => live && setError(e),
+      (e: unknown) => live && setLoadError(e),
     );
     return () => {
       live = false;
     };
   }, [pendingToken]);
 
+  const error = loadError ?? codeError;
   if (done) return <RecoveryCodes codes={done.recoveryCodes} onContinue={() => onSignedIn(done.me)} />;
-
-  const submit = async ({ code }: { code: string }) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      setDone(await confirmEnrolment(pendingToken, code.trim()));
-    } catch (failure) {
-      setError(failure);
-      form.resetFields();
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
     <SignInFrame title={t('twoFactor.enrolTitle')}>

@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error.js';
 import { describeError } from '../../../api/error-message.js';
 import { LanguageSwitch } from '../../../app/layout/language-switch.js';
+import type { Me } from '../../../api/contract-types.js';
+
+/** What the steps after the password get: the pending token, and where to go when done or back. */
+export type PendingStepProps = { pendingToken: string; onSignedIn: (me: Me) => void; onBack: () => void };
 
 /** The sign-in card every step shares: language switch, product name, the step's heading. */
 export function SignInFrame({ title, children }: { title: string; children: ReactNode }) {
