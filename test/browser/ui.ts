@@ -123,6 +123,7 @@ async function secondStep(page: Page, base: string, username: string): Promise<v
     const secret = await shownSecret(page);
     await page.getByTestId('enrol-code').fill(totpAt(secret, now));
     await page.getByTestId('enrol-submit').click();
+    await page.getByTestId('recovery-codes').waitFor();
     const recovery = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
     enrolled.set(key, { secret, recovery, lastStep: step });
     await page.getByTestId('recovery-continue').click();
