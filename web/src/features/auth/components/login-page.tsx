@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/api-error.js';
 import type { LoginInput, Me } from '../../../api/contract-types.js';
 import { useAuth } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { useSave } from '../../../hooks/use-save.js';
 import { isPending, login } from '../api/auth-api.js';
 import { CodeStep } from './code-step.js';
 import { EnrolmentStep } from './enrolment-step.js';
@@ -46,26 +47,22 @@ export function LoginPage() {
 function PasswordStep({ onSignedIn, onPending }: { onSignedIn: (me: Me) => void; onPending: (s: Step) => void }) {
   const { t } = useTranslation();
   const { sessionExpired } = useAuth();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving: submitting, error, run } = useSave();
   const locked = error instanceof ApiError && error.code === 'TooManyAttempts';
   const [offerCode, setOfferCode] = useState(false);
 
-  const submit = async (values: LoginInput) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const r = await login({ ...values, code: values.code?.trim() || undefined });
-      if (isPending(r)) onPending({ step: r.next, pendingToken: r.pendingToken });
-      else onSignedIn(r);
-    } catch (failure) {
-      setError(failure);
+  const submit = (values: LoginInput) =>
+    run(
+      async () => {
+        const r = await login({ ...values, code: values.code?.trim() || undefined });
+        if (isPending(r)) onPending({ step: r.next, pendingToken: r.pendingToken });
+        else onSignedIn(r);
+      },
       // A locked sign-in can still succeed with a second factor: offer the code field from now on.
-      if (failure instanceof ApiError && failure.code === 'TooManyAttempts') setOfferCode(true);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+      (failure) => {
+        if (failure instanceof ApiError && failure.code === 'TooManyAttempts') setOfferCode(true);
+      },
+    );
 
   return (
     <SignInFrame title={t('auth.title')}>
