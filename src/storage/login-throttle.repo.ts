@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
-import type { ThrottleKey, ThrottleRow } from '../core/auth/sign-in.js';
+import { normaliseUsername, type ThrottleKey, type ThrottleRow } from '../core/auth/sign-in.js';
+import { likeEscape } from './like.js';
 
 /**
  * The throttle counters for these keys, created when missing and locked FOR UPDATE until the
@@ -56,6 +57,17 @@ export async function clearThrottle(trx: Tx, keys: string[]): Promise<void> {
     .updateTable('login_throttle')
     .set({ attempts: 0, locked_until: null })
     .where('key', 'in', [...keys].sort())
+    .execute();
+}
+
+/** Unlocks a name everywhere (a password reset at the server): its account, pair and code counters. */
+export async function clearNameThrottle(trx: Tx, username: string): Promise<void> {
+  const name = normaliseUsername(username);
+  await trx
+    .deleteFrom('login_throttle')
+    .where((eb) =>
+      eb.or([eb('key', 'in', [`account:${name}`, `code:${name}`]), eb('key', 'like', `pair:${likeEscape(name)}|%`)]),
+    )
     .execute();
 }
 

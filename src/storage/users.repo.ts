@@ -106,8 +106,6 @@ export type UserPatch = Partial<{
   roles: Role[];
   disabled: boolean;
   password_hash: string;
-  failed_logins: number;
-  locked_until: Date | null;
 }>;
 
 export async function updateUserRow(trx: Tx, id: number, patch: UserPatch): Promise<void> {

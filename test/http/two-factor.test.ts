@@ -172,7 +172,7 @@ describe.each(engines)('two-factor sign-in %s', (engine) => {
     const lead = client(app);
     await lead.login('lead', testPassword);
     expect((await lead.post(`/api/users/${ids.disp}/2fa/reset`)).status).toBe(403);
-    await resetTwoFactor({ deps, actor: operatorActor('root', ['security']), requestId: null }, ids.adm!, 'cli');
+    await resetTwoFactor({ deps, actor: operatorActor('root', ['security']), requestId: null }, ids.adm!);
     expect((await client(app).passwordStep('adm', testPassword)).body.next).toBe('enrol');
   });
 

@@ -2,7 +2,7 @@ import { type Ctx, writeAs } from '../context.js';
 import { covers } from '../../core/auth/actor.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { secondFactorResetNeedsOperator } from '../../core/auth/sign-in.js';
-import { getUser } from '../../storage/users.repo.js';
+import { getUser, userIdByName } from '../../storage/users.repo.js';
 import { deleteSecondFactor } from '../../storage/two-factor.repo.js';
 import { deleteUserSessions } from '../../storage/sessions.repo.js';
 
@@ -12,18 +12,19 @@ import { deleteUserSessions } from '../../storage/sessions.repo.js';
  * administrators' second factor only the operator at the server resets (`civicgrid 2fa reset`),
  * so no one of them can take another's account through this door.
  */
-export async function resetTwoFactor(ctx: Ctx, userId: number, via: 'api' | 'cli' = 'api'): Promise<void> {
-  await writeAs(ctx, 'user.write', 'auth.2fa.reset', `user:${userId}`, async (trx) => {
-    const user = await getUser(trx, userId);
-    if (!user || !covers(ctx.actor, user.scopePath)) throw notFound('user', userId);
-    if (via !== 'cli' && secondFactorResetNeedsOperator(user.roles))
+export async function resetTwoFactor(ctx: Ctx, who: number | string): Promise<void> {
+  await writeAs(ctx, 'user.write', 'auth.2fa.reset', `user:${who}`, async (trx) => {
+    const userId = typeof who === 'number' ? who : await userIdByName(trx, who);
+    const user = userId === undefined ? undefined : await getUser(trx, userId);
+    if (!user || !covers(ctx.actor, user.scopePath)) throw notFound('user', who);
+    if (ctx.actor.operator !== true && secondFactorResetNeedsOperator(user.roles))
       throw forbidden('auth.2fa.reset of an administrator');
-    const removed = await deleteSecondFactor(trx, userId);
-    const sessionsEnded = await deleteUserSessions(trx, userId);
+    const removed = await deleteSecondFactor(trx, user.id);
+    const sessionsEnded = await deleteUserSessions(trx, user.id);
     return {
       value: undefined,
       target: `user:${user.username}`,
-      details: { removed, sessionsEnded, via },
+      details: { removed, sessionsEnded, atServer: ctx.actor.operator === true },
       regionPath: user.scopePath,
     };
   });

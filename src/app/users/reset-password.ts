@@ -4,6 +4,7 @@ import type { ResetPasswordInput, User } from '../../contract/users.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { getUser, updateUserRow, userIdByName } from '../../storage/users.repo.js';
 import { deleteUserSessions } from '../../storage/sessions.repo.js';
+import { clearNameThrottle } from '../../storage/login-throttle.repo.js';
 import { hashPassword } from '../auth/password.js';
 
 /**
@@ -17,7 +18,8 @@ export async function resetPassword(ctx: Ctx, input: ResetPasswordInput): Promis
     if (ctx.actor.operator !== true) throw forbidden('user.reset-password: only at the server');
     const id = await userIdByName(trx, input.username);
     if (id === undefined) throw notFound('user', input.username);
-    await updateUserRow(trx, id, { password_hash: passwordHash, failed_logins: 0, locked_until: null });
+    await updateUserRow(trx, id, { password_hash: passwordHash });
+    await clearNameThrottle(trx, input.username);
     const ended = await deleteUserSessions(trx, id);
     const user = await getUser(trx, id);
     if (!user) throw notFound('user', id);

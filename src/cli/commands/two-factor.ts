@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { withDeps } from '../with-deps.js';
-import { DomainError } from '../../core/errors.js';
 import { operatorActor } from '../../core/auth/actor.js';
 import { resetTwoFactor } from '../../app/auth/reset-two-factor.js';
-import { systemScope } from '../../storage/db.js';
-import { findLogin } from '../../storage/users.repo.js';
 
 /** `civicgrid 2fa reset <username>`: the operator at the server resets any account's second factor, the three administrators' included. */
 export function registerTwoFactor(program: Command): void {
@@ -16,10 +13,8 @@ export function registerTwoFactor(program: Command): void {
     .description('remove the account’s second factor and end its sessions; it enrols again at its next sign-in')
     .action((username: string) =>
       withDeps(async (deps) => {
-        const user = await deps.db.tx(systemScope, (trx) => findLogin(trx, username));
-        if (!user) throw new DomainError('NotFound', `no account ${username}`);
         const ctx = { deps, actor: operatorActor(userInfo().username, ['security']), requestId: null };
-        await resetTwoFactor(ctx, user.id, 'cli');
+        await resetTwoFactor(ctx, username);
         process.stdout.write(`reset the second factor of ${username}; it enrols again at its next sign-in\n`);
       }),
     );
