@@ -59,3 +59,11 @@ export type TwoFactorEnrolment = z.infer<typeof TwoFactorEnrolment>;
 /** Enrolment confirmed: the session is open; the recovery codes are shown this once. */
 export const TwoFactorEnrolled = z.object({ me: Me, recoveryCodes: z.array(z.string()) }).openapi('TwoFactorEnrolled');
 export type TwoFactorEnrolled = z.infer<typeof TwoFactorEnrolled>;
+
+export const RegenerateRecoveryCodesInput = z
+  .object({ password: z.string().min(1).max(256) })
+  .openapi('RegenerateRecoveryCodesInput');
+export type RegenerateRecoveryCodesInput = z.infer<typeof RegenerateRecoveryCodesInput>;
+
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>;

@@ -1,9 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
-import { Me, PendingSignIn, SignInCodeInput, TwoFactorEnrolled, TwoFactorEnrolment } from '../../contract/auth.js';
+import {
+  Me,
+  PendingSignIn,
+  RecoveryCodes,
+  RegenerateRecoveryCodesInput,
+  SignInCodeInput,
+  TwoFactorEnrolled,
+  TwoFactorEnrolment,
+} from '../../contract/auth.js';
 import { ErrorBody, IdParam } from '../../contract/common.js';
 import { verifySignInCode } from '../../app/auth/verify-sign-in-code.js';
 import { confirmEnrolment, startEnrolment } from '../../app/auth/enrol-two-factor.js';
 import { resetTwoFactor } from '../../app/auth/reset-two-factor.js';
+import { regenerateRecoveryCodes } from '../../app/auth/regenerate-recovery-codes.js';
 import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../router.js';
 import { requireSession } from '../middleware.js';
 import { signInMeta, startSession } from './auth.js';
@@ -64,6 +73,26 @@ twoFactorRoutes.openapi(
     const r = await confirmEnrolment(c.var.deps, c.req.valid('json'), signInMeta(c));
     return c.json({ me: await startSession(c, r.token), recoveryCodes: r.recoveryCodes }, 200);
   },
+);
+
+twoFactorRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/auth/2fa/recovery-codes',
+    tags: ['auth'],
+    summary: 'Ten new recovery codes for the signed-in user (the password again); the old ones stop working',
+    security: sessionSecurity,
+    middleware: [requireSession],
+    request: jsonBody(RegenerateRecoveryCodesInput),
+    responses: {
+      200: json(RecoveryCodes, 'The new codes, shown this once'),
+      400: errorResponses[400],
+      401: errorResponses[401],
+      409: errorResponses[409],
+      429: json(ErrorBody, 'Too many wrong passwords; see Retry-After'),
+    },
+  }),
+  async (c) => c.json(await regenerateRecoveryCodes(c.var.ctx, c.req.valid('json'), signInMeta(c)), 200),
 );
 
 twoFactorRoutes.openapi(
