@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Role } from './common.js';
+import { SIGN_IN_STEPS } from '../core/auth/sign-in.js';
 
 export const LoginInput = z
   .object({
@@ -30,7 +31,7 @@ export type Me = z.infer<typeof Me>;
 /** The password was right; the sign-in continues with a code (`code`) or with enrolment (`enrol`). */
 export const SignInPending = z
   .object({
-    next: z.enum(['code', 'enrol']),
+    next: z.enum(SIGN_IN_STEPS),
     pendingToken: z.string(),
     expiresAt: z.string().datetime(),
   })

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SignInStep } from '../core/auth/sign-in.js';
 
 /** Kysely's view of the sign-in tables (migration 0009): throttling and two-factor sign-in. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -28,7 +29,7 @@ export type UserRecoveryCodesTable = {
 export type LoginChallengesTable = {
   token_hash: string;
   user_id: number;
-  purpose: 'code' | 'enrol';
+  purpose: SignInStep;
   created_at: Timestamp;
   expires_at: Timestamp;
 };

@@ -21,6 +21,7 @@ import { DELIVERY_CHANNELS } from '../../src/core/notify/delivery.js';
 import { systemScope } from '../../src/storage/db.js';
 import { checkLists, dumpSchema, type CheckList } from '../../src/storage/schema-dump.js';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
+import { SIGN_IN_STEPS } from '../../src/core/auth/sign-in.js';
 
 /**
  * Which core vocabulary each `CHECK (column IN (…))` of the migrated schema spells out. The core's arrays
@@ -52,6 +53,7 @@ const vocabularyOf: Record<string, readonly string[]> = {
   'dispatch_rules.kind': CASE_KINDS,
   'extension_requests.status': EXTENSION_STATUSES,
   'extension_requests.unit': TIME_UNITS,
+  'login_challenges.purpose': SIGN_IN_STEPS,
   'outbox.channel': DELIVERY_CHANNELS,
   'partner_keys.channel': PARTNER_CHANNELS,
   'partner_keys.transfer_source': TRANSFER_SOURCES,

@@ -19,6 +19,10 @@ export function secondFactorResetNeedsOperator(targetRoles: readonly Role[]): bo
   return targetRoles.some((r) => (mandatorySecondFactorRoles as readonly Role[]).includes(r));
 }
 
+/** The steps after a correct password: a code, or the enrolment of a first second factor. */
+export const SIGN_IN_STEPS = ['code', 'enrol'] as const;
+export type SignInStep = (typeof SIGN_IN_STEPS)[number];
+
 /** How long the token between a correct password and the second factor lives. */
 export const pendingSignInMs = 10 * 60_000;
 
