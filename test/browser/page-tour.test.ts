@@ -77,6 +77,8 @@ browserSuite('every staff page in Chromium [browser]', () => {
 
       await open(page, live.server.base, '/admin/users');
       await page.getByTestId('user-edit-mediator').waitFor();
+      // 三员分立: the three administrators' accounts offer no actions here, only where they are changed.
+      await page.getByTestId('user-server-only-auditor').waitFor();
       await checkPage(s, shot('users'));
       await page.getByTestId('user-create').click();
       await page.getByTestId('user-username').waitFor();

@@ -206,6 +206,7 @@ export const en: Messages = {
     passwordHint: 'At least 10 characters',
     passwordTooShort: 'The password needs at least 10 characters',
     resetPassword: 'Reset password',
+    serverOnly: 'Changed on the server only',
     resetTitle: 'Reset the password of “{{name}}”',
     newPassword: 'New password',
     generate: 'Generate',

@@ -191,6 +191,7 @@ export const zhCN = {
     passwordHint: '至少 10 个字符',
     passwordTooShort: '密码至少 10 个字符',
     resetPassword: '重置密码',
+    serverOnly: '仅在服务器上修改（三员分立）',
     resetTitle: '为“{{name}}”重置密码',
     newPassword: '新密码',
     generate: '随机生成',

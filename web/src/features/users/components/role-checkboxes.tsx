@@ -1,6 +1,10 @@
 import { Checkbox } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../api/contract-types.js';
+import { dutyRoles } from '../../../../../src/core/auth/permissions.js';
+
+// 三员分立: the administrator, security officer and auditor are made on the server (civicgrid user add).
+const staffRoles = ROLES.filter((role) => !(dutyRoles as readonly Role[]).includes(role));
 
 interface RoleCheckboxesProps {
   id?: string;
@@ -10,7 +14,7 @@ interface RoleCheckboxesProps {
 }
 
 /**
- * The eight roles as checkboxes in a labelled group. Form.Item would put aria-required on
+ * The staff roles as checkboxes in a labelled group (the server refuses the three administrators'). Form.Item would put aria-required on
  * Checkbox.Group's plain <div> (not allowed there), so only the wanted props pass through.
  */
 export function RoleCheckboxes({ id, value, onChange, label }: RoleCheckboxesProps) {
@@ -25,7 +29,7 @@ export function RoleCheckboxes({ id, value, onChange, label }: RoleCheckboxesPro
       <Checkbox.Group<Role>
         value={value ?? []}
         onChange={(roles) => onChange?.(roles)}
-        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        options={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
       />
     </fieldset>
   );

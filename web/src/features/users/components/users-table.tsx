@@ -4,6 +4,10 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { User, UserPage } from '../../../api/contract-types.js';
 import { StatusTag } from '../../../components/status-tag.js';
+import { dutyBreach } from '../../../../../src/core/auth/permissions.js';
+
+/** The three administrators' accounts are changed only on the server (三员分立): no actions here. */
+const serverOnly = (user: User) => dutyBreach(false, user.roles, user.roles) !== null;
 
 interface UsersTableProps {
   data: UserPage | undefined;
@@ -62,38 +66,45 @@ export function UsersTable({
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, user) => (
-        <Space size={0} wrap>
-          <Button
-            type="link"
-            onClick={() => onEdit(user)}
-            aria-label={`${t('common.edit')} ${user.username}`}
-            data-testid={`user-edit-${user.username}`}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button type="link" onClick={() => onResetPassword(user)} data-testid={`user-reset-${user.username}`}>
-            {t('users.resetPassword')}
-          </Button>
-          {user.disabled ? (
-            <Button type="link" onClick={() => onSetDisabled(user, false)} data-testid={`user-enable-${user.username}`}>
-              {t('common.enable')}
-            </Button>
-          ) : (
-            <Popconfirm
-              title={t('users.confirmDisable', { name: user.displayName })}
-              okText={t('common.disable')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => onSetDisabled(user, true)}
+      render: (_, user) =>
+        serverOnly(user) ? (
+          <span data-testid={`user-server-only-${user.username}`}>{t('users.serverOnly')}</span>
+        ) : (
+          <Space size={0} wrap>
+            <Button
+              type="link"
+              onClick={() => onEdit(user)}
+              aria-label={`${t('common.edit')} ${user.username}`}
+              data-testid={`user-edit-${user.username}`}
             >
-              <Button type="link" danger data-testid={`user-disable-${user.username}`}>
-                {t('common.disable')}
+              {t('common.edit')}
+            </Button>
+            <Button type="link" onClick={() => onResetPassword(user)} data-testid={`user-reset-${user.username}`}>
+              {t('users.resetPassword')}
+            </Button>
+            {user.disabled ? (
+              <Button
+                type="link"
+                onClick={() => onSetDisabled(user, false)}
+                data-testid={`user-enable-${user.username}`}
+              >
+                {t('common.enable')}
               </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      ),
+            ) : (
+              <Popconfirm
+                title={t('users.confirmDisable', { name: user.displayName })}
+                okText={t('common.disable')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => onSetDisabled(user, true)}
+              >
+                <Button type="link" danger data-testid={`user-disable-${user.username}`}>
+                  {t('common.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        ),
     },
   ];
   return (
