@@ -126,7 +126,8 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
     expect(broken.stdout).toMatch(/BROKEN at record 2/);
   });
 
-  it('shows --help for every command', () => {
+  // Nine processes, each loading tsx: seconds apiece on a busy two-core machine, so more than the default minute.
+  it('shows --help for every command', { timeout: 180_000 }, () => {
     for (const args of [
       [],
       ['serve'],
