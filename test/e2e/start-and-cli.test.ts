@@ -114,6 +114,23 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
     expect(await stop(child)).toBe(0);
   });
 
+  it("exports the demo county's year of events, which the independent script recomputes", () => {
+    const file = path.join(dataDir, 'events.ndjson');
+    const r = cli('export', 'events', '--period', 'year', '--out', file);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ record: 'export', type: 'year' });
+    const script = spawnSync(process.execPath, ['scripts/kpi-recompute.mjs', file], { cwd: repo, encoding: 'utf8' });
+    expect(script.status, script.stderr).toBe(0);
+    const received = JSON.parse(script.stdout).figures.find((f: { id: string }) => f.id === 'received');
+    const cases = lines.filter((l) => l.includes('"record":"case"')).length;
+    expect(received.denominator).toBeGreaterThan(0);
+    expect(received.denominator).toBeLessThanOrEqual(cases);
+    const refused = cli('export', 'events', '--period', 'custom', '--from', '2026-02-30', '--to', '2026-03-01');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/calendar date/);
+  });
+
   it('verifies the audit chain, and names the record a superuser tampered with', async () => {
     const ok = cli('audit', 'verify');
     expect(ok.stdout).toMatch(/audit chain intact: \d+ records verified/);
@@ -140,6 +157,7 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
       ['import', 'grids'],
       ['keys', 'rotate'],
       ['2fa', 'reset'],
+      ['export', 'events'],
     ]) {
       const r = cli(...args, '--help');
       expect(r.status, args.join(' ')).toBe(0);

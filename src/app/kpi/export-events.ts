@@ -1,27 +1,45 @@
+import { type Calendar, isWorkingDayNumber } from '../../core/deadline/calendar.js';
+import { cstDayOfMs, isoDateOf } from '../../core/deadline/cst.js';
+import { EXPORT_COLUMNS, type ExportColumn } from '../../core/kpi/export-format.js';
+import type { Period } from '../../core/kpi/period.js';
 import type { KpiQuery } from '../../contract/kpi.js';
 import type { KpiSource } from '../../storage/kpi.repo.js';
-import { type Ctx, readAs } from '../context.js';
+import { type Ctx, writeAs } from '../context.js';
+import { periodView } from './kpi-figures.js';
 import { loadKpiInput } from './load-kpi-input.js';
 
-/** The columns of the CSV export, in order; docs/kpi.md describes them. */
-export const EXPORT_COLUMNS = [
-  'record',
-  'case_id',
-  'version',
-  'type',
-  'at',
-  'actor_unit_id',
-  'from_status',
-  'to_status',
-  'reason',
-  'data',
-] as const;
-type Line = Record<Exclude<(typeof EXPORT_COLUMNS)[number], 'data'>, string | number | null> & { data: unknown };
+type Line = Record<Exclude<ExportColumn, 'data'>, string | number | null> & { data: unknown };
+
+const blank = { version: null, type: null, actor_unit_id: null, from_status: null, to_status: null, reason: null };
+
+/**
+ * What the export was taken over: the region, the period and the instant it was taken ("as of"), so a
+ * recomputation counts nothing that happened after it. The first line of every export.
+ */
+function headerLine(region: { code: string }, period: Period, asOf: Date): Line {
+  const data = { region: region.code, from: period.from.toISOString(), to: period.to.toISOString() };
+  return { ...blank, record: 'export', case_id: null, type: period.kind, at: asOf.toISOString(), data };
+}
+
+/**
+ * The calendar as the figures used it: one line per CST day from the earliest case's receipt to the
+ * as-of day, `working` or `rest` (the handling-time figure counts working days only).
+ */
+function dayLines(source: KpiSource, calendar: Calendar, asOf: Date): Line[] {
+  const received = source.histories.flatMap((h) => (h.events[0] ? [h.events[0].at.getTime()] : []));
+  if (received.length === 0) return [];
+  const lines: Line[] = [];
+  const last = cstDayOfMs(asOf.getTime());
+  for (let day = cstDayOfMs(Math.min(...received)); day <= last; day += 1) {
+    const type = isWorkingDayNumber(calendar, day) ? 'working' : 'rest';
+    lines.push({ ...blank, record: 'day', case_id: null, type, at: isoDateOf(day), data: null });
+  }
+  return lines;
+}
 
 /** One line per event, stage clock, card and extension request: everything the figures are computed from. */
 function linesOf(source: KpiSource): Line[] {
   const lines: Line[] = [];
-  const blank = { version: null, type: null, actor_unit_id: null, from_status: null, to_status: null, reason: null };
   for (const h of source.histories) {
     const caseId = h.events[0]?.type === 'received' ? h.events[0].data.id : 0;
     lines.push({ ...blank, record: 'case', case_id: caseId, at: null, data: { repeatOf: h.repeatOf } });
@@ -65,15 +83,30 @@ const csvCell = (v: unknown) => {
 /**
  * The jurisdiction's case events for a period (the cases registered up to its end, with their whole
  * history as of now) and the stage clocks, cards and extension requests beside them, as NDJSON or CSV:
- * exactly what the figures of the same query are computed from, so anyone can recompute them.
+ * exactly what the figures of the same query are computed from, so anyone can recompute them. A bulk
+ * export of case histories is audited (who took which region's history, when, how many lines).
  */
 export async function exportKpiEvents(ctx: Ctx, q: KpiQuery & { format: 'ndjson' | 'csv' }) {
-  return readAs(ctx, 'kpi.read', `kpi-export:${q.region ?? 'own'}`, async (trx) => {
-    const { source } = await loadKpiInput(ctx, trx, q);
-    const lines = linesOf(source);
-    if (q.format === 'ndjson') return lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : '');
-    return [EXPORT_COLUMNS.join(','), ...lines.map((l) => EXPORT_COLUMNS.map((c) => csvCell(l[c])).join(','))].join(
-      '\r\n',
-    );
+  const target = `kpi-export:${q.region ?? 'own'}`;
+  return writeAs(ctx, 'kpi.read', 'kpi.export', target, async (trx) => {
+    const { source, calendar, period, region, input } = await loadKpiInput(ctx, trx, q);
+    const lines = [
+      headerLine(region, period, input.asOf),
+      ...dayLines(source, calendar, input.asOf),
+      ...linesOf(source),
+    ];
+    const details = {
+      period: periodView(period),
+      format: q.format,
+      cases: source.histories.length,
+      lines: lines.length,
+    };
+    return { value: render(lines, q.format), target: `kpi-export:${region.code}`, details, regionPath: region.path };
   });
+}
+
+function render(lines: Line[], format: 'ndjson' | 'csv'): string {
+  if (format === 'ndjson') return lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : '');
+  const rows = lines.map((l) => EXPORT_COLUMNS.map((c) => csvCell(l[c])).join(','));
+  return [EXPORT_COLUMNS.join(','), ...rows].join('\r\n');
 }

@@ -54,7 +54,7 @@ export async function loadKpiInput(ctx: Ctx, trx: Tx, q: KpiQuery) {
     asOf: now,
     workingDays: (a, b) => workingMsBetween(calendar, a, b) / DAY_MS,
   };
-  return { input, period, region: { code: region?.code ?? regionCodeOf(path), path }, source };
+  return { input, period, region: { code: region?.code ?? regionCodeOf(path), path }, source, calendar };
 }
 
 /** The code of the region a materialised path ends in (`32/3201/320114/` → 320114). */

@@ -8,6 +8,7 @@ import { registerImport } from './import.js';
 import { registerSweep } from './sweep.js';
 import { registerKeys } from './keys.js';
 import { registerTwoFactor } from './two-factor.js';
+import { registerExport } from './export.js';
 
 /** One line per subcommand file; each adds itself to the program. */
 export function registerCommands(program: Command): void {
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerSweep(program);
   registerKeys(program);
   registerTwoFactor(program);
+  registerExport(program);
 }

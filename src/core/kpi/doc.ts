@@ -1,5 +1,6 @@
 // docs/kpi.md is rendered from the catalogue, so the written definitions cannot drift from the code.
 import { KPI_DEFINITIONS } from './definitions.js';
+import { EXPORT_FIELDS, EXPORT_RECORDS } from './export-format.js';
 import { SIGNAL_DEFINITIONS } from './signals.js';
 
 type Described = {
@@ -43,5 +44,20 @@ export function renderKpiDoc(): string {
     '## Signals shown beside the figures they could inflate',
     '',
     ...SIGNAL_DEFINITIONS.map((s) => section(s, [`- could inflate: ${s.inflates.map((i) => `\`${i}\``).join(', ')}`])),
+    '## The events export',
+    '',
+    '`GET /api/kpi/events?format=ndjson|csv` (same query as `GET /api/kpi`) and `civicgrid export events` write',
+    'everything the figures of that query are computed from, so anyone can recompute them:',
+    '`node scripts/kpi-recompute.mjs export.ndjson` does, from these definitions alone (it imports nothing of',
+    'civicgrid), and `test/http/kpi-recompute.test.ts` checks that it agrees with the API on every figure and signal.',
+    '',
+    '| column | holds |',
+    '| --- | --- |',
+    ...EXPORT_FIELDS.map(([name, text]) => `| \`${name}\` | ${text} |`),
+    '',
+    '| line (`record`) | what it is |',
+    '| --- | --- |',
+    ...EXPORT_RECORDS.map(([name, text]) => `| \`${name}\` | ${text} |`),
+    '',
   ].join('\n');
 }
