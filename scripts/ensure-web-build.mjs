@@ -21,7 +21,8 @@ if (stale && existsSync('web/vite.config.ts')) {
   const r = spawnSync(
     process.execPath,
     [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-    { stdio: 'inherit' },
+    // Always the production build: a NODE_ENV inherited from a test runner would make Vite build for development.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

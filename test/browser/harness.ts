@@ -52,7 +52,9 @@ export type Server = { base: string; stop(): Promise<void>; output(): string };
 
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   if (!existsSync(path.join(repo, 'web', 'dist', 'index.html'))) {
-    const build = spawnSync('npm', ['run', 'build:web'], { cwd: repo, encoding: 'utf8' });
+    // The production build, as users get it: vitest's NODE_ENV=test would make Vite build React and antd for development.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const build = spawnSync('npm', ['run', 'build:web'], { cwd: repo, encoding: 'utf8', env });
     if (build.status !== 0) throw new Error(`npm run build:web failed:\n${build.stdout}\n${build.stderr}`);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'civicgrid-browser-'));

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditPage, AuditRecord } from '../../../api/contract-types.js';
 import { AuditOutcomeTag } from './audit-outcome-tag.js';
+import { pagerOf } from '../../../components/pager.js';
 
 interface AuditTableProps {
   data: AuditPage | undefined;
@@ -64,14 +65,7 @@ export function AuditTable({ data, loading, page, pageSize, onPage }: AuditTable
         columnTitle: <span className="cg-visually-hidden">{t('audit.details')}</span>,
         expandedRowRender: (record) => <AuditRecordDetails record={record} />,
       }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { count: total }),
-        onChange: onPage,
-      }}
+      pagination={pagerOf({ page, pageSize, onPage }, data?.total ?? 0, t)}
     />
   );
 }

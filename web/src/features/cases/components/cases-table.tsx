@@ -6,6 +6,7 @@ import type { CasePage, CaseSummary } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
 import { CaseStatusTag } from '../../../components/case-status-tag.js';
 import { useCategoryNames } from '../../../components/category-tree-select.js';
+import { pagerOf } from '../../../components/pager.js';
 
 interface CasesTableProps {
   data: CasePage | undefined;
@@ -85,18 +86,7 @@ export function CasesTable({ data, loading, page, pageSize, onPage, ...rest }: C
       dataSource={data?.items ?? []}
       loading={loading}
       scroll={{ x: 'max-content' }}
-      pagination={
-        onPage
-          ? {
-              current: page,
-              pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { count: total }),
-              onChange: onPage,
-            }
-          : false
-      }
+      pagination={onPage ? pagerOf({ page, pageSize, onPage }, data?.total ?? 0, t) : false}
     />
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Unit, UnitPage } from '../../../api/contract-types.js';
 import { RegionLevelTag } from '../../../components/region-level-tag.js';
 import { StatusTag } from '../../../components/status-tag.js';
+import { pagerOf } from '../../../components/pager.js';
 
 interface UnitsTableProps {
   data: UnitPage | undefined;
@@ -64,14 +65,7 @@ export function UnitsTable({ data, loading, page, pageSize, typeName, onPage, on
       dataSource={data?.items ?? []}
       loading={loading}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { count: total }),
-        onChange: onPage,
-      }}
+      pagination={pagerOf({ page, pageSize, onPage }, data?.total ?? 0, t)}
     />
   );
 }

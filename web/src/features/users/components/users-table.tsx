@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User, UserPage } from '../../../api/contract-types.js';
 import { StatusTag } from '../../../components/status-tag.js';
 import { dutyBreach } from '../../../../../src/core/auth/permissions.js';
+import { pagerOf } from '../../../components/pager.js';
 
 /** The three administrators' accounts are changed only on the server (三员分立): no actions here. */
 const serverOnly = (user: User) => dutyBreach(false, user.roles, user.roles) !== null;
@@ -116,14 +117,7 @@ export function UsersTable({
       dataSource={data?.items ?? []}
       loading={loading}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { count: total }),
-        onChange: onPage,
-      }}
+      pagination={pagerOf({ page, pageSize, onPage }, data?.total ?? 0, t)}
     />
   );
 }
