@@ -17,6 +17,7 @@ import { caseRoutes } from './routes/cases.js';
 import { deadlineRoutes } from './routes/deadlines.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { kpiRoutes } from './routes/kpi.js';
+import { kpiBulletinRoutes } from './routes/kpi-bulletin.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { mountWebApp } from './static.js';
 import { isManualClock, testClockRoutes } from './routes/test-clock.js';
@@ -58,7 +59,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   ]) {
     app.route('/api', routes);
   }
-  for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes, kpiRoutes]) {
+  for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes, kpiBulletinRoutes, kpiRoutes]) {
     app.route('/api', routes);
   }
   // Issue 6: the residents' portal (no session, rate-limited) and the urges staff see.

@@ -97,6 +97,8 @@ const operations: Record<string, Target> = {
   'GET /api/kpi/{id}/cases': 'global',
   'GET /api/kpi/{id}/breakdown': 'global',
   'GET /api/kpi/workbook': 'list',
+  'GET /api/kpi/bulletin': 'list',
+  'GET /api/kpi/bulletin/workbook': 'list',
   'GET /api/kpi/{id}/cases/workbook': 'global',
   'GET /api/partner-keys': 'list',
   'POST /api/partner-keys': 'create',

@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { kpiBreakdown } from './kpi-breakdown.js';
 import { kpiDrillDown, kpiFigures } from './kpi-figures.js';
 
-const PERCENT = '0.0%';
+export const PERCENT = '0.0%';
 const STATUS_ZH: Record<string, string> = {
   received: '受理登记',
   dispatched: '分流交办',
@@ -18,7 +18,7 @@ const STATUS_ZH: Record<string, string> = {
 };
 
 /** The filter that produced a sheet, written above its table so a printed page says what it shows. */
-function writeFilter(
+export function writeFilter(
   sheet: ExcelJS.Worksheet,
   title: string,
   q: KpiQuery,
@@ -40,7 +40,7 @@ function writeFilter(
 }
 
 /** A header row in bold, frozen with the filter lines above it, and an auto-filter over the table. */
-function table(
+export function table(
   sheet: ExcelJS.Worksheet,
   top: number,
   headers: string[],
@@ -68,14 +68,16 @@ const cstWall = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_00
 
 const valueCell = (kind: string, v: number | null) => (v === null ? '' : kind === 'mean' ? Math.round(v * 10) / 10 : v);
 
-/** The KPI workbook of a region and period: every figure with its change and signals, and the ranking of one figure by township. */
-export async function kpiWorkbook(ctx: Ctx, q: KpiQuery & { rank: string }): Promise<Buffer> {
-  const figures = await kpiFigures(ctx, q);
-  const ranking = await kpiBreakdown(ctx, q.rank, { ...q, by: 'region' });
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'civicgrid';
+type Figures = Awaited<ReturnType<typeof kpiFigures>>;
+type Ranking = Awaited<ReturnType<typeof kpiBreakdown>>;
+
+const change = (kind: string, v: number | null) =>
+  v === null ? '' : kind === 'rate' ? `${v.toFixed(1)} 个百分点` : `${(v * 100).toFixed(1)}%`;
+
+/** A sheet of every figure with its previous period, the same period last year and the changes. */
+export function addFiguresSheet(wb: ExcelJS.Workbook, q: KpiQuery, figures: Figures, title = '指标一览') {
   const sheet = wb.addWorksheet('指标');
-  const top = writeFilter(sheet, '指标一览', q, figures.period, figures.asOf);
+  const top = writeFilter(sheet, title, q, figures.period, figures.asOf);
   table(
     sheet,
     top,
@@ -87,17 +89,9 @@ export async function kpiWorkbook(ctx: Ctx, q: KpiQuery & { rank: string }): Pro
       f.denominator,
       valueCell(f.kind, f.value),
       valueCell(f.kind, f.previous.value),
-      f.periodOnPeriod === null
-        ? ''
-        : f.kind === 'rate'
-          ? `${f.periodOnPeriod.toFixed(1)} 个百分点`
-          : `${(f.periodOnPeriod * 100).toFixed(1)}%`,
+      change(f.kind, f.periodOnPeriod),
       valueCell(f.kind, f.lastYear.value),
-      f.yearOnYear === null
-        ? ''
-        : f.kind === 'rate'
-          ? `${f.yearOnYear.toFixed(1)} 个百分点`
-          : `${(f.yearOnYear * 100).toFixed(1)}%`,
+      change(f.kind, f.yearOnYear),
     ]),
   );
   // Rates are shares: shown as percentages where the figure is a rate.
@@ -105,27 +99,15 @@ export async function kpiWorkbook(ctx: Ctx, q: KpiQuery & { rank: string }): Pro
     if (f.kind !== 'rate') return;
     for (const col of [5, 6, 8]) sheet.getCell(top + 1 + i, col).numFmt = PERCENT;
   });
-  const signals = wb.addWorksheet('信号');
-  const sTop = writeFilter(signals, '可能抬高指标的信号', q, figures.period, figures.asOf);
+}
+
+/** A sheet ranking one figure by child region, with the ranking rule written under the table. */
+export function addRankingSheet(wb: ExcelJS.Workbook, name: string, title: string, q: KpiQuery, ranking: Ranking) {
+  const sheet = wb.addWorksheet(name);
+  const top = writeFilter(sheet, title, q, ranking.period);
   table(
-    signals,
-    sTop,
-    ['指标', '信号', '分子', '分母', '占比'],
-    figures.figures.flatMap((f) =>
-      f.signals.map((s) => [f.name.zh, s.name.zh, s.numerator, s.denominator, s.value ?? '']),
-    ),
-    { 5: PERCENT },
-  );
-  const ranks = wb.addWorksheet('排名');
-  const rTop = writeFilter(
-    ranks,
-    `${figures.figures.find((f) => f.id === q.rank)?.name.zh ?? q.rank} 分区排名`,
-    q,
-    figures.period,
-  );
-  table(
-    ranks,
-    rTop,
+    sheet,
+    top,
     ['名次', '区域', '代码', '分子', '分母', '数值', '排名得分'],
     ranking.rows.map((r) => [
       r.rank ?? '',
@@ -138,10 +120,32 @@ export async function kpiWorkbook(ctx: Ctx, q: KpiQuery & { rank: string }): Pro
     ]),
     ranking.ranking === 'wilson_lower_bound_95' ? { 6: PERCENT, 7: PERCENT } : {},
   );
-  ranks.getCell(rTop + ranking.rows.length + 2, 1).value =
+  sheet.getCell(top + ranking.rows.length + 2, 1).value =
     ranking.ranking === 'wilson_lower_bound_95'
       ? '排名按威尔逊区间下界（95%）：案件少的区域不会因偶然的高比率排在前面。'
       : '排名按数值。';
+}
+
+/** The KPI workbook of a region and period: every figure with its change and signals, and the ranking of one figure by township. */
+export async function kpiWorkbook(ctx: Ctx, q: KpiQuery & { rank: string }): Promise<Buffer> {
+  const figures = await kpiFigures(ctx, q);
+  const ranking = await kpiBreakdown(ctx, q.rank, { ...q, by: 'region' });
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'civicgrid';
+  addFiguresSheet(wb, q, figures);
+  const signals = wb.addWorksheet('信号');
+  const sTop = writeFilter(signals, '可能抬高指标的信号', q, figures.period, figures.asOf);
+  table(
+    signals,
+    sTop,
+    ['指标', '信号', '分子', '分母', '占比'],
+    figures.figures.flatMap((f) =>
+      f.signals.map((s) => [f.name.zh, s.name.zh, s.numerator, s.denominator, s.value ?? '']),
+    ),
+    { 5: PERCENT },
+  );
+  const rankedName = figures.figures.find((f) => f.id === q.rank)?.name.zh ?? q.rank;
+  addRankingSheet(wb, '排名', `${rankedName} 分区排名`, q, ranking);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
