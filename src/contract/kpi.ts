@@ -4,7 +4,7 @@ import { PERIOD_KINDS } from '../core/kpi/period.js';
 import { RegionCode } from './common.js';
 
 /** A real calendar date (2026-02-30 is refused, not rolled over). */
-const CalendarDate = z
+export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
   .refine((d) => {
@@ -119,9 +119,18 @@ export const ExportQuery = KpiQueryFields.extend({ format: z.enum(['ndjson', 'cs
 );
 
 export const BREAKDOWNS = ['region', 'unit', 'kind', 'channel', 'complexity', 'categoryCode'] as const;
-export const BreakdownQuery = KpiQueryFields.extend({ by: z.enum(BREAKDOWNS).default('region') }).refine(
-  ...customNeedsRange,
-);
+export const BreakdownQuery = KpiQueryFields.extend({
+  by: z.enum(BREAKDOWNS).default('region'),
+  peerClass: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31)
+    .optional()
+    .openapi({ description: 'by=region: only the regions of this peer class, ranked among themselves' }),
+}).refine(...customNeedsRange);
+
+const PeerClassRef = z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() });
 
 export const KpiBreakdown = z
   .object({
@@ -131,6 +140,7 @@ export const KpiBreakdown = z
     ranking: z
       .string()
       .openapi({ description: 'how rows are ranked: the Wilson lower bound (95 %) for rates, the value otherwise' }),
+    peerClass: PeerClassRef.nullable().openapi({ description: 'the class asked for: rows are its members only' }),
     rows: z.array(
       z.object({
         key: z.string(),
@@ -138,6 +148,10 @@ export const KpiBreakdown = z
         ...Amounts,
         score: z.number().nullable(),
         rank: z.number().int().nullable(),
+        peerClass: PeerClassRef.nullable().openapi({
+          description: "by=region: the region's peer class (of the nearest owner that groups this level)",
+        }),
+        classRank: z.number().int().nullable().openapi({ description: 'the rank among the rows of the same class' }),
         drillDown: z.string(),
       }),
     ),

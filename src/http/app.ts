@@ -18,6 +18,7 @@ import { deadlineRoutes } from './routes/deadlines.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { kpiRoutes } from './routes/kpi.js';
 import { kpiBulletinRoutes } from './routes/kpi-bulletin.js';
+import { peerClassRoutes } from './routes/peer-classes.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { mountWebApp } from './static.js';
 import { isManualClock, testClockRoutes } from './routes/test-clock.js';
@@ -59,7 +60,14 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   ]) {
     app.route('/api', routes);
   }
-  for (const routes of [deadlineRoutes, supervisionRoutes, notificationRoutes, kpiBulletinRoutes, kpiRoutes]) {
+  for (const routes of [
+    deadlineRoutes,
+    supervisionRoutes,
+    notificationRoutes,
+    kpiBulletinRoutes,
+    kpiRoutes,
+    peerClassRoutes,
+  ]) {
     app.route('/api', routes);
   }
   // Issue 6: the residents' portal (no session, rate-limited) and the urges staff see.

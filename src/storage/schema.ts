@@ -14,6 +14,7 @@ import type {
 } from '../core/case/types.js';
 import type { Fallback } from '../core/dispatch/types.js';
 import type { SignInSchema } from './schema-sign-in.js';
+import type { AssessmentSchema } from './schema-assessment.js';
 
 /** Kysely's view of the tables; snake_case as in SQL, mapped to camelCase in the repositories. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -199,7 +200,8 @@ export type DispatchRulesTable = {
 
 export type Schema = DeadlineSchema &
   PublicSchema &
-  SignInSchema & {
+  SignInSchema &
+  AssessmentSchema & {
     regions: RegionsTable;
     unit_types: UnitTypesTable;
     units: UnitsTable;

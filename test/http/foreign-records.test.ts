@@ -20,7 +20,18 @@ import { testDeps } from '../test-deps.js';
  *   it says which record it touches.
  */
 
-type Kind = 'region' | 'unit' | 'user' | 'case' | 'ext' | 'inbox' | 'hook' | 'deadLetter' | 'key' | 'rule';
+type Kind =
+  | 'region'
+  | 'unit'
+  | 'user'
+  | 'case'
+  | 'ext'
+  | 'inbox'
+  | 'hook'
+  | 'deadLetter'
+  | 'key'
+  | 'rule'
+  | 'peerclass';
 /** What an operation's path parameter names; or why it names none. */
 type Target = Kind | 'list' | 'create' | 'global' | 'self' | 'public';
 
@@ -103,6 +114,10 @@ const operations: Record<string, Target> = {
   'GET /api/partner-keys': 'list',
   'POST /api/partner-keys': 'create',
   'POST /api/partner-keys/{id}/revoke': 'key',
+  'GET /api/peer-classes': 'list',
+  'POST /api/peer-classes': 'create',
+  'PATCH /api/peer-classes/{id}': 'peerclass',
+  'DELETE /api/peer-classes/{id}': 'peerclass',
 };
 // Every case action names its case.
 const caseActions = [
@@ -181,6 +196,8 @@ function bodyFor(op: string, ref: { unitId: number; regionCode: string }): unkno
       regionCode: ref.regionCode,
     },
     'POST /api/partner-keys': { name: '热线', channel: 'hotline', regionCode: ref.regionCode },
+    'POST /api/peer-classes': { regionCode: ref.regionCode, level: 7, name: '新类' },
+    'PATCH /api/peer-classes/{id}': { name: '改名' },
   };
   return bodies[op] ?? {};
 }
@@ -188,7 +205,7 @@ function bodyFor(op: string, ref: { unitId: number; regionCode: string }): unkno
 const roles: Role[] = ['admin', 'security', 'auditor', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'];
 const regions = Object.keys(world) as WorldRegion[];
 const mark = (kind: string, r: WorldRegion) => `zzmark-${kind}-${world[r].code}`;
-const markerRe = /zzmark-([a-z]+)-(\d+)/g;
+const markerRe = /zzmark-([a-zA-Z]+)-(\d+)/g;
 // Units and dispatch rules of the parents may be named to those below them (a case's holder, an
 // inherited rule); every other record of a parent region is as foreign as a sibling's.
 const visibleFromBelow = new Set(['unit', 'rule']);
@@ -205,7 +222,19 @@ describe.each(engines)('foreign records through every operation %s', { timeout: 
     t = await createTestDb(engine);
     paths = await seedWorld(t.db);
     app = createApp(testDeps(t.db));
-    for (const k of ['region', 'unit', 'user', 'case', 'ext', 'inbox', 'hook', 'deadLetter', 'key', 'rule'] as Kind[])
+    for (const k of [
+      'region',
+      'unit',
+      'user',
+      'case',
+      'ext',
+      'inbox',
+      'hook',
+      'deadLetter',
+      'key',
+      'rule',
+      'peerclass',
+    ] as Kind[])
       ids[k] = {};
     const unitAt = {} as Record<WorldRegion, number>;
     for (const r of regions) {
@@ -262,6 +291,13 @@ describe.each(engines)('foreign records through every operation %s', { timeout: 
       });
       expect(key.status, JSON.stringify(key.body)).toBe(201);
       ids.key[r] = key.body.id;
+      const peers = await admin.post('/api/peer-classes', {
+        regionCode: world[r].code,
+        level: world[r].level + 1,
+        name: mark('peerclass', r),
+      });
+      expect(peers.status, JSON.stringify(peers.body)).toBe(201);
+      ids.peerclass[r] = peers.body.id;
     }
     // Records only the system makes: an extension request on each case's running stage, an in-app
     // message for each region's staff member, a dead letter for each region's webhook.

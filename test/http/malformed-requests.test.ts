@@ -81,6 +81,12 @@ describe.each(engines)('hostile requests to every operation %s', (engine) => {
       regionCode: world.codes.county,
     });
     expect(key.status, JSON.stringify(key.body)).toBe(201);
+    const peers = await as.admin!.post('/api/peer-classes', {
+      level: 4,
+      name: '一类地区',
+      members: [world.codes.township],
+    });
+    expect(peers.status, JSON.stringify(peers.body)).toBe(201);
     const units = Object.values(world.units);
     const users = (await as.security!.get('/api/users?pageSize=50')).body.items.map((u: { id: number }) => u.id);
     const categories = (await as.admin!.get('/api/categories')).body.map((c: { code: string }) => c.code);
@@ -92,6 +98,9 @@ describe.each(engines)('hostile requests to every operation %s', (engine) => {
       'dispatch-rules.id': [...rules.slice(0, 3), 999_999],
       'webhooks.id': [hook.body.id, 999_999],
       'partner-keys.id': [key.body.id, 999_999],
+      'peer-classes.id': [peers.body.id, 999_999],
+      peerClass: [peers.body.id],
+      level: [4, 5],
       'regions.code': [world.codes.grid, world.codes.village, world.codes.county, '32019999'],
       'categories.code': [...categories.slice(0, 3), 'no_such_category'],
       id: [1, 2, 999_999],

@@ -22,12 +22,17 @@ import { systemScope } from '../../src/storage/db.js';
 import { checkLists, dumpSchema, type CheckList } from '../../src/storage/schema-dump.js';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
 import { SIGN_IN_STEPS } from '../../src/core/auth/sign-in.js';
+import { WARNING_REASONS } from '../../src/core/assessment/warnings.js';
+import { PERIOD_KINDS } from '../../src/core/kpi/period.js';
 
 /**
  * Which core vocabulary each `CHECK (column IN (…))` of the migrated schema spells out. The core's arrays
  * are the one source (docs/ARCHITECTURE.md); SQL cannot import them, so this holds the copies equal.
  */
 const vocabularyOf: Record<string, readonly string[]> = {
+  'assessment_runs.period_kind': PERIOD_KINDS,
+  'assessment_warnings.reason': WARNING_REASONS,
+  'indicator_values.period_kind': PERIOD_KINDS,
   'assignment_stages.measure': TIME_MEASURES,
   'assignment_stages.stage': STAGE_NAMES,
   'assignments.role': ASSIGNMENT_ROLES,

@@ -1,9 +1,11 @@
 import { breakdown, childRegionOf } from '../../core/kpi/compare.js';
 import type { CaseFacts } from '../../core/kpi/case-facts.js';
 import { computeFigure, kpiDefinition } from '../../core/kpi/definitions.js';
-import { LOWER_IS_BETTER, rankPeers } from '../../core/kpi/ranking.js';
-import { notFound } from '../../core/errors.js';
+import { LOWER_IS_BETTER, rankPeers, rankWithinClasses } from '../../core/kpi/ranking.js';
+import { DomainError, notFound } from '../../core/errors.js';
 import type { BREAKDOWNS, KpiQuery } from '../../contract/kpi.js';
+import type { Tx } from '../../storage/db.js';
+import { getPeerClass, listPeerClasses, type PeerClassRow } from '../../storage/peer-classes.repo.js';
 import { childrenOf } from '../../storage/region-tree.repo.js';
 import { unitRefs } from '../../storage/unit-refs.repo.js';
 import { type Ctx, readAs } from '../context.js';
@@ -17,11 +19,16 @@ type By = (typeof BREAKDOWNS)[number];
  * fairly (ranking.ts), each row with the link to its own cases. Regions and units are named as the
  * caller's scope shows them.
  */
-export async function kpiBreakdown(ctx: Ctx, id: string, q: KpiQuery & { by: By }) {
+export async function kpiBreakdown(ctx: Ctx, id: string, q: KpiQuery & { by: By; peerClass?: number }) {
   const def = kpiDefinition(id);
   if (!def) throw notFound('kpi', id);
+  if (q.peerClass !== undefined && q.by !== 'region')
+    throw new DomainError('ValidationFailed', 'a peer class ranks regions: use it with by=region', {
+      field: 'peerClass',
+    });
   return readAs(ctx, 'kpi.read', `kpi:${id}`, async (trx) => {
     const { input, period, region } = await loadKpiInput(ctx, trx, q);
+    const classes = q.by === 'region' ? await classesFor(trx, region.path, q.peerClass) : null;
     const keyOf: (f: CaseFacts) => string | null =
       q.by === 'region'
         ? childRegionOf(region.path)
@@ -38,11 +45,13 @@ export async function kpiBreakdown(ctx: Ctx, id: string, q: KpiQuery & { by: By 
     } else if (q.by === 'unit') {
       for (const [uid, u] of await unitRefs(trx, [...groups.keys()].map(Number))) names.set(String(uid), u.name);
     }
+    if (classes?.only) for (const key of [...groups.keys()]) if (!classes.of.has(key)) groups.delete(key);
     const ranked = rankPeers(
       [...groups].map(([key, figure]) => ({ key, figure })),
       def.kind,
       LOWER_IS_BETTER.has(def.id),
     );
+    const classRank = rankWithinClasses(ranked, (key) => classes?.of.get(key)?.id ?? null);
     const rowQuery = (key: string): KpiQuery =>
       q.by === 'region'
         ? { ...q, region: key }
@@ -52,14 +61,42 @@ export async function kpiBreakdown(ctx: Ctx, id: string, q: KpiQuery & { by: By 
       by: q.by,
       period: periodView(period),
       ranking: def.kind === 'rate' ? 'wilson_lower_bound_95' : 'value',
+      peerClass: classes?.only ? classView(classes.only) : null,
       rows: ranked.map((r) => ({
         key: r.key,
         name: names.get(r.key) ?? null,
         ...amounts(r.figure),
         score: r.score,
         rank: r.rank,
+        peerClass: classes?.of.has(r.key) ? classView(classes.of.get(r.key)!) : null,
+        classRank: classRank.get(r.key) ?? null,
         drillDown: drillDownLink(id, q.by === 'region' ? r.key : region.code, rowQuery(r.key)),
       })),
     };
   });
+}
+
+const classView = (c: PeerClassRow) => ({ id: c.id, name: c.name, nameEn: c.nameEn });
+const levelOfPath = (path: string) => path.split('/').filter(Boolean).length;
+
+/**
+ * The peer classes of the children of the region at `path`: the one asked for (its members are then the
+ * only rows), or else those of the nearest owner — the region itself or the closest region above it that
+ * the caller sees — that groups regions of the children's level. A class the caller cannot see answers
+ * as one that does not exist.
+ */
+async function classesFor(trx: Tx, path: string, only: number | undefined) {
+  const level = levelOfPath(path) + 1;
+  if (only !== undefined) {
+    const c = await getPeerClass(trx, only);
+    if (!c) throw notFound('peer class', only);
+    if (c.level !== level)
+      throw new DomainError('ValidationFailed', `peer class ${only} groups level ${c.level} regions, not ${level}`, {
+        field: 'peerClass',
+      });
+    return { only: c, of: new Map(c.members.map((m) => [m.code, c])) };
+  }
+  const all = await listPeerClasses(trx, { path, level, ownersOf: true });
+  const nearest = all.filter((c) => c.regionPath === all.at(-1)?.regionPath);
+  return { only: null, of: new Map(nearest.flatMap((c) => c.members.map((m) => [m.code, c] as const))) };
 }

@@ -31,6 +31,11 @@ export const permissions = {
   'supervision.read': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   // Figures (分析研判) are computed over the cases a role may read, so the same roles read them.
   'kpi.read': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  // Issue 12: peer classes and assessment schemes (考核方案) are configuration: the administrator defines them,
+  // staff who read figures may read them; a period's scores are stored (and its warnings sent) by a leader.
+  'assessment.read': ['admin', 'dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
+  'assessment.write': ['admin'],
+  'assessment.run': ['leader'],
   'extension.request': ['dispatcher', 'clerk', 'gridworker', 'mediator', 'leader'],
   // Only a leader decides, and only one of the parent level of the handling unit (checked in the use case).
   'extension.decide': ['leader'],

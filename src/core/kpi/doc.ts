@@ -25,6 +25,22 @@ const section = (d: Described, extra: string[] = []) =>
     '',
   ].join('\n');
 
+const RANKING_DOC = [
+  '## Rankings and peer classes',
+  '',
+  '`GET /api/kpi/{id}/breakdown` ranks the rows (child regions, units, kinds …) of one figure. A rate ranks by',
+  'the lower bound of its Wilson score interval at 95 % (a send-back, repeat-visit or escalation rate by the bound of',
+  'its complement), so 2 cases at 100 % do not top 400 at 97 %; counts and means rank by value. The volume (the',
+  'denominator) is shown beside every rate; rows without a value have no rank; ties share a rank.',
+  '',
+  'Peer classes (一类/二类/三类地区) are groups of regions of one level that an administrator defines for a region',
+  '(`/api/peer-classes`); a region is in at most one class of an owner and level. By region, every row names its',
+  'class — the class of the nearest owner (the region broken down, or the closest region above it in the',
+  "caller's jurisdiction) that groups the children's level — and `classRank`, its rank among the rows of that",
+  "class by the same score. `peerClass=<id>` keeps only the class's members, ranked among themselves.",
+  '',
+];
+
 /** The text of docs/kpi.md. */
 export function renderKpiDoc(): string {
   return [
@@ -59,5 +75,6 @@ export function renderKpiDoc(): string {
     '| --- | --- |',
     ...EXPORT_RECORDS.map(([name, text]) => `| \`${name}\` | ${text} |`),
     '',
+    ...RANKING_DOC,
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from './inputs.js';
 import { periodOf } from './period.js';
-import { rankPeers, wilsonLowerBound } from './ranking.js';
+import { rankByScore, rankPeers, rankWithinClasses, wilsonLowerBound } from './ranking.js';
 
 const fig = (numerator: number, denominator: number): Figure => ({
   definition: 'satisfaction',
@@ -65,5 +65,27 @@ describe('fair rankings', () => {
       'rate',
     );
     expect(ranked.map((r) => r.rank)).toEqual([1, 1, 3]);
+  });
+});
+
+describe('ranking within peer classes', () => {
+  const rows = [
+    { key: 'a', score: 0.9 },
+    { key: 'b', score: 0.5 },
+    { key: 'c', score: 0.7 },
+    { key: 'd', score: 0.7 },
+    { key: 'e', score: null },
+    { key: 'f', score: 0.99 },
+  ];
+  const classes: Record<string, number> = { a: 1, b: 1, c: 2, d: 2, e: 2 };
+
+  it('ranks each row among its class only, ties sharing a rank; a row of no class has none', () => {
+    const r = rankWithinClasses(rows, (k) => classes[k] ?? null);
+    expect(Object.fromEntries(r)).toEqual({ a: 1, b: 2, c: 1, d: 1, e: null, f: null });
+  });
+
+  it('agrees with the overall ranking when every row is in one class', () => {
+    const r = rankWithinClasses(rows, () => 7);
+    expect(Object.fromEntries(r)).toEqual(Object.fromEntries(rankByScore(rows).map((x) => [x.key, x.rank])));
   });
 });

@@ -43,7 +43,17 @@ export function rankPeers(
     const score = lowerIsBetter ? wilsonLowerBound(n - figure.numerator, n) : wilsonLowerBound(figure.numerator, n);
     return { key, figure, score };
   });
-  const ordered = [...scored].sort(
+  return rankByScore(scored);
+}
+
+/**
+ * Orders rows by score, best first, and numbers them: rows without a score get no rank and go last;
+ * ties share a rank (1, 2, 2, 4); equal scores are ordered by key.
+ */
+export function rankByScore<T extends { key: string; score: number | null }>(
+  rows: readonly T[],
+): (T & { rank: number | null })[] {
+  const ordered = [...rows].sort(
     (a, b) =>
       (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) || a.key.localeCompare(b.key),
   );
@@ -52,6 +62,24 @@ export function rankPeers(
     ...row,
     rank: row.score === null ? null : ordered.findIndex((r) => r.score === row.score) + 1,
   }));
+}
+
+/**
+ * The rank of each row among the rows of its peer class (一类/二类/三类地区), by the same score; rows of no
+ * class get null. A region with 2 cases ranks only against the regions its administrator grouped it with.
+ */
+export function rankWithinClasses<T extends { key: string; score: number | null }>(
+  rows: readonly T[],
+  classOf: (key: string) => number | null,
+): Map<string, number | null> {
+  const byClass = new Map<number, T[]>();
+  for (const r of rows) {
+    const c = classOf(r.key);
+    if (c !== null) byClass.set(c, [...(byClass.get(c) ?? []), r]);
+  }
+  const out = new Map<string, number | null>(rows.map((r) => [r.key, null]));
+  for (const members of byClass.values()) for (const r of rankByScore(members)) out.set(r.key, r.rank);
+  return out;
 }
 
 /** Rates where a lower value is the better record. */
