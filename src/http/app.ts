@@ -19,6 +19,7 @@ import { supervisionRoutes } from './routes/supervision.js';
 import { kpiRoutes } from './routes/kpi.js';
 import { kpiBulletinRoutes } from './routes/kpi-bulletin.js';
 import { peerClassRoutes } from './routes/peer-classes.js';
+import { schemeRoutes } from './routes/schemes.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { mountWebApp } from './static.js';
 import { isManualClock, testClockRoutes } from './routes/test-clock.js';
@@ -67,6 +68,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     kpiBulletinRoutes,
     kpiRoutes,
     peerClassRoutes,
+    schemeRoutes,
   ]) {
     app.route('/api', routes);
   }

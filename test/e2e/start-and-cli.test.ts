@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -143,6 +143,30 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
     expect(broken.stdout).toMatch(/BROKEN at record 2/);
   });
 
+  it('imports figures from another system and reports every line', async () => {
+    const pg = new PGlite(path.join(dataDir, 'pglite'));
+    // regions FORCE row-level security even for their owner: read with the system's scope.
+    await pg.exec(`SET civicgrid.scope = '*'`);
+    const r = await pg.query<{ code: string }>('SELECT code FROM regions WHERE level = 4 ORDER BY code LIMIT 2');
+    await pg.close();
+    const [a, b] = r.rows.map((x) => x.code);
+    const file = path.join(dataDir, 'crime.csv');
+    writeFileSync(
+      file,
+      [
+        'indicator,region,period,date,value',
+        `crime_per_10k,${a},month,2026-03-01,1.8`,
+        `crime_per_10k,${b},month,2026-03-01,2`,
+        `crime_per_10k,${a},month,2026-02-30,1`,
+      ].join('\n'),
+    );
+    const out = cli('import', 'indicators', file, '--source', '公安统计');
+    expect(out.stdout).toContain('line     2  imported');
+    expect(out.stdout).toContain('line     4  rejected  date "2026-02-30" is not a calendar date');
+    expect(out.stdout).toContain('2 imported, 1 refused');
+    expect(out.status).toBe(1);
+  });
+
   // Nine processes, each loading tsx: seconds apiece on a busy two-core machine, so more than the default minute.
   it('shows --help for every command', { timeout: 180_000 }, () => {
     for (const args of [
@@ -155,6 +179,7 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
       ['audit', 'verify'],
       ['import', 'regions'],
       ['import', 'grids'],
+      ['import', 'indicators'],
       ['keys', 'rotate'],
       ['2fa', 'reset'],
       ['export', 'events'],

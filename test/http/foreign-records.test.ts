@@ -7,6 +7,7 @@ import { systemScope } from '../../src/storage/db.js';
 import { enqueue } from '../../src/storage/outbox.repo.js';
 import { client } from '../http-client.js';
 import { testDeps } from '../test-deps.js';
+import { indicator } from '../scheme-fixtures.js';
 
 /**
  * The outside attack, generated from the OpenAPI document: every role, sitting in township A1 (a grid
@@ -31,7 +32,8 @@ type Kind =
   | 'deadLetter'
   | 'key'
   | 'rule'
-  | 'peerclass';
+  | 'peerclass'
+  | 'scheme';
 /** What an operation's path parameter names; or why it names none. */
 type Target = Kind | 'list' | 'create' | 'global' | 'self' | 'public';
 
@@ -118,6 +120,14 @@ const operations: Record<string, Target> = {
   'POST /api/peer-classes': 'create',
   'PATCH /api/peer-classes/{id}': 'peerclass',
   'DELETE /api/peer-classes/{id}': 'peerclass',
+  'GET /api/schemes': 'list',
+  'POST /api/schemes': 'create',
+  'GET /api/schemes/{id}': 'scheme',
+  'PATCH /api/schemes/{id}': 'scheme',
+  'GET /api/schemes/{id}/scores': 'scheme',
+  'POST /api/schemes/{id}/runs': 'scheme',
+  // The regions are named in the file's lines: a foreign one is reported as a missing one (test/http/schemes.test.ts).
+  'POST /api/indicator-values/import': 'create',
 };
 // Every case action names its case.
 const caseActions = [
@@ -141,6 +151,8 @@ const caseActions = [
   'merge',
 ];
 for (const a of caseActions) operations[`POST /api/cases/{id}/actions/${a}`] = 'case';
+
+const oneKpiScheme = { components: [indicator('sat', { kpi: 'satisfaction' }, 100, { name: '满意率' })] };
 
 /** A body that passes validation, so the answer comes from the record lookup and not from the schema. */
 function bodyFor(op: string, ref: { unitId: number; regionCode: string }): unknown {
@@ -198,6 +210,12 @@ function bodyFor(op: string, ref: { unitId: number; regionCode: string }): unkno
     'POST /api/partner-keys': { name: '热线', channel: 'hotline', regionCode: ref.regionCode },
     'POST /api/peer-classes': { regionCode: ref.regionCode, level: 7, name: '新类' },
     'PATCH /api/peer-classes/{id}': { name: '改名' },
+    'POST /api/schemes': { regionCode: ref.regionCode, year: 2026, name: '新方案', definition: oneKpiScheme },
+    'PATCH /api/schemes/{id}': { name: '改名' },
+    'POST /api/schemes/{id}/runs': { period: 'month', date: '2026-03-01' },
+    'POST /api/indicator-values/import': {
+      csv: `indicator,region,period,date,value\ncrime_per_10k,${ref.regionCode},month,2026-03-01,1`,
+    },
   };
   return bodies[op] ?? {};
 }
@@ -234,6 +252,7 @@ describe.each(engines)('foreign records through every operation %s', { timeout: 
       'key',
       'rule',
       'peerclass',
+      'scheme',
     ] as Kind[])
       ids[k] = {};
     const unitAt = {} as Record<WorldRegion, number>;
@@ -298,6 +317,14 @@ describe.each(engines)('foreign records through every operation %s', { timeout: 
       });
       expect(peers.status, JSON.stringify(peers.body)).toBe(201);
       ids.peerclass[r] = peers.body.id;
+      const scheme = await admin.post('/api/schemes', {
+        regionCode: world[r].code,
+        year: 2026,
+        name: mark('scheme', r),
+        definition: oneKpiScheme,
+      });
+      expect(scheme.status, JSON.stringify(scheme.body)).toBe(201);
+      ids.scheme[r] = scheme.body.id;
     }
     // Records only the system makes: an extension request on each case's running stage, an in-app
     // message for each region's staff member, a dead letter for each region's webhook.

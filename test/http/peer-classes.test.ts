@@ -49,7 +49,7 @@ describe.each(engines)('peer classes %s', (engine) => {
         trx.selectFrom('regions').select('code').where('parent_code', '=', townships[0]!).executeTakeFirstOrThrow(),
       )
     ).code;
-  });
+  }, 300_000);
   afterAll(() => t.drop());
 
   it(`${engineLabel(engine)} lets the administrator group the townships into classes, each township in one`, async () => {

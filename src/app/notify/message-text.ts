@@ -28,6 +28,16 @@ export function messageText(topic: string, p: Record<string, unknown>): { title:
         title: `聚集预警：事项 ${p.caseId}`,
         body: `7日内本乡镇出现 ${Array.isArray(p.related) ? p.related.length + 1 : '多'} 件相似事项，请研判是否为一件事统一处置。`,
       };
+    case 'assessment.warning': {
+      const index = Number(p.index).toFixed(1);
+      return {
+        title: `平安指数预警：${p.regionName}`,
+        body:
+          p.reason === 'dropped'
+            ? `${p.schemeName}：指数 ${index}，较上期（${Number(p.previous).toFixed(1)}）下降超过 ${p.limit} 分。`
+            : `${p.schemeName}：指数 ${index}，低于预警线 ${p.limit}。`,
+      };
+    }
     default:
       return { title: topic, body: JSON.stringify(p) };
   }

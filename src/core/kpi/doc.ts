@@ -39,6 +39,18 @@ const RANKING_DOC = [
   "caller's jurisdiction) that groups the children's level — and `classRank`, its rank among the rows of that",
   "class by the same score. `peerClass=<id>` keeps only the class's members, ranked among themselves.",
   '',
+  '## The safety index (平安指数)',
+  '',
+  "An assessment scheme (考核方案, `/api/schemes`) of a region and year scores the region's children per period.",
+  'Each indicator takes its raw value from a KPI above (for a rate, the share 0–1 with its numerator and',
+  'denominator) or from a figure imported per region and period (numbers only), and scores it 0–100: `minmax`',
+  "places it between the worst (0) and the best (100) of the peers in the indicator's direction (all alike: 100);",
+  '`target` gives 100 at the target or better and 0 at the worst value or beyond, linearly between. The index is',
+  'the weighted mean of the scores a region has (weights sum to 100); `coverage` is the share of the weight with a',
+  'value. Regions rank by index, ties sharing a rank. A stored run keeps every component with the version it used.',
+  "A warning is raised when the index is below the threshold, or lower than the previous period's (same version)",
+  'by more than the allowed drop.',
+  '',
 ];
 
 /** The text of docs/kpi.md. */
