@@ -139,3 +139,4 @@ export type { CaseUrges } from '../../../src/contract/public.js';
 import type { IssuedPartnerKey as IssuedPartnerKeySchema } from '../../../src/contract/partner-keys.js';
 export type { IssuePartnerKeyInput, PartnerKeyView } from '../../../src/contract/partner-keys.js';
 export type IssuedPartnerKey = z.infer<typeof IssuedPartnerKeySchema>;
+export type { Scheme, SchemeScores } from '../../../src/contract/assessment.js';

@@ -48,3 +48,6 @@ export const WebhooksPage = lazy(async () => ({
 export const PartnerKeysPage = lazy(async () => ({
   default: (await import('../features/partners/components/partner-keys-page.js')).PartnerKeysPage,
 }));
+export const SafetyIndexPage = lazy(async () => ({
+  default: (await import('../features/assessment/components/safety-index-page.js')).SafetyIndexPage,
+}));

@@ -8,6 +8,8 @@ import {
   CalendarOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FundOutlined,
+  LineChartOutlined,
   FormOutlined,
   KeyOutlined,
   NodeIndexOutlined,
@@ -59,6 +61,19 @@ export const NAV: (NavItem | NavGroup)[] = [
   // The centre's queues are case lists; dispatching itself is checked per case by the core (case/authz.ts).
   { path: '/dispatch', labelKey: 'menu.dispatch', icon: <NodeIndexOutlined />, permission: 'case.read' },
   { path: '/supervision', labelKey: 'menu.supervision', icon: <AlertOutlined />, permission: 'supervision.read' },
+  {
+    key: 'analysis',
+    labelKey: 'analysisMenu.group',
+    icon: <LineChartOutlined />,
+    children: [
+      {
+        path: '/analysis/safety-index',
+        labelKey: 'analysisMenu.index',
+        icon: <FundOutlined />,
+        permission: 'kpi.read',
+      },
+    ],
+  },
   {
     key: 'admin',
     labelKey: 'menu.admin',

@@ -1,3 +1,4 @@
+import { assessmentEn } from './assessment.en.js';
 import { casesEn } from './cases.en.js';
 import { opsEn } from './ops.en.js';
 import { partnersEn } from './partners.en.js';
@@ -8,6 +9,7 @@ import type { Messages } from './zh-CN.js';
 export const en: Messages = {
   ...casesEn,
   ...opsEn,
+  ...assessmentEn,
   ...partnersEn,
   ...signInEn,
   app: {

@@ -1,5 +1,6 @@
 import type { Words } from '../words.js';
 import type { AuditOutcome, ErrorCode, Role } from '../../api/contract-types.js';
+import { assessmentZh } from './assessment.zh-CN.js';
 import { casesZh } from './cases.zh-CN.js';
 import { opsZh } from './ops.zh-CN.js';
 import { partnersZh } from './partners.zh-CN.js';
@@ -9,6 +10,7 @@ import { signInZh } from './sign-in.zh-CN.js';
 export const zhCN = {
   ...casesZh,
   ...opsZh,
+  ...assessmentZh,
   ...partnersZh,
   ...signInZh,
   app: {
