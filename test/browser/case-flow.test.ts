@@ -105,6 +105,10 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await advanceClock(live.server.base, 12 * DAY, true);
       const leader = await signIn(live.browser, live.server.base, 'leader', lang);
       const { page } = leader;
+      // A leader lands on the dashboard (dashboard.test.ts); the workbench is one click away.
+      expect(new URL(page.url()).pathname).toBe('/dashboard');
+      await page.goto(`${live.server.base}/workbench`);
+      await page.locator('main h1').waitFor();
       // On the workbench: the jurisdiction's cards, the late case among the most severe, linking to it.
       const onBoard = page.getByTestId('workbench-supervision').getByTestId(`board-${trackingCode}`).first();
       await onBoard.waitFor();

@@ -75,7 +75,10 @@ export async function newSession(browser: Browser, lang: Lang): Promise<Session>
   return { context, page, errors: watchConsole(page) };
 }
 
-/** A fresh browser context signed in as `username`, with the UI in `lang`. */
+/** Where sign-in lands: the dashboard for leaders and dispatchers, the workbench for everyone else. */
+export const FIRST_PAGE = /\/(workbench|dashboard)/;
+
+/** A fresh browser context signed in as `username`, with the UI in `lang`; it waits on the user's first page. */
 export async function signIn(browser: Browser, base: string, username: string, lang: Lang): Promise<Session> {
   const { context, page, errors } = await newSession(browser, lang);
   await page.goto(`${base}/login?lang=${lang}`);
@@ -83,7 +86,7 @@ export async function signIn(browser: Browser, base: string, username: string, l
   await page.getByTestId('login-password').fill('civicgrid-demo');
   await page.getByTestId('login-submit').click();
   await secondStep(page, base, username);
-  await page.waitForURL(/\/workbench/);
+  await page.waitForURL(FIRST_PAGE);
   await page.locator('main h1').waitFor();
   return { context, page, errors };
 }
@@ -112,10 +115,10 @@ export async function shownSecret(page: Page): Promise<string> {
 async function secondStep(page: Page, base: string, username: string): Promise<void> {
   await page.waitForFunction(
     () =>
-      location.pathname.startsWith('/workbench') ||
+      /^\/(workbench|dashboard)/.test(location.pathname) ||
       document.querySelector('[data-testid="totp-secret"], [data-testid="login-code"]'),
   );
-  if (page.url().includes('/workbench')) return;
+  if (FIRST_PAGE.test(new URL(page.url()).pathname)) return;
   const now = await serverNow(base);
   const step = Math.floor(now.getTime() / 30_000);
   const key = `${base} ${username}`;

@@ -3,7 +3,16 @@ import type { RouteObject } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/core/case/types.js';
 import { can, permissions } from '../../src/core/auth/permissions.js';
-import { NAV, OPEN_PAGES, UNLISTED_PAGES, accessFor, isGroup, mayOpen, navItems } from '../../web/src/app/nav-items.js';
+import {
+  NAV,
+  OPEN_PAGES,
+  UNLISTED_PAGES,
+  accessFor,
+  homePath,
+  isGroup,
+  mayOpen,
+  navItems,
+} from '../../web/src/app/nav-items.js';
 import { routes, staffPages } from '../../web/src/app/routes.js';
 
 // The web app's rule (docs/ARCHITECTURE.md): every staff page names a permission of the server's table,
@@ -68,6 +77,23 @@ describe('the web routes and the permission table', () => {
     expect(visible('security')).toContain('/admin/users');
     expect(visible('admin')).not.toContain('/admin/users');
     expect(visible('admin')).not.toContain('/cases');
+  });
+
+  it('lands leaders and dispatchers on the dashboard (kpi.read), everyone else on the workbench', () => {
+    const homes = Object.fromEntries(ROLES.map((role) => [role, homePath([role])]));
+    expect(homes).toEqual({
+      admin: '/workbench',
+      security: '/workbench',
+      auditor: '/workbench',
+      dispatcher: '/dashboard',
+      clerk: '/workbench',
+      gridworker: '/workbench',
+      mediator: '/workbench',
+      leader: '/dashboard',
+    });
+    expect(accessFor('/dashboard')).toBe('kpi.read');
+    // Each first page is one the role may open.
+    for (const role of ROLES) expect(mayOpen([role], homePath([role])), role).toBe(true);
   });
 
   it('keeps the menu groups non-empty', () => {

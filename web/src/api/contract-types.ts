@@ -140,3 +140,15 @@ import type { IssuedPartnerKey as IssuedPartnerKeySchema } from '../../../src/co
 export type { IssuePartnerKeyInput, PartnerKeyView } from '../../../src/contract/partner-keys.js';
 export type IssuedPartnerKey = z.infer<typeof IssuedPartnerKeySchema>;
 export type { Scheme, SchemeScores } from '../../../src/contract/assessment.js';
+
+// Figures (分析研判): every KPI of a region and period, one by child region or category, the cases behind one.
+import type {
+  KpiBreakdown as KpiBreakdownSchema,
+  KpiDrillDown as KpiDrillDownSchema,
+  KpiFigures as KpiFiguresSchema,
+} from '../../../src/contract/kpi.js';
+export type KpiFigures = z.infer<typeof KpiFiguresSchema>;
+export type KpiFigure = KpiFigures['figures'][number];
+export type KpiBreakdown = z.infer<typeof KpiBreakdownSchema>;
+export type KpiDrillDown = z.infer<typeof KpiDrillDownSchema>;
+export { PERIOD_KINDS, type PeriodKind } from '../../../src/core/kpi/period.js';

@@ -51,3 +51,6 @@ export const PartnerKeysPage = lazy(async () => ({
 export const SafetyIndexPage = lazy(async () => ({
   default: (await import('../features/assessment/components/safety-index-page.js')).SafetyIndexPage,
 }));
+export const DashboardPage = lazy(async () => ({
+  default: (await import('../features/dashboard/components/dashboard-page.js')).DashboardPage,
+}));

@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   FundOutlined,
   LineChartOutlined,
+  FundProjectionScreenOutlined,
   FormOutlined,
   KeyOutlined,
   NodeIndexOutlined,
@@ -56,6 +57,7 @@ export const UNLISTED_PAGES: readonly { path: string; permission: Permission }[]
  */
 export const NAV: (NavItem | NavGroup)[] = [
   { path: '/workbench', labelKey: 'menu.workbench', icon: <DashboardOutlined /> },
+  { path: '/dashboard', labelKey: 'menu.dashboard', icon: <FundProjectionScreenOutlined />, permission: 'kpi.read' },
   { path: '/intake', labelKey: 'menu.intake', icon: <FormOutlined />, permission: 'case.submit' },
   { path: '/cases', labelKey: 'menu.cases', icon: <ProfileOutlined />, permission: 'case.read' },
   // The centre's queues are case lists; dispatching itself is checked per case by the core (case/authz.ts).
@@ -126,6 +128,18 @@ export function accessFor(path: string): Permission | null {
   if (!permission)
     throw new Error(`${path} names no permission: give it one in nav-items.tsx or list it in OPEN_PAGES`);
   return permission;
+}
+
+/**
+ * The roles that steer rather than handle cases: their first page after sign-in is the dashboard (驾驶舱);
+ * everyone else starts on the workbench. A choice of landing page, not a permission: the dashboard's
+ * guard is still `kpi.read`.
+ */
+const STEERING_ROLES: readonly Role[] = ['leader', 'dispatcher'];
+
+/** The first page after sign-in: the dashboard for leaders and dispatchers who may open it, else the workbench. */
+export function homePath(roles: readonly Role[]): string {
+  return roles.some((r) => STEERING_ROLES.includes(r)) && mayOpen(roles, '/dashboard') ? '/dashboard' : '/workbench';
 }
 
 /** True when a user with these roles may open the page (the menu shows it and the guard lets them in). */

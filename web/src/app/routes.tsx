@@ -10,6 +10,7 @@ import {
   CaseDetailPage,
   CasesPage,
   CategoriesPage,
+  DashboardPage,
   DispatchCentrePage,
   DispatchRulesPage,
   IntakePage,
@@ -22,7 +23,8 @@ import {
   UsersPage,
   WebhooksPage,
 } from './lazy-pages.js';
-import { accessFor } from './nav-items.js';
+import { accessFor, homePath } from './nav-items.js';
+import { useAuth } from './auth-context.js';
 import { RequireAuth } from './require-auth.js';
 import { NotFoundPage } from './status-pages.js';
 
@@ -31,9 +33,16 @@ function guarded(path: string, element: ReactNode): RouteObject {
   return { path, element: <RequireAuth permission={accessFor(path)}>{element}</RequireAuth> };
 }
 
+/** `/` (and sign-in without a `next`) lands on the user's first page: the dashboard for leaders and dispatchers. */
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={homePath(me?.roles ?? [])} replace />;
+}
+
 /** The signed-in pages, inside the layout; test/web/routes.test.ts checks each against the menu. */
 export const staffPages: RouteObject[] = [
   guarded('/workbench', <WorkbenchPage />),
+  guarded('/dashboard', <DashboardPage />),
   guarded('/intake', <IntakePage />),
   guarded('/cases', <CasesPage />),
   guarded('/cases/:id', <CaseDetailPage />),
@@ -62,10 +71,6 @@ export const routes: RouteObject[] = [
         <AppLayout />
       </RequireAuth>
     ),
-    children: [
-      { index: true, element: <Navigate to="/workbench" replace /> },
-      ...staffPages,
-      { path: '*', element: <NotFoundPage /> },
-    ],
+    children: [{ index: true, element: <Home /> }, ...staffPages, { path: '*', element: <NotFoundPage /> }],
   },
 ];

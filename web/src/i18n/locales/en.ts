@@ -1,5 +1,6 @@
 import { assessmentEn } from './assessment.en.js';
 import { casesEn } from './cases.en.js';
+import { dashboardEn } from './dashboard.en.js';
 import { opsEn } from './ops.en.js';
 import { partnersEn } from './partners.en.js';
 import { signInEn } from './sign-in.en.js';
@@ -8,6 +9,7 @@ import type { Messages } from './zh-CN.js';
 /** English. The type keeps its keys identical to the Chinese default. */
 export const en: Messages = {
   ...casesEn,
+  ...dashboardEn,
   ...opsEn,
   ...assessmentEn,
   ...partnersEn,
@@ -103,6 +105,7 @@ export const en: Messages = {
   menu: {
     label: 'Main menu',
     workbench: 'Workbench',
+    dashboard: 'Dashboard',
     admin: 'Administration',
     regions: 'Regions and grids',
     units: 'Units',

@@ -2,6 +2,7 @@ import type { Words } from '../words.js';
 import type { AuditOutcome, ErrorCode, Role } from '../../api/contract-types.js';
 import { assessmentZh } from './assessment.zh-CN.js';
 import { casesZh } from './cases.zh-CN.js';
+import { dashboardZh } from './dashboard.zh-CN.js';
 import { opsZh } from './ops.zh-CN.js';
 import { partnersZh } from './partners.zh-CN.js';
 import { signInZh } from './sign-in.zh-CN.js';
@@ -9,6 +10,7 @@ import { signInZh } from './sign-in.zh-CN.js';
 /** Simplified Chinese: the default language. Every other locale must have exactly this shape. */
 export const zhCN = {
   ...casesZh,
+  ...dashboardZh,
   ...opsZh,
   ...assessmentZh,
   ...partnersZh,
@@ -96,6 +98,7 @@ export const zhCN = {
   menu: {
     label: '主菜单',
     workbench: '工作台',
+    dashboard: '驾驶舱',
     admin: '管理',
     regions: '区划与网格',
     units: '单位',

@@ -15,7 +15,7 @@ import { SignInFrame } from './sign-in-frame.js';
 
 /** Only same-site paths: `?next=` must not send the user to another origin after sign-in. */
 function safeNext(raw: string | null): string {
-  return raw?.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/workbench';
+  return raw?.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/';
 }
 
 type Step = { step: 'password' } | { step: 'code' | 'enrol'; pendingToken: string };

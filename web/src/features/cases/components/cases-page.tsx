@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { CASE_KINDS, CASE_STATUSES } from '../../../api/contract-types.js';
 import { CategoryTreeSelect } from '../../../components/category-tree-select.js';
 import { EnumSelect } from '../../../components/enum-select.js';
@@ -10,13 +11,24 @@ import { PageHeader } from '../../../components/page-header.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
 import { casesQuery } from '../api/cases-api.js';
+import { drillDownOf } from '../../dashboard/api/dashboard-api.js';
 import { CasesTable } from './cases-table.js';
+import { KpiCases } from './kpi-cases.js';
 
 type CaseFilterKey = 'status' | 'kind' | 'category' | 'region' | 'unit' | 'q';
 const FILTER_KEYS: readonly CaseFilterKey[] = ['status', 'kind', 'category', 'region', 'unit', 'q'];
 
-/** 事项列表: filters in the URL (status, kind, category, region, unit, keywords), server-paged. */
+/**
+ * 事项列表: filters in the URL (status, kind, category, region, unit, keywords), server-paged; opened from a
+ * figure (?kpi=…), exactly the cases that figure counts.
+ */
 export function CasesPage() {
+  const [params] = useSearchParams();
+  const drill = drillDownOf(params);
+  return drill ? <KpiCases drill={drill} /> : <FilteredCases />;
+}
+
+function FilteredCases() {
   const { t } = useTranslation();
   const { filters, page, pageSize, setFilters, resetFilters, setPage } = useUrlFilters(FILTER_KEYS);
   const { unit, ...rest } = filters;

@@ -1,5 +1,6 @@
 import { Space, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table/index.js';
+import type { ColumnType, ColumnsType } from 'antd/es/table/index.js';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CasePage, CaseSummary } from '../../../api/contract-types.js';
@@ -7,6 +8,19 @@ import { formatTime } from '../../../api/new-key.js';
 import { CaseStatusTag } from '../../../components/case-status-tag.js';
 import { useCategoryNames } from '../../../components/category-tree-select.js';
 import { pagerOf } from '../../../components/pager.js';
+
+/** The tracking code, linking to the case: the first column of every list of cases. */
+export function trackingCodeColumn<Row extends { id: number; trackingCode: string }>(t: TFunction): ColumnType<Row> {
+  return {
+    title: t('cases.code'),
+    key: 'code',
+    render: (_, c) => (
+      <Link to={`/cases/${c.id}`} data-testid={`case-link-${c.trackingCode}`}>
+        {c.trackingCode}
+      </Link>
+    ),
+  };
+}
 
 interface CasesTableProps {
   data: CasePage | undefined;
@@ -22,15 +36,7 @@ export function CasesTable({ data, loading, page, pageSize, onPage, ...rest }: C
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryNames();
   const columns: ColumnsType<CaseSummary> = [
-    {
-      title: t('cases.code'),
-      key: 'code',
-      render: (_, c) => (
-        <Link to={`/cases/${c.id}`} data-testid={`case-link-${c.trackingCode}`}>
-          {c.trackingCode}
-        </Link>
-      ),
-    },
+    trackingCodeColumn(t),
     {
       title: t('cases.titleCol'),
       key: 'title',
