@@ -1,4 +1,4 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { HttpEnv } from './env.js';
 import { ErrorBody } from '../contract/common.js';
 import { validationFailed } from './errors.js';
@@ -33,3 +33,15 @@ export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
 });
 
 export const sessionSecurity = [{ session: [] as string[] }];
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The responses of an endpoint answering an Excel workbook. */
+export const workbook = (description: string) => ({
+  200: { description, content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+  ...errorResponses,
+});
+/** The headers that send a workbook as a download named `name`. */
+export const attachment = (name: string) => ({
+  'content-type': XLSX,
+  'content-disposition': `attachment; filename="${name}"`,
+});

@@ -37,12 +37,12 @@ async function barPoint(page: Page, index: number, rows: number): Promise<{ x: n
   return { x: box.x + BAR_GRID.left + 6, y: box.y + BAR_GRID.top + band * (index + 0.5) };
 }
 
-/** The tracking codes of a drill-down workbook's sheet, below its header row. */
-async function workbookCodes(file: string): Promise<{ codes: string[]; filter: string }> {
+/** The tracking codes of a workbook's sheet (a drill-down's 案件, the case list's 事项列表), below its header row. */
+async function workbookCodes(file: string, name = '案件'): Promise<{ codes: string[]; filter: string }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const sheet = wb.getWorksheet('案件');
-  if (!sheet) throw new Error('no sheet 案件');
+  const sheet = wb.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
   let header = 0;
   sheet.eachRow((row, n) => {
     if (!header && row.getCell(1).value === '事项编号') header = n;
@@ -133,6 +133,22 @@ browserSuite('the leader’s dashboard in Chromium [browser]', () => {
       const workbook = await workbookCodes(file);
       expect(workbook.codes).toEqual(listed.cases.map((c) => c.trackingCode));
       expect(workbook.filter).toContain(township.key);
+
+      // The whole case list exports too (point 7): the same cases in the same order as the list shows them.
+      const listResponse = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cases');
+      await page.getByTestId('kpi-cases-all').click();
+      await page.waitForURL(/\/cases$/);
+      await page.getByTestId('kpi-banner').waitFor({ state: 'detached' });
+      const listPage = ((await (await listResponse).json()) as { items: { trackingCode: string }[] }).items.map(
+        (c) => c.trackingCode,
+      );
+      const firstPage = page.getByTestId('cases-table').locator('tbody tr.ant-table-row td:first-child a');
+      await expect.poll(() => firstPage.allTextContents()).toEqual(listPage);
+      const listDownload = page.waitForEvent('download');
+      await page.getByTestId('cases-export').click();
+      const whole = await workbookCodes(await (await listDownload).path(), '事项列表');
+      expect(whole.codes.slice(0, listPage.length)).toEqual(listPage);
+      expect(whole.codes.length).toBeGreaterThanOrEqual(120);
 
       // On a phone: the same dashboard, one column.
       await page.setViewportSize(PHONE);

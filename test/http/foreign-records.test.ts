@@ -69,6 +69,7 @@ const operations: Record<string, Target> = {
   'GET /api/audit/verify': 'global',
   'POST /api/cases': 'create',
   'GET /api/cases': 'list',
+  'GET /api/cases/workbook': 'list',
   'GET /api/cases/{id}': 'case',
   'POST /api/cases/{id}/parties/reveal': 'case',
   'POST /api/dispatch/dry-run': 'create',

@@ -5,7 +5,7 @@ import { kpiBreakdown } from './kpi-breakdown.js';
 import { kpiDrillDown, kpiFigures } from './kpi-figures.js';
 
 export const PERCENT = '0.0%';
-const STATUS_ZH: Record<string, string> = {
+export const STATUS_ZH: Record<string, string> = {
   received: '受理登记',
   dispatched: '分流交办',
   signed: '签收',
@@ -64,7 +64,7 @@ export function table(
 }
 
 /** Excel has no time zones: a date cell shows the CST wall time of the instant. */
-const cstWall = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000);
+export const cstWall = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000);
 
 const valueCell = (kind: string, v: number | null) => (v === null ? '' : kind === 'mean' ? Math.round(v * 10) / 10 : v);
 

@@ -13,8 +13,9 @@ import {
 import { submitCase } from '../../app/cases/submit-case.js';
 import { actOnCase } from '../../app/cases/act-on-case.js';
 import { listCases } from '../../app/cases/list-cases.js';
+import { caseListWorkbook } from '../../app/cases/case-list-workbook.js';
 import { getCase, revealParties } from '../../app/cases/get-case.js';
-import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../router.js';
+import { attachment, errorResponses, json, jsonBody, newRouter, sessionSecurity, workbook } from '../router.js';
 import { requireSession } from '../middleware.js';
 
 export const caseRoutes = newRouter();
@@ -51,6 +52,23 @@ caseRoutes.openapi(
     responses: { 200: json(CasePage, 'A page of cases'), ...errorResponses },
   }),
   async (c) => c.json(await listCases(c.var.ctx, c.req.valid('query')), 200),
+);
+
+// Before /cases/{id}: the router takes the first route that matches.
+caseRoutes.openapi(
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/cases/workbook',
+    summary:
+      'The case list as an Excel workbook: every case the filters select (at most 10,000), the filters on the sheet',
+    request: { query: CaseListQuery.omit({ page: true, pageSize: true }) },
+    responses: workbook('An .xlsx workbook'),
+  }),
+  async (c) => {
+    const body = await caseListWorkbook(c.var.ctx, c.req.valid('query'));
+    return c.body(new Uint8Array(body), 200, attachment('cases.xlsx'));
+  },
 );
 
 caseRoutes.openapi(

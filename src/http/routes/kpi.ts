@@ -15,7 +15,7 @@ import {
   WorkbookQuery,
 } from '../../contract/kpi.js';
 import { requireSession } from '../middleware.js';
-import { errorResponses, json, newRouter, sessionSecurity } from '../router.js';
+import { attachment, errorResponses, json, newRouter, sessionSecurity, workbook } from '../router.js';
 
 /** Analysis (分析研判): every KPI of a region and period, the cases behind each, the export to recompute them. */
 export const kpiRoutes = newRouter();
@@ -82,16 +82,6 @@ kpiRoutes.openapi(
   }),
   async (c) => c.json(await kpiBreakdown(c.var.ctx, c.req.valid('param').id, c.req.valid('query')), 200),
 );
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const workbook = (description: string) => ({
-  200: { description, content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
-  ...errorResponses,
-});
-const attachment = (name: string) => ({
-  'content-type': XLSX,
-  'content-disposition': `attachment; filename="${name}"`,
-});
 
 kpiRoutes.openapi(
   createRoute({

@@ -49,6 +49,7 @@ export const en: Messages = {
     details: 'Details',
     required: '{{field}} is required',
     all: 'All',
+    exportExcel: 'Export to Excel',
   },
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   roles: {

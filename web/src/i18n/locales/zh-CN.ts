@@ -50,6 +50,7 @@ export const zhCN = {
     details: '详情',
     required: '请填写{{field}}',
     all: '全部',
+    exportExcel: '导出 Excel',
   },
   lang: { label: '界面语言', 'zh-CN': '简体中文', en: 'English' },
   roles: {

@@ -11,7 +11,7 @@ import type {
   Party,
   SubmitCaseInput,
 } from '../../../api/contract-types.js';
-import { http } from '../../../api/http-client.js';
+import { buildUrl, http } from '../../../api/http-client.js';
 
 type SubmitBody = Omit<SubmitCaseInput, 'complexity' | 'parties' | 'attachments'> &
   Partial<Pick<SubmitCaseInput, 'complexity' | 'parties' | 'attachments'>>;
@@ -21,6 +21,9 @@ export const submitCase = (input: SubmitBody, idempotencyKey: string) =>
   http.post<CaseDetail>('/api/cases', input, { 'Idempotency-Key': idempotencyKey });
 export const fetchCases = (query: CaseListQuery, signal?: AbortSignal) =>
   http.get<CasePage>('/api/cases', query, signal);
+/** The same list as an Excel workbook (every page, the filters written on the sheet). */
+export const casesWorkbookUrl = (query: Omit<CaseListQuery, 'page' | 'pageSize'>) =>
+  buildUrl('/api/cases/workbook', query);
 export const fetchCase = (id: number, signal?: AbortSignal) =>
   http.get<CaseDetail>(`/api/cases/${id}`, undefined, signal);
 export const actOnCase = <A extends CaseActionName>(id: number, action: A, body: ActionBodies[A]) =>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Input } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { CASE_KINDS, CASE_STATUSES } from '../../../api/contract-types.js';
@@ -10,7 +11,7 @@ import { FilterBar, FilterField } from '../../../components/filter-bar.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
-import { casesQuery } from '../api/cases-api.js';
+import { casesQuery, casesWorkbookUrl } from '../api/cases-api.js';
 import { drillDownOf } from '../../dashboard/api/dashboard-api.js';
 import { CasesTable } from './cases-table.js';
 import { KpiCases } from './kpi-cases.js';
@@ -32,12 +33,19 @@ function FilteredCases() {
   const { t } = useTranslation();
   const { filters, page, pageSize, setFilters, resetFilters, setPage } = useUrlFilters(FILTER_KEYS);
   const { unit, ...rest } = filters;
-  const cases = useQuery(
-    casesQuery({ ...(rest as Record<string, string>), ...(unit ? { unit: Number(unit) } : {}), page, pageSize }),
-  );
+  const query = { ...(rest as Record<string, string>), ...(unit ? { unit: Number(unit) } : {}) };
+  const cases = useQuery(casesQuery({ ...query, page, pageSize }));
   return (
     <>
-      <PageHeader title={t('cases.title')} subtitle={t('cases.subtitle')} />
+      <PageHeader
+        title={t('cases.title')}
+        subtitle={t('cases.subtitle')}
+        extra={
+          <Button icon={<DownloadOutlined />} href={casesWorkbookUrl(query)} data-testid="cases-export">
+            {t('common.exportExcel')}
+          </Button>
+        }
+      />
       <FilterBar values={filters} onSearch={setFilters} onReset={resetFilters} label={t('common.search')}>
         <FilterField name="status" label={t('cases.status')}>
           <EnumSelect

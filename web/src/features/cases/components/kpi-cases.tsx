@@ -112,7 +112,7 @@ export function KpiCases({ drill }: { drill: Drill }) {
                 href={drillDownWorkbookUrl(drill.id, drill.query)}
                 data-testid="kpi-export"
               >
-                {t('kpiCases.export')}
+                {t('common.exportExcel')}
               </Button>
             </Space>
           </Space>

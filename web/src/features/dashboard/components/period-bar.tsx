@@ -76,7 +76,7 @@ export function PeriodBar({ params, onChange }: { params: KpiParams; onChange: (
             href={buildUrl('/api/kpi/workbook', params)}
             data-testid="dashboard-export"
           >
-            {t('dashboard.export')}
+            {t('common.exportExcel')}
           </Button>
         </Form.Item>
       </Form>
