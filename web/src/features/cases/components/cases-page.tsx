@@ -26,7 +26,8 @@ const FILTER_KEYS: readonly CaseFilterKey[] = ['status', 'kind', 'category', 're
 export function CasesPage() {
   const [params] = useSearchParams();
   const drill = drillDownOf(params);
-  return drill ? <KpiCases drill={drill} /> : <FilteredCases />;
+  // Keyed by the address: another figure or part starts again on its first page.
+  return drill ? <KpiCases key={params.toString()} drill={drill} /> : <FilteredCases />;
 }
 
 function FilteredCases() {

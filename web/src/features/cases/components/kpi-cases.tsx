@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Segmented, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { KpiDrillDown } from '../../../api/contract-types.js';
@@ -10,6 +11,7 @@ import { regionQuery } from '../../../api/regions-api.js';
 import { CaseStatusTag } from '../../../components/case-status-tag.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
+import { pagerOf } from '../../../components/pager.js';
 import { kpiDefinition } from '../../../../../src/core/kpi/definitions.js';
 import { drillDownQuery, drillDownWorkbookUrl, type Part, periodDays } from '../../dashboard/api/dashboard-api.js';
 import { trackingCodeColumn } from './cases-table.js';
@@ -26,6 +28,8 @@ export function KpiCases({ drill }: { drill: Drill }) {
   const { t, i18n } = useTranslation();
   const [, setParams] = useSearchParams();
   const cases = useQuery(drillDownQuery(drill.id, drill.query));
+  // The drill-down comes whole (at most 10,000 items): it is paged here, not on the server.
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const def = kpiDefinition(drill.id);
   const name = def ? (i18n.language.startsWith('zh') ? def.zh : def.en) : t('kpiCases.unknown', { id: drill.id });
   const regionCode = drill.query.region ?? '';
@@ -56,7 +60,9 @@ export function KpiCases({ drill }: { drill: Drill }) {
       next.set('part', part);
       return next;
     });
-  const distinct = new Set((cases.data?.cases ?? []).map((c) => c.id)).size;
+  const rows = cases.data?.cases ?? [];
+  const distinct = new Set(rows.map((c) => c.id)).size;
+
   return (
     <>
       <PageHeader
@@ -124,14 +130,10 @@ export function KpiCases({ drill }: { drill: Drill }) {
         rowKey={(c) => `${c.id}-${c.seq ?? ''}`}
         data-testid="cases-table"
         columns={columns}
-        dataSource={cases.data?.cases ?? []}
+        dataSource={rows}
         loading={cases.isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          defaultPageSize: 20,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { count: total }),
-        }}
+        pagination={pagerOf({ ...paging, onPage: (page, pageSize) => setPaging({ page, pageSize }) }, rows.length, t)}
       />
     </>
   );
