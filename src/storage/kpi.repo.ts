@@ -3,6 +3,8 @@ import type { CardFact, ExtensionFact, StageFact } from '../core/kpi/inputs.js';
 import { eventFromRow } from './cases.repo.js';
 import type { Tx } from './db.js';
 import { inSubtree } from './like.js';
+import type { Schema } from './schema.js';
+import type { SelectQueryBuilder } from 'kysely';
 
 /** What the KPI figures of a jurisdiction are computed from. */
 export type KpiSource = {
@@ -23,6 +25,20 @@ export async function kpiSource(trx: Tx, path: string, until: Date, asOf: Date):
     .select('id')
     .where(inSubtree('region_path', path))
     .where('received_at', '<', until);
+  return sourceOf(trx, cases, asOf);
+}
+
+/** The same for the given cases (the rollup's refresh after a change, and its rebuild). */
+export async function kpiSourceOfCases(trx: Tx, ids: readonly number[], asOf: Date): Promise<KpiSource> {
+  if (ids.length === 0) return { histories: [], stages: [], cards: [], extensions: [] };
+  return sourceOf(trx, ids, asOf);
+}
+
+async function sourceOf(
+  trx: Tx,
+  cases: readonly number[] | SelectQueryBuilder<Schema, 'cases', { id: number }>,
+  asOf: Date,
+): Promise<KpiSource> {
   const [rows, repeats, stages, cards, extensions] = await Promise.all([
     trx
       .selectFrom('case_events')

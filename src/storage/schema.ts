@@ -15,6 +15,7 @@ import type {
 import type { Fallback } from '../core/dispatch/types.js';
 import type { SignInSchema } from './schema-sign-in.js';
 import type { AssessmentSchema } from './schema-assessment.js';
+import type { KpiSchema } from './schema-kpi.js';
 
 /** Kysely's view of the tables; snake_case as in SQL, mapped to camelCase in the repositories. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -201,7 +202,8 @@ export type DispatchRulesTable = {
 export type Schema = DeadlineSchema &
   PublicSchema &
   SignInSchema &
-  AssessmentSchema & {
+  AssessmentSchema &
+  KpiSchema & {
     regions: RegionsTable;
     unit_types: UnitTypesTable;
     units: UnitsTable;

@@ -183,6 +183,7 @@ describe('npm start and the civicgrid CLI [engine: pglite]', () => {
       ['keys', 'rotate'],
       ['2fa', 'reset'],
       ['export', 'events'],
+      ['kpi', 'rebuild'],
     ]) {
       const r = cli(...args, '--help');
       expect(r.status, args.join(' ')).toBe(0);

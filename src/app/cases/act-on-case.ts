@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 import { readAs, writeAs } from '../context.js';
 import type { ActionBodies, CaseDetail } from '../../contract/cases.js';
 import { perform, type ActionInputs, type ActionName } from '../../core/case/index.js';
@@ -39,10 +40,12 @@ export async function actOnCase<K extends ActionName>(
     const input = coreInput(action, body, units, centres, before.centre.unitLevel);
     const now = ctx.deps.clock.now();
     const transition = must(perform(action, before, caseActor(ctx.actor), input, now));
-    const after = await commitTransition(trx, before, transition, centres, now, await loadPolicies(trx));
+    const policies = await loadPolicies(trx);
+    const after = await commitTransition(trx, before, transition, centres, now, policies);
     if (into !== null) {
       await insertCaseLinks(trx, caseId, before.regionPath, [{ relatedId: into, kind: 'merged', score: null }], now);
     }
+    await refreshKpiRollup(trx, [caseId], policies.calendar);
     return {
       value: await caseDetail(trx, ctx, caseId),
       details: { fromVersion: before.version, toVersion: after.version, status: after.status },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
+import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 import { readAs, writeAs } from '../context.js';
 import type { CaseDetail, SubmitCaseInput } from '../../contract/cases.js';
 import { caseActions, receive } from '../../core/case/index.js';
@@ -123,6 +124,7 @@ export async function submitCase(
       }
       await saveLinks(trx, id, region.path, related, now);
       await extras.inTransaction?.(trx, id);
+      await refreshKpiRollup(trx, [id], policies.calendar);
       return {
         value: await caseDetail(trx, ctx, id),
         target: `case:${id}`,

@@ -1,3 +1,4 @@
+import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
 import type { ExtensionDecisionInput, ExtensionRequest, ListedExtensionRequest } from '../../contract/deadlines.js';
@@ -44,6 +45,7 @@ export async function decideExtension(ctx: Ctx, id: number, input: ExtensionDeci
       note: input.note ?? null,
       dueAfter,
     });
+    await refreshKpiRollup(trx, [req.caseId], (await loadPolicies(trx)).calendar);
     await enqueue(
       trx,
       [

@@ -1,3 +1,5 @@
+import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
+import { loadPolicies } from './load-policies.js';
 import type { Ctx } from '../context.js';
 import { writeAs } from '../context.js';
 import type { CreateExtensionInput, ExtensionRequest } from '../../contract/deadlines.js';
@@ -56,6 +58,8 @@ export async function requestExtension(
       reason: input.reason,
       dueBefore: stage.clock.due,
     });
+    // A pending request counts in no figure yet; refreshing keeps the rule simple: every change refreshes.
+    await refreshKpiRollup(trx, [caseId], (await loadPolicies(trx)).calendar);
     const leaders = await leadersAt(trx, [pathAtLevel(stage.unitPath, Math.max(1, stage.unitLevel - 1))]);
     await enqueue(
       trx,

@@ -1,3 +1,4 @@
+import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 import type { Deps } from '../deps.js';
 import { systemScope, type Tx } from '../../storage/db.js';
 import { cardInstants, cardsDue, nextCardAt, type CardColour } from '../../core/deadline/cards.js';
@@ -91,6 +92,11 @@ export async function sweepBatch(
         nextCardAt: nextCardAt(row.clock, p.calendar, p.cardRules, issued),
       };
     }),
+  );
+  await refreshKpiRollup(
+    trx,
+    written.map((c) => c.caseId),
+    p.calendar,
   );
   return { claimed: rows.length, issued: written.length };
 }

@@ -1,6 +1,5 @@
-import { breakdown, childRegionOf } from '../../core/kpi/compare.js';
-import type { CaseFacts } from '../../core/kpi/case-facts.js';
-import { computeFigure, kpiDefinition } from '../../core/kpi/definitions.js';
+import { kpiDefinition } from '../../core/kpi/definitions.js';
+import type { Figure } from '../../core/kpi/inputs.js';
 import { LOWER_IS_BETTER, rankPeers, rankWithinClasses } from '../../core/kpi/ranking.js';
 import { DomainError, notFound } from '../../core/errors.js';
 import type { BREAKDOWNS, KpiQuery } from '../../contract/kpi.js';
@@ -10,14 +9,16 @@ import { childrenOf } from '../../storage/region-tree.repo.js';
 import { unitRefs } from '../../storage/unit-refs.repo.js';
 import { type Ctx, readAs } from '../context.js';
 import { amounts, drillDownLink, periodView } from './kpi-figures.js';
-import { loadKpiInput } from './load-kpi-input.js';
+import { rollupGroupKeys, rollupGroupSums } from '../../storage/kpi-rollup.repo.js';
+import { kpiRegion } from './load-kpi-input.js';
+import { daySpan, figureOfSums, rollupFilter } from './read-rollup.js';
 
 type By = (typeof BREAKDOWNS)[number];
 
 /**
  * One figure by child region, by unit (the case's current or last lead) or by a case dimension, ranked
- * fairly (ranking.ts), each row with the link to its own cases. Regions and units are named as the
- * caller's scope shows them.
+ * fairly (ranking.ts), each row with the link to its own cases. Summed from the rollup, grouped by the
+ * dimension it keeps. Regions and units are named as the caller's scope shows them.
  */
 export async function kpiBreakdown(ctx: Ctx, id: string, q: KpiQuery & { by: By; peerClass?: number }) {
   const def = kpiDefinition(id);
@@ -27,21 +28,25 @@ export async function kpiBreakdown(ctx: Ctx, id: string, q: KpiQuery & { by: By;
       field: 'peerClass',
     });
   return readAs(ctx, 'kpi.read', `kpi:${id}`, async (trx) => {
-    const { input, period, region } = await loadKpiInput(ctx, trx, q);
+    const { period, region } = await kpiRegion(ctx, trx, q);
     const classes = q.by === 'region' ? await classesFor(trx, region.path, q.peerClass) : null;
-    const keyOf: (f: CaseFacts) => string | null =
-      q.by === 'region'
-        ? childRegionOf(region.path)
-        : q.by === 'unit'
-          ? (f) => (f.leads.length ? String(f.leads.at(-1)) : null)
-          : (f) => String(f[q.by as Exclude<By, 'region' | 'unit'>]);
-    const groups = breakdown(def, input, period, keyOf);
+    const span = daySpan(period);
+    const filter = rollupFilter(q);
+    // A group for every key a case registered before the period's end has, as a breakdown of the cases would.
+    const [sums, keys] = await Promise.all([
+      rollupGroupSums(trx, region.path, filter, def.id, span, q.by),
+      rollupGroupKeys(trx, region.path, filter, span.b, q.by),
+    ]);
+    const groups = new Map<string, Figure>(
+      [...new Set([...keys, ...sums.keys()])]
+        .sort((a, b) => a.localeCompare(b))
+        .map((k) => [k, figureOfSums(def, period, sums.get(k))]),
+    );
     const names = new Map<string, string>();
     if (q.by === 'region') {
       for (const c of (await childrenOf(trx, region.code, 1, 10_000)).items) names.set(c.code, c.name);
       // Every child is a peer, with or without cases in the period.
-      const none = computeFigure(def, { ...input, facts: [], stages: [], cards: [], extensions: [] }, period);
-      for (const code of names.keys()) if (!groups.has(code)) groups.set(code, none);
+      for (const code of names.keys()) if (!groups.has(code)) groups.set(code, figureOfSums(def, period, undefined));
     } else if (q.by === 'unit') {
       for (const [uid, u] of await unitRefs(trx, [...groups.keys()].map(Number))) names.set(String(uid), u.name);
     }

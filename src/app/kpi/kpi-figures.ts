@@ -1,5 +1,5 @@
-import { figureWithChange } from '../../core/kpi/compare.js';
-import { computeFigure, KPI_DEFINITIONS, kpiDefinition } from '../../core/kpi/definitions.js';
+import { comparedPeriods, withChange } from '../../core/kpi/compare.js';
+import { computeFigure, KPI_DEFINITIONS, type KpiDefinition, kpiDefinition } from '../../core/kpi/definitions.js';
 import type { Figure } from '../../core/kpi/inputs.js';
 import type { Period } from '../../core/kpi/period.js';
 import { signalsFor } from '../../core/kpi/signals.js';
@@ -7,7 +7,9 @@ import { DomainError, notFound } from '../../core/errors.js';
 import type { KpiQuery } from '../../contract/kpi.js';
 import { caseBriefs } from '../../storage/kpi.repo.js';
 import { type Ctx, readAs } from '../context.js';
-import { loadKpiInput } from './load-kpi-input.js';
+import { rollupSums } from '../../storage/kpi-rollup.repo.js';
+import { kpiRegion, loadKpiInput } from './load-kpi-input.js';
+import { daySpan, figureOfSums, rollupFilter } from './read-rollup.js';
 
 export const amounts = (f: Figure) => ({ numerator: f.numerator, denominator: f.denominator, value: f.value });
 export const periodView = (p: Period) => ({ kind: p.kind, from: p.from.toISOString(), to: p.to.toISOString() });
@@ -20,12 +22,18 @@ export function drillDownLink(id: string, regionCode: string, q: KpiQuery): stri
   return `/api/kpi/${id}/cases?${params}`;
 }
 
-/** Every KPI of a region and period with its change and the signals that could inflate it (分析研判). */
+/**
+ * Every KPI of a region and period with its change and the signals that could inflate it (分析研判),
+ * summed from the rollup (read-rollup.ts): no case is read. The drill-downs list the cases.
+ */
 export async function kpiFigures(ctx: Ctx, q: KpiQuery) {
   return readAs(ctx, 'kpi.read', `kpi:${q.region ?? 'own'}`, async (trx) => {
-    const { input, period, region } = await loadKpiInput(ctx, trx, q);
+    const { now, period, region } = await kpiRegion(ctx, trx, q);
+    const periods = comparedPeriods(period);
+    const sums = await rollupSums(trx, region.path, rollupFilter(q), periods.map(daySpan));
+    const of = (def: KpiDefinition) => (p: Period, i: number) => figureOfSums(def, p, sums[i]!.get(def.id));
     const figures = KPI_DEFINITIONS.map((def) => {
-      const c = figureWithChange(def, input, period);
+      const c = withChange(def, periods, of(def));
       return {
         id: def.id,
         kind: def.kind,
@@ -39,11 +47,11 @@ export async function kpiFigures(ctx: Ctx, q: KpiQuery) {
         signals: signalsFor(def.id).map((s) => ({
           id: s.id,
           name: { zh: s.zh, en: s.en },
-          ...amounts(computeFigure({ ...s, kind: 'rate' }, input, period)),
+          ...amounts(of({ ...s, kind: 'rate' })(period, 0)),
         })),
       };
     });
-    return { region, period: periodView(period), asOf: input.asOf.toISOString(), figures };
+    return { region, period: periodView(period), asOf: now.toISOString(), figures };
   });
 }
 

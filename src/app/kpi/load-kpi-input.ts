@@ -26,12 +26,8 @@ export function periodOfQuery(q: KpiQuery, now: Date): Period {
  * now. A region outside the caller's jurisdiction answers NotFound, as if it did not exist.
  */
 export async function loadKpiInput(ctx: Ctx, trx: Tx, q: KpiQuery) {
-  const now = ctx.deps.clock.now();
-  const region = q.region ? await regionByCode(trx, q.region) : undefined;
-  if (q.region && !region) throw notFound('region', q.region);
-  const path = region?.path ?? ctx.actor.scopePath;
-  if (!covers(ctx.actor, path)) throw notFound('region', q.region ?? '');
-  const period = periodOfQuery(q, now);
+  const { now, period, region } = await kpiRegion(ctx, trx, q);
+  const path = region.path;
   const until = [period, previousPeriod(period), samePeriodLastYear(period)].reduce(
     (max, p) => (p.to > max ? p.to : max),
     period.to,
@@ -54,7 +50,20 @@ export async function loadKpiInput(ctx: Ctx, trx: Tx, q: KpiQuery) {
     asOf: now,
     workingDays: (a, b) => workingMsBetween(calendar, a, b) / DAY_MS,
   };
-  return { input, period, region: { code: region?.code ?? regionCodeOf(path), path }, source, calendar };
+  return { input, period, region, source, calendar };
+}
+
+/**
+ * The region and period a query names, as of now: the caller's jurisdiction when no region is named. A
+ * region outside the jurisdiction answers NotFound, as if it did not exist.
+ */
+export async function kpiRegion(ctx: Ctx, trx: Tx, q: KpiQuery) {
+  const now = ctx.deps.clock.now();
+  const region = q.region ? await regionByCode(trx, q.region) : undefined;
+  if (q.region && !region) throw notFound('region', q.region);
+  const path = region?.path ?? ctx.actor.scopePath;
+  if (!covers(ctx.actor, path)) throw notFound('region', q.region ?? '');
+  return { now, period: periodOfQuery(q, now), region: { code: region?.code ?? regionCodeOf(path), path } };
 }
 
 /** The code of the region a materialised path ends in (`32/3201/320114/` → 320114). */

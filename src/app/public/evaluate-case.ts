@@ -1,3 +1,4 @@
+import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 import type { Deps } from '../deps.js';
 import type { PublicCaseView, PublicEvaluateInput } from '../../contract/public.js';
 import { caseActions, reviveState } from '../../core/case/index.js';
@@ -62,6 +63,7 @@ export async function evaluateCase(
       );
       state = await commitTransition(trx, state, reopened, centres, now, policies);
     }
+    await refreshKpiRollup(trx, [before.id], policies.calendar);
     return {
       value: null,
       details: { rating: input.rating, by: 'resident', status: state.status },

@@ -9,6 +9,7 @@ import { registerSweep } from './sweep.js';
 import { registerKeys } from './keys.js';
 import { registerTwoFactor } from './two-factor.js';
 import { registerExport } from './export.js';
+import { registerKpi } from './kpi.js';
 
 /** One line per subcommand file; each adds itself to the program. */
 export function registerCommands(program: Command): void {
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerKeys(program);
   registerTwoFactor(program);
   registerExport(program);
+  registerKpi(program);
 }

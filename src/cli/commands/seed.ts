@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { randomInt } from 'node:crypto';
 import { withDeps } from '../with-deps.js';
+import { percentProgress } from '../progress.js';
 import { seedOnFirstStart } from '../../app/seed/seed-on-first-start.js';
 import { refreshReference } from '../../app/seed/seed-reference.js';
 import { seedDemoCases } from '../../app/seed/seed-demo-cases.js';
@@ -60,23 +61,12 @@ export function registerSeed(program: Command): void {
           days: o.days,
           seed,
           ...(o.region ? { regionCode: o.region } : {}),
-          onProgress: progress(),
+          onProgress: percentProgress('cases'),
         });
         process.stderr.write('\n');
         report(result, performance.now() - started);
       }),
     );
-}
-
-/** Prints `n/total (p%)` to stderr, at most once per percent. */
-function progress() {
-  let last = -1;
-  return ({ done, total }: { done: number; total: number }) => {
-    const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
-    if (pct === last) return;
-    last = pct;
-    process.stderr.write(`\r  cases ${done}/${total} (${pct}%)`);
-  };
 }
 
 function report(r: GenerateCasesResult | null, ms?: number): void {

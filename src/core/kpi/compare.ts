@@ -24,9 +24,23 @@ export type FigureWithChange = {
 
 /** The figure for the period with the one before it and the same period a year earlier. */
 export function figureWithChange(def: KpiDefinition, input: KpiInput, period: Period): FigureWithChange {
-  const figure = computeFigure(def, input, period);
-  const previous = computeFigure(def, input, previousPeriod(period));
-  const lastYear = computeFigure(def, input, samePeriodLastYear(period));
+  return withChange(def, comparedPeriods(period), (p) => computeFigure(def, input, p));
+}
+
+/** The periods a figure is compared with: itself, the one before (环比), the same a year earlier (同比). */
+export const comparedPeriods = (period: Period): [Period, Period, Period] => [
+  period,
+  previousPeriod(period),
+  samePeriodLastYear(period),
+];
+
+/** The figure for the periods `comparedPeriods` gives and its changes, however a figure is computed. */
+export function withChange(
+  def: KpiDefinition,
+  periods: [Period, Period, Period],
+  figureOf: (p: Period, i: number) => Figure,
+): FigureWithChange {
+  const [figure, previous, lastYear] = periods.map(figureOf) as [Figure, Figure, Figure];
   return {
     figure,
     previous,

@@ -21,7 +21,15 @@ export function kpiDefinition(id: string): KpiDefinition | undefined {
 export function computeFigure(def: KpiDefinition, input: KpiInput, period: Period): Figure {
   const m = def.measure(input, period);
   const numerator = def.kind === 'mean' ? (m.amounts ?? []).reduce((a, b) => a + b, 0) : m.numerator.length;
-  const denominator = m.denominator.length;
+  return {
+    ...figureFromSums(def, period, numerator, m.denominator.length),
+    numeratorMembers: m.numerator,
+    denominatorMembers: m.denominator,
+  };
+}
+
+/** A figure from its sums (a count's numerator is its denominator; an empty rate has no value), without members. */
+export function figureFromSums(def: KpiDefinition, period: Period, numerator: number, denominator: number): Figure {
   const value = def.kind === 'count' ? denominator : denominator === 0 ? null : numerator / denominator;
   return {
     definition: def.id,
@@ -29,7 +37,7 @@ export function computeFigure(def: KpiDefinition, input: KpiInput, period: Perio
     numerator: def.kind === 'count' ? denominator : numerator,
     denominator,
     value,
-    numeratorMembers: m.numerator,
-    denominatorMembers: m.denominator,
+    numeratorMembers: [],
+    denominatorMembers: [],
   };
 }

@@ -53,6 +53,28 @@ const RANKING_DOC = [
   '',
 ];
 
+const ROLLUP_TEXT = [
+  '## The rollup: figures for any region and period without reading the cases',
+  '',
+  '`GET /api/kpi` and `GET /api/kpi/{id}/breakdown` sum the rollup (`kpi_rollup`, `src/core/kpi/rollup.ts`):',
+  'what every case contributes to every figure and signal above, kept per case region, last lead unit,',
+  'category, kind, channel and complexity, in rows keyed by CST days. The rows are derived from these',
+  "definitions' own measures (a case's contribution to a period depends only on which of its days the",
+  'period holds, so differences of it give rows counted when `a ≤ lo < b ≤ hi`, or `lo < b ≤ hi` for a state',
+  'such as "open at the end"); no figure is defined twice. Every figure and signal here is exact from the',
+  'rollup: counts and rates as sums of their numerators and denominators, the mean as the sum of working',
+  'time (in milliseconds, so that sums stay integral) over the count. The drill-downs (`/api/kpi/{id}/cases`),',
+  'the event export and the workbooks read the cases, since they list them.',
+  '',
+  'The rollup holds what is stored. It differs from a pass over the cases only where the definitions say',
+  '"up to the moment the figure is taken" about an instant at or after that moment: something recorded in the',
+  'same millisecond as the request, or later under a clock set back. The handling time of a case is counted',
+  'with the working-day calendar of the moment the case last changed; after a calendar edit that reaches back',
+  'into finished cases, `civicgrid kpi rebuild` recounts them; likewise for an extension decided by a leader',
+  'who has since moved to another unit (the signal of self-approved extensions compares units).',
+  '',
+];
+
 /** The text of docs/kpi.md. */
 export function renderKpiDoc(): string {
   return [
@@ -88,5 +110,6 @@ export function renderKpiDoc(): string {
     ...EXPORT_RECORDS.map(([name, text]) => `| \`${name}\` | ${text} |`),
     '',
     ...RANKING_DOC,
+    ...ROLLUP_TEXT,
   ].join('\n');
 }

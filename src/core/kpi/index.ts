@@ -6,3 +6,4 @@ export * from './inputs.js';
 export * from './period.js';
 export * from './signals.js';
 export * from './ranking.js';
+export * from './rollup.js';
