@@ -55,6 +55,8 @@ export const dashboardEn: Pick<Messages, 'dashboard' | 'kpiCases'> = {
     trendSummary: '{{name}} over the last six periods: {{list}}.',
     period: 'Period',
     rank: 'Rank',
+    peerClass: 'Peer class',
+    classRank: 'Rank in class',
     score: 'Ranking score',
     volume: 'Numerator / denominator',
     casesCol: 'Cases',

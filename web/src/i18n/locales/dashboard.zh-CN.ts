@@ -45,6 +45,8 @@ export const dashboardZh = {
     trendSummary: '{{name}}近六期走势：{{list}}。',
     period: '期间',
     rank: '名次',
+    peerClass: '同类组',
+    classRank: '组内名次',
     score: '排名得分',
     volume: '分子 / 分母',
     casesCol: '事项',

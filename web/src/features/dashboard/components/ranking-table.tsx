@@ -20,12 +20,29 @@ export function RankingTable(props: {
   data: KpiBreakdown | undefined;
   loading: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const kind = props.figures.find((f) => f.id === props.figureId)?.kind ?? 'rate';
   const wilson = props.data?.ranking === 'wilson_lower_bound_95';
+  // Peer classes (一类/二类/三类地区): where the administrator grouped the regions, each ranks within its class too.
+  const classes = (props.data?.rows ?? []).some((r) => r.peerClass);
   const columns: ColumnsType<Row> = [
     { title: t('dashboard.rank'), dataIndex: 'rank', key: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
     { title: t('dashboard.region'), key: 'name', render: (_, r) => r.name ?? r.key },
+    ...(classes
+      ? [
+          {
+            title: t('dashboard.peerClass'),
+            key: 'class',
+            render: (_: unknown, r: Row) =>
+              r.peerClass
+                ? i18n.language.startsWith('zh')
+                  ? r.peerClass.name
+                  : (r.peerClass.nameEn ?? r.peerClass.name)
+                : '—',
+          },
+          { title: t('dashboard.classRank'), key: 'classRank', render: (_: unknown, r: Row) => r.classRank ?? '—' },
+        ]
+      : []),
     ...(wilson
       ? [
           {
