@@ -18,7 +18,7 @@ const Name = z.object({ zh: z.string(), en: z.string() });
 
 export const MonthlyBulletin = z
   .object({
-    region: z.object({ code: z.string(), path: z.string() }),
+    region: z.object({ code: z.string(), path: z.string(), name: z.string() }),
     month: z.string(),
     period: z.object({ kind: z.string(), from: z.string(), to: z.string() }),
     asOf: z.string(),
@@ -40,6 +40,21 @@ export const MonthlyBulletin = z
         }),
       )
       .openapi({ description: "the month's largest categories by cases received (at most ten)" }),
+    warnings: z
+      .array(
+        z.object({
+          schemeId: z.number().int(),
+          scheme: z.string(),
+          period: z.object({ kind: z.string(), from: z.string() }),
+          regionCode: z.string(),
+          regionName: z.string().nullable(),
+          reason: z.enum(['below_threshold', 'dropped']),
+          index: z.number(),
+          previous: z.number().nullable(),
+          limit: z.number(),
+        }),
+      )
+      .openapi({ description: "the safety-index early warnings raised for the month's periods (平安指数预警)" }),
     notices: z
       .array(
         z.object({

@@ -297,3 +297,44 @@ export async function insertRun(
     : [];
   return { runId, warningIds: ids.map((x) => Number(x.id)) };
 }
+
+/**
+ * The early warnings of the runs that scored a period inside [from, to), for regions below `path`, as
+ * the caller's scope shows them (RLS): the monthly bulletin's 预警 section.
+ */
+export async function warningsWithin(trx: Tx, path: string, from: Date, to: Date) {
+  const rows = await trx
+    .selectFrom('assessment_warnings as w')
+    .innerJoin('assessment_runs as r', 'r.id', 'w.run_id')
+    .innerJoin('assessment_schemes as s', 's.id', 'w.scheme_id')
+    .leftJoin('regions as g', 'g.code', 'w.region_code')
+    .select([
+      'w.scheme_id',
+      's.name as scheme_name',
+      'r.period_kind',
+      'r.period_from',
+      'w.region_code',
+      'g.name as region_name',
+      'w.reason',
+      'w.index_value',
+      'w.previous_value',
+      'w.limit_value',
+    ])
+    .where(inSubtree('w.region_path', path))
+    .where('r.period_from', '>=', from)
+    .where('r.period_to', '<=', to)
+    .orderBy('w.index_value')
+    .orderBy('w.region_code')
+    .execute();
+  return rows.map((w) => ({
+    schemeId: Number(w.scheme_id),
+    scheme: w.scheme_name,
+    period: { kind: w.period_kind, from: w.period_from.toISOString() },
+    regionCode: w.region_code,
+    regionName: w.region_name,
+    reason: w.reason,
+    index: Number(w.index_value),
+    previous: w.previous_value === null ? null : Number(w.previous_value),
+    limit: Number(w.limit_value),
+  }));
+}

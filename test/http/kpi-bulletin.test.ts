@@ -6,6 +6,7 @@ import { manualClock } from '../../src/core/clock.js';
 import { createApp } from '../../src/http/app.js';
 import { client } from '../http-client.js';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
+import { indicator } from '../scheme-fixtures.js';
 import { testDeps } from '../test-deps.js';
 
 const end = new Date('2026-03-20T09:00:00Z');
@@ -79,6 +80,28 @@ describe.each(engines)('Monthly bulletin %s', (engine) => {
     }
   });
 
+  it(`${engineLabel(engine)} lists the safety-index warnings raised for the month`, async () => {
+    expect(bulletin.warnings).toEqual([]);
+    const admin = client(app);
+    expect((await admin.login('admin', 'civicgrid-demo')).status).toBe(200);
+    const scheme = await admin.post('/api/schemes', {
+      year: 2026,
+      name: '受理量指数',
+      definition: { components: [indicator('volume', { kpi: 'received' }, 100)], warning: { below: 100, drop: 50 } },
+    });
+    expect(scheme.status, JSON.stringify(scheme.body)).toBe(201);
+    const run = await leader.post(`/api/schemes/${scheme.body.id}/runs`, { period: 'month', date: `${month}-01` });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    const raised = run.body.warnings.map((w: any) => [w.regionCode, w.reason]).sort();
+    expect(raised.length).toBeGreaterThan(0);
+    const again = (await leader.get(`/api/kpi/bulletin?month=${month}`)).body;
+    expect(again.warnings.map((w: any) => [w.regionCode, w.reason]).sort()).toEqual(raised);
+    for (const w of again.warnings) expect([w.scheme, w.index < w.limit]).toEqual(['受理量指数', true]);
+    // Another month's bulletin holds none of them.
+    expect((await leader.get('/api/kpi/bulletin?month=2026-03')).body.warnings).toEqual([]);
+    bulletin = again;
+  });
+
   it(`${engineLabel(engine)} gives the same content as a workbook`, async () => {
     const res = await app.request(`/api/kpi/bulletin/workbook?month=${month}`, { headers: { cookie: leader.cookie } });
     expect(res.status).toBe(200);
@@ -88,6 +111,7 @@ describe.each(engines)('Monthly bulletin %s', (engine) => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '指标',
       ...bulletin.rankings.map((r: any) => `排名-${r.name.zh}`),
+      '预警',
       '督办',
       '类别',
       '提示',
@@ -106,6 +130,8 @@ describe.each(engines)('Monthly bulletin %s', (engine) => {
     const categories = rowsBelow(wb.getWorksheet('类别')!, 5);
     expect(categories.map((r) => [r[1], r[2]])).toEqual(bulletin.categories.map((c: any) => [c.code, c.received]));
     expect(String(wb.getWorksheet('指标')!.getCell(1, 1).value)).toContain(`${month} 月度通报`);
+    const warnings = rowsBelow(wb.getWorksheet('预警')!, 5);
+    expect(warnings.map((r) => r[1])).toEqual(bulletin.warnings.map((w: any) => w.regionCode));
   });
 
   it(`${engineLabel(engine)} refuses a region outside the jurisdiction as missing, and a malformed month`, async () => {

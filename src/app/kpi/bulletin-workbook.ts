@@ -17,6 +17,22 @@ export async function bulletinWorkbook(ctx: Ctx, q: BulletinQuery): Promise<Buff
   addFiguresSheet(wb, kq, b, `${q.month} 月度通报 · 指标一览`);
   for (const r of b.rankings) addRankingSheet(wb, `排名-${r.name.zh}`, `${r.name.zh} 分区排名`, kq, r);
 
+  const warnings = wb.addWorksheet('预警');
+  table(
+    warnings,
+    writeFilter(warnings, '平安指数预警', kq, b.period, b.asOf),
+    ['区域', '代码', '考核方案', '原因', '指数', '上期指数', '阈值'],
+    b.warnings.map((w) => [
+      w.regionName ?? '',
+      w.regionCode,
+      w.scheme,
+      w.reason === 'below_threshold' ? '低于预警线' : '降幅超过预警值',
+      w.index,
+      w.previous ?? '',
+      w.limit,
+    ]),
+  );
+
   const cards = wb.addWorksheet('督办');
   const regions = b.cards[0]?.rows ?? [];
   const count = (i: number, key: string) => b.cards[i]?.rows.find((r) => r.key === key)?.denominator ?? 0;

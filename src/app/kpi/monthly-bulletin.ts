@@ -1,6 +1,8 @@
 import type { BulletinQuery } from '../../contract/kpi-bulletin.js';
 import type { KpiQuery } from '../../contract/kpi.js';
+import { periodWarnings } from '../assessment/period-warnings.js';
 import { getCategories } from '../categories/categories.js';
+import { getRegion } from '../regions/regions.js';
 import type { Ctx } from '../context.js';
 import { kpiBreakdown } from './kpi-breakdown.js';
 import { kpiFigures } from './kpi-figures.js';
@@ -12,7 +14,8 @@ const TOP_CATEGORIES = 10;
 
 /**
  * The monthly bulletin (月度通报) of a jurisdiction: every figure with its change, the key rates ranked by
- * child region, the cards by region, the month's largest categories and the signals of gaming it shows.
+ * child region, the safety-index warnings of the month, the cards by region, the month's largest categories
+ * and the signals of gaming it shows.
  * Built from the same use cases as the dashboard, so the bulletin and the screen cannot disagree.
  */
 export async function monthlyBulletin(ctx: Ctx, q: BulletinQuery) {
@@ -23,16 +26,18 @@ export async function monthlyBulletin(ctx: Ctx, q: BulletinQuery) {
     Promise.all(
       ids.map(async (id) => ({ ...(await kpiBreakdown(ctx, id, { ...kq, by: 'region' })), name: named(id) })),
     );
-  const [rankings, cards, byCategory, categories] = await Promise.all([
+  const [rankings, cards, byCategory, categories, region, warnings] = await Promise.all([
     byRegion(BULLETIN_RANKED),
     byRegion(CARD_FIGURES),
     kpiBreakdown(ctx, 'received', { ...kq, by: 'categoryCode' }),
     getCategories(ctx),
+    getRegion(ctx, figures.region.code),
+    periodWarnings(ctx, figures.region.path, figures.period),
   ]);
   const names = new Map(categories.map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
   const received = byCategory.rows.reduce((n, r) => n + r.denominator, 0);
   return {
-    region: figures.region,
+    region: { ...figures.region, name: region.name },
     month: q.month,
     period: figures.period,
     asOf: figures.asOf,
@@ -49,6 +54,7 @@ export async function monthlyBulletin(ctx: Ctx, q: BulletinQuery) {
         share: received ? r.denominator / received : 0,
         drillDown: r.drillDown,
       })),
+    warnings,
     notices: figures.figures.flatMap((f) =>
       f.signals
         .filter((s) => s.numerator > 0)
