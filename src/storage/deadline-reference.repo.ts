@@ -19,8 +19,9 @@ export async function readCalendarDays(trx: Tx, year?: number): Promise<StoredCa
 }
 
 /**
- * Writes calendar rows. Seed rows never overwrite an administrator's edit of the same date
- * (source 'admin'); an administrator's row always wins.
+ * Writes calendar rows. An administrator's row always wins; a seed row is only inserted for a date
+ * that was never set, so a re-seed restores nothing an administrator changed or returned to the
+ * default rule (such a date keeps an 'admin' row of the rule's kind).
  */
 export async function upsertCalendarDays(trx: Tx, days: readonly StoredCalendarDay[], at: Date): Promise<void> {
   for (let i = 0; i < days.length; i += 1000) {
@@ -39,16 +40,10 @@ export async function upsertCalendarDays(trx: Tx, days: readonly StoredCalendarD
             source: eb.ref('excluded.source'),
             updated_at: eb.ref('excluded.updated_at'),
           }))
-          .where((eb) => eb.or([eb('excluded.source', '=', 'admin'), eb('calendar_days.source', '=', 'chinese-days')])),
+          .where((eb) => eb('excluded.source', '=', 'admin')),
       )
       .execute();
   }
-}
-
-/** Removes an override, so the date falls back to the Monday–Friday rule. */
-export async function deleteCalendarDay(trx: Tx, date: string): Promise<boolean> {
-  const r = await trx.deleteFrom('calendar_days').where('date', '=', day(date)).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
 }
 
 /** The policy table as the core's rows ('*' for the stored NULL fallbacks). */

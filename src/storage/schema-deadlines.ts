@@ -66,6 +66,7 @@ export type AssignmentStagesTable = {
   completed_at: Timestamp | null;
   next_card_at: Timestamp | null;
   issued: Generated<string[]>;
+  provisional: Generated<boolean>;
 };
 
 export type CardsTable = {

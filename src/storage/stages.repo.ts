@@ -39,6 +39,7 @@ type Raw = {
   completed_at: Date | null;
   next_card_at: Date | null;
   issued: string[];
+  provisional: boolean;
 };
 
 const num = (x: number | string | null): number | null => (x === null ? null : Number(x));
@@ -62,6 +63,7 @@ export function toStageRow(r: Raw): StageRow {
       suspendedAt: r.suspended_at && new Date(r.suspended_at),
       remainingMs: num(r.remaining_ms),
       extended: Number(r.extended),
+      provisional: r.provisional,
     },
     completedAt: r.completed_at && new Date(r.completed_at),
     nextCardAt: r.next_card_at && new Date(r.next_card_at),
@@ -79,6 +81,7 @@ export function clockColumns(c: StageClock, nextCardAt: Date | null) {
     suspended_at: c.suspendedAt,
     remaining_ms: c.remainingMs === null ? null : Math.round(c.remainingMs),
     extended: c.extended,
+    provisional: c.provisional,
     next_card_at: nextCardAt,
   };
 }
@@ -197,10 +200,55 @@ export async function currentDues(
 }
 
 /**
- * Sets every running, unsuspended stage's next card instant to its start, so the next sweep recomputes
- * it: all of them, whatever the transaction's scope (migration 0007; card rules are global).
+ * Sets running, unsuspended stages' next card instant to their start, so the next sweep recomputes
+ * it: whatever the transaction's scope (migrations 0007, 0013), every one (card rules changed) or
+ * those whose counting, start to due, touches [from, to) (a calendar year changed).
  */
-export async function rearmRunningStages(trx: Tx): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT civicgrid_rearm_running_stages() AS n`.execute(trx);
+export async function rearmRunningStages(trx: Tx, touching?: { from: Date; to: Date }): Promise<number> {
+  const [from, to] = touching ? [touching.from.toISOString(), touching.to.toISOString()] : [null, null];
+  const r = await sql<{
+    n: number;
+  }>`SELECT civicgrid_rearm_running_stages(${from}::timestamptz, ${to}::timestamptz) AS n`.execute(trx);
   return Number(r.rows[0]!.n);
+}
+
+/**
+ * Running stages (suspended ones too) whose counting may touch [from, to): started before its end and
+ * not due before its start; in the transaction's scope, case by case, locked for the recount.
+ */
+export async function runningStagesTouching(trx: Tx, from: Date, to: Date): Promise<StageRow[]> {
+  const rows = await trx
+    .selectFrom('assignment_stages')
+    .selectAll()
+    .where('completed_at', 'is', null)
+    .where('start_at', '<', to)
+    .where((eb) => eb.or([eb('due_at', 'is', null), eb('due_at', '>', from)]))
+    .orderBy('case_id')
+    .orderBy('seq')
+    .orderBy('stage')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => toStageRow(r as unknown as Raw));
+}
+
+/** The events of some cases that entered or left `suspended`, oldest first (a stage's clock stood still between them). */
+export async function suspensionMoves(
+  trx: Tx,
+  caseIds: readonly number[],
+): Promise<{ caseId: number; at: Date; fromStatus: string | null; toStatus: string }[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('case_events')
+    .select(['case_id', 'at', 'from_status', 'to_status'])
+    .where('case_id', 'in', [...caseIds])
+    .where((eb) => eb.or([eb('from_status', '=', 'suspended'), eb('to_status', '=', 'suspended')]))
+    .orderBy('case_id')
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({
+    caseId: Number(r.case_id),
+    at: new Date(r.at),
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+  }));
 }

@@ -11,6 +11,7 @@ import {
   PARTY_ROLES,
   TRANSFER_SOURCES,
 } from '../../src/core/case/types.js';
+import { EVENT_TYPES } from '../../src/core/case/events.js';
 import { CALENDAR_SOURCES, DAY_KINDS } from '../../src/core/deadline/calendar.js';
 import { CARD_COLOURS } from '../../src/core/deadline/cards.js';
 import { STAGE_NAMES, TIME_UNITS } from '../../src/core/deadline/policy.js';
@@ -41,6 +42,7 @@ const vocabularyOf: Record<string, readonly string[]> = {
   'calendar_days.kind': DAY_KINDS,
   'calendar_days.source': CALENDAR_SOURCES,
   'cards.colour': CARD_COLOURS,
+  'case_events.type': EVENT_TYPES,
   'case_links.kind': CASE_LINK_KINDS,
   'case_parties.role': PARTY_ROLES,
   'cases.channel': CHANNELS,

@@ -8,13 +8,12 @@ import type {
   PutCalendarYearInput,
 } from '../../contract/deadlines.js';
 import { DomainError } from '../../core/errors.js';
-import { isWorkingDayNumber, makeCalendar } from '../../core/deadline/calendar.js';
+import { isWorkingDayNumber, makeCalendar, ruleKindOf } from '../../core/deadline/calendar.js';
 import { dayNumber, isoDateOf, weekdayOf } from '../../core/deadline/cst.js';
 import { validatePolicyTable, type DeadlinePolicy } from '../../core/deadline/policy.js';
 import { validateCardRules } from '../../core/deadline/cards.js';
 import { backlogColour } from '../../core/deadline/backlog.js';
 import {
-  deleteCalendarDay,
   readCalendarDays,
   readPolicies,
   replacePolicies,
@@ -23,6 +22,7 @@ import {
   type StoredCalendarDay,
 } from '../../storage/deadline-reference.repo.js';
 import { loadPolicies } from './load-policies.js';
+import { recountYear } from './recount-stages.js';
 import { rearmRunningStages } from '../../storage/stages.repo.js';
 import type { Tx } from '../../storage/db.js';
 
@@ -59,22 +59,50 @@ async function calendarYear(trx: Tx, year: number): Promise<CalendarYear> {
   return { year, months };
 }
 
-/** Replaces a year's overrides (a new State Council schedule); audited. Existing deadlines do not move. */
+/**
+ * An administrator's return of a date to the default rule, kept as a row of the rule's own kind: the
+ * date stays set, so a re-seed does not bring back the override it removed (a deleted 端午).
+ */
+const backToRule = (date: string): StoredCalendarDay => ({
+  date,
+  kind: ruleKindOf(dayNumber(date)),
+  name: null,
+  source: 'admin',
+});
+
+/**
+ * Replaces a year's overrides (a new State Council schedule); audited. Dates it drops go back to the
+ * default rule and stay set (backToRule). The running stages whose counting touches the year are
+ * counted again in the same transaction and each moved case's history records it (recountYear).
+ */
 export async function putCalendarYear(ctx: Ctx, year: number, input: PutCalendarYearInput): Promise<CalendarYear> {
   const outside = input.days.find((d) => !d.date.startsWith(`${year}-`));
   if (outside) throw new DomainError('ValidationFailed', `${outside.date} is not in ${year}`, { field: 'days' });
   return writeAs(ctx, 'deadline.write', 'calendar.replace-year', `calendar:${year}`, async (trx) => {
-    for (const d of await readCalendarDays(trx, year)) await deleteCalendarDay(trx, d.date);
+    const now = ctx.deps.clock.now();
+    const named = new Set(input.days.map((d) => d.date));
+    const dropped = (await readCalendarDays(trx, year))
+      .filter((d) => !named.has(d.date))
+      .map((d) => backToRule(d.date));
     await upsertCalendarDays(
       trx,
-      input.days.map((d): StoredCalendarDay => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: 'admin' })),
-      ctx.deps.clock.now(),
+      [
+        ...dropped,
+        ...input.days.map(
+          (d): StoredCalendarDay => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: 'admin' }),
+        ),
+      ],
+      now,
     );
-    return { value: await calendarYear(trx, year), details: { days: input.days.length } };
+    const recount = await recountYear(trx, ctx.actor, year, now);
+    return { value: await calendarYear(trx, year), details: { days: input.days.length, recount } };
   });
 }
 
-/** Sets or removes the override of one date; audited. */
+/**
+ * Sets the override of one date, or returns it to the default rule (kept as set: backToRule); audited.
+ * The running stages whose counting touches its year are counted again in the same transaction.
+ */
 export async function putCalendarDay(
   ctx: Ctx,
   date: string,
@@ -83,17 +111,17 @@ export async function putCalendarDay(
   if (Number.isNaN(dayNumber(date)) || isoDateOf(dayNumber(date)) !== date)
     throw new DomainError('ValidationFailed', `no such date ${date}`, { field: 'date' });
   return writeAs(ctx, 'deadline.write', 'calendar.set-day', `calendar:${date}`, async (trx) => {
-    if (input.kind === 'default') await deleteCalendarDay(trx, date);
-    else
-      await upsertCalendarDays(
-        trx,
-        [{ date, kind: input.kind, name: input.name ?? null, source: 'admin' }],
-        ctx.deps.clock.now(),
-      );
+    const now = ctx.deps.clock.now();
+    const row: StoredCalendarDay =
+      input.kind === 'default'
+        ? backToRule(date)
+        : { date, kind: input.kind, name: input.name ?? null, source: 'admin' };
+    await upsertCalendarDays(trx, [row], now);
+    const recount = await recountYear(trx, ctx.actor, Number(date.slice(0, 4)), now);
     const year = await calendarYear(trx, Number(date.slice(0, 4)));
     return {
       value: year.months[Number(date.slice(5, 7)) - 1]!.days[Number(date.slice(8, 10)) - 1]!,
-      details: { kind: input.kind, name: input.name ?? null },
+      details: { kind: input.kind, name: input.name ?? null, recount },
     };
   });
 }

@@ -75,7 +75,7 @@ export async function trackStages(
   for (const r of open.filter((x) => wantedKeys.has(keyOf(x)))) {
     const clock = suspendedSince
       ? suspendIfRunning(r.clock, suspendedSince, policies)
-      : resumeIfSuspended(r.clock, now, policies);
+      : resumeIfSuspended(r, now, policies);
     if (clock !== r.clock)
       await updateStageClock(trx, r, clock, nextCardAt(clock, policies.calendar, policies.cardRules, r.issued));
   }
@@ -109,8 +109,11 @@ function suspendIfRunning(c: StageClock, at: Date, p: LoadedPolicies): StageCloc
   return c.due === null ? c : suspendStage(p.calendar, c, maxDate(at, c.start));
 }
 
-function resumeIfSuspended(c: StageClock, at: Date, p: LoadedPolicies): StageClock {
-  return c.due !== null || c.suspendedAt === null ? c : resumeStage(p.calendar, c, maxDate(at, c.suspendedAt));
+function resumeIfSuspended(r: StageRow, at: Date, p: LoadedPolicies): StageClock {
+  const c = r.clock;
+  return c.due !== null || c.suspendedAt === null
+    ? c
+    : resumeStage(p.calendar, c, maxDate(at, c.suspendedAt), r.policy);
 }
 
 const maxDate = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);

@@ -36,6 +36,10 @@ export const eventWords: Record<CaseEventType, Words> = {
   reopened: { zh: '重新办理', en: 'Reopened for another attempt' },
   closed: { zh: '归档', en: 'Closed' },
   merged: { zh: '合并办理', en: 'Merged' },
+  deadline_recounted: {
+    zh: '办理时限按新公布的节假日安排重新计算',
+    en: 'Time limit recounted under the newly published holiday schedule',
+  },
 };
 
 /** The words for a stored event's type; a type the core no longer knows reads as itself. */

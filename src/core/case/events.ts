@@ -47,7 +47,20 @@ export type EventBody =
   | { type: 'evaluated'; data: { rating: Rating; by: Evaluator; note: string | null } }
   | { type: 'reopened'; data: { reason: ReopenReason; note: string | null; unit: UnitRef } }
   | { type: 'closed'; data: { note: string | null } }
-  | { type: 'merged'; data: { into: number; note: string | null } };
+  | { type: 'merged'; data: { into: number; note: string | null } }
+  | { type: 'deadline_recounted'; data: DeadlineRecount };
+
+/** A stage's deadline before and after a calendar year's schedule was entered or changed (instants as ISO text). */
+export type RecountedStage = {
+  seq: number;
+  stage: string;
+  dueBefore: string | null;
+  dueAfter: string | null;
+  provisionalBefore: boolean;
+  provisionalAfter: boolean;
+};
+/** What a `deadline_recounted` event records: the calendar year that changed and every stage it moved. */
+export type DeadlineRecount = { year: number; stages: RecountedStage[] };
 
 /** Every event type, in lifecycle order: what the public timeline words and the KPI queries are keyed by. */
 export const EVENT_TYPES = [
@@ -70,6 +83,7 @@ export const EVENT_TYPES = [
   'reopened',
   'closed',
   'merged',
+  'deadline_recounted',
 ] as const satisfies readonly EventBody['type'][];
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 type Assert<T extends true> = T;

@@ -120,6 +120,8 @@ const reducers: { [T in CaseEventType]: Reducer<T> } = {
     suspension: null,
     assignments: closeActive(s.assignments, e.at),
   }),
+  // The stages' clocks live beside the case (assignment_stages); the event only records the move.
+  deadline_recounted: (s) => s,
 };
 
 /** Applies one event to a state; events are trusted (they were decided by the actions). */

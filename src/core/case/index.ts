@@ -1,7 +1,16 @@
 // The pure core of the case lifecycle: types, one function per action, what an actor may do now,
 // the automatic escalation rule, and replay of the event log. Nothing here touches I/O or the clock.
 export * from './types.js';
-export type { CaseEvent, CaseEventType, CoTaskSpec, EventBody, EventHead, ReceivedData } from './events.js';
+export type {
+  CaseEvent,
+  CaseEventType,
+  CoTaskSpec,
+  DeadlineRecount,
+  EventBody,
+  EventHead,
+  ReceivedData,
+  RecountedStage,
+} from './events.js';
 export { EVENT_TYPES, isEventType } from './events.js';
 export type { Result, Transition } from './result.js';
 export type { VersionedInput } from './action-kit.js';
@@ -59,6 +68,7 @@ export {
   type EscalationTrigger,
 } from './escalation.js';
 export { evolve, replay, initialState } from './evolve.js';
+export { recordDeadlineRecount } from './recount.js';
 export { reviveState } from './serial.js';
 export { activeLead, activeCos, lastLead, isActive } from './assignments.js';
 export { inJurisdiction, covers } from './authz.js';

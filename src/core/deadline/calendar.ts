@@ -4,6 +4,11 @@
  * (调休上班) on a weekend, as published each year by the State Council (国务院办公厅关于部分节假日
  * 安排的通知). Overrides are data (seeded from `chinese-days`, editable by administrators).
  *
+ * New Year's Day (元旦, 1 January) is a holiday in every year by law (全国年节及纪念日放假办法第二条),
+ * so it rests even in a year whose schedule has not been entered; an override of that date still wins.
+ * A year with no override at all has no entered schedule: deadlines counted across any of its days
+ * are provisional (`unscheduledYearsIn`), since its holidays and make-up days are not yet known.
+ *
  * Days are CST days (see cst.ts). Day-counted results are exclusive due instants at 24:00 +08:00
  * of the last day, and the day of the starting instant is not counted
  * (民法典第二百零一条：开始的当日不计入，自下一日开始计算；第二百零三条：截止时间为二十四时).
@@ -18,30 +23,60 @@ export { CALENDAR_SOURCES, DAY_KINDS, type CalendarSource, type DayKind } from '
 /** One override row: a date, its kind, and the holiday's name (or the make-up day's, 调休). */
 export type CalendarDay = { readonly date: IsoDate; readonly kind: DayKind; readonly name?: string | null };
 
-/** A working-day calendar: the default weekday rule plus overrides keyed by day number. */
-export type Calendar = { readonly overrides: ReadonlyMap<number, CalendarDay> };
+/**
+ * A working-day calendar: the default rule (Monday–Friday, New Year's Day off) plus overrides keyed by
+ * day number, and the years whose schedule has been entered (those that hold any override).
+ */
+export type Calendar = {
+  readonly overrides: ReadonlyMap<number, CalendarDay>;
+  readonly scheduledYears: ReadonlySet<number>;
+};
 
 /** Builds a calendar from override rows; a later row for the same date wins (seed first, edits after). */
 export function makeCalendar(days: Iterable<CalendarDay>): Calendar {
   const overrides = new Map<number, CalendarDay>();
+  const scheduledYears = new Set<number>();
   for (const day of days) {
     if (day.kind !== 'workday' && day.kind !== 'holiday') {
       throw new DomainError('ValidationFailed', `unknown day kind: ${String(day.kind)}`, { date: day.date });
     }
     overrides.set(dayNumber(day.date), day);
+    scheduledYears.add(Number(day.date.slice(0, 4)));
   }
-  return { overrides };
+  return { overrides, scheduledYears };
 }
 
-/** The calendar with no overrides: plain Monday–Friday weeks. */
+/** The CST year of a day number. */
+export const yearOfDay = (day: number): number => Number(isoDateOf(day).slice(0, 4));
+
+/** The kind a day has without any override: rest on Saturday, Sunday and New Year's Day, work otherwise. */
+export function ruleKindOf(day: number): DayKind {
+  const weekday = weekdayOf(day);
+  return weekday === 0 || weekday === 6 || isoDateOf(day).endsWith('-01-01') ? 'holiday' : 'workday';
+}
+
+/** The calendar with no overrides: plain Monday–Friday weeks (and New Year's Day), no year scheduled. */
 export const WEEKDAYS_ONLY: Calendar = makeCalendar([]);
 
 /** Whether a day number is a working day under the calendar. */
 export function isWorkingDayNumber(cal: Calendar, day: number): boolean {
   const override = cal.overrides.get(day);
   if (override) return override.kind === 'workday';
-  const weekday = weekdayOf(day);
-  return weekday !== 0 && weekday !== 6;
+  return ruleKindOf(day) === 'workday';
+}
+
+/**
+ * The years without an entered schedule among the CST days a count from `a` to the exclusive instant
+ * `b` crosses (the day of `a` through the last day `b` covers), ascending; empty when every one has its
+ * schedule. A deadline counted across such a day is provisional: the year's holidays may still move it.
+ */
+export function unscheduledYearsIn(cal: Calendar, a: Date, b: Date): number[] {
+  const [from, to] = [instantMs(a), instantMs(b)].sort((x, y) => x - y) as [number, number];
+  const first = yearOfDay(cstDayOfMs(from));
+  const last = yearOfDay(cstDayOfMs(Math.max(from, to - 1)));
+  const out: number[] = [];
+  for (let y = first; y <= last; y += 1) if (!cal.scheduledYears.has(y)) out.push(y);
+  return out;
 }
 
 /** Whether a CST date ('YYYY-MM-DD') is a working day. */

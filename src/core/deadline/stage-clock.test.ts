@@ -31,6 +31,7 @@ describe('starting a stage', () => {
       suspendedAt: null,
       remainingMs: null,
       extended: 0,
+      provisional: false,
     });
   });
 });

@@ -6,7 +6,7 @@
  * maximum. The sweeper only reads `due` and the card instants derived from it.
  */
 import { DomainError } from '../errors.js';
-import type { Calendar } from './calendar.js';
+import { type Calendar, unscheduledYearsIn } from './calendar.js';
 import { instantMs } from './cst.js';
 import { type DeadlinePolicy, type Duration, dueAt, extendDue, measureFor } from './policy.js';
 import { advanceBy, measureBetween, type TimeMeasure } from './working-time.js';
@@ -26,6 +26,11 @@ export type StageClock = {
   readonly remainingMs: number | null;
   /** Extension granted so far, in the unit of the policy's maxExtension. */
   readonly extended: number;
+  /**
+   * The due instant was counted across a day of a year whose schedule was not entered (calendar.ts):
+   * it may move when that year's holidays are entered (recountStage). Hour limits never are.
+   */
+  readonly provisional: boolean;
 };
 
 /** A suspension interval [from, to): the clock stood still between these instants. */
@@ -36,7 +41,26 @@ export function startStage(policy: DeadlinePolicy, cal: Calendar, start: Date): 
   const due = dueAt(policy, cal, start);
   const measure = measureFor(policy.unit);
   const allowedMs = measureBetween(cal, measure, start, due);
-  return { start, measure, allowedMs, due, suspendedAt: null, remainingMs: null, extended: 0 };
+  const clock = { start, measure, allowedMs, due, suspendedAt: null, remainingMs: null, extended: 0 };
+  return { ...clock, provisional: isProvisional(cal, clock, policy) };
+}
+
+/**
+ * Whether a running clock's due was counted across a day of a year without an entered schedule: its
+ * start to its due crosses such a year and the count read the calendar (a limit in days, or an
+ * extension in days). Without the policy, a clock in working time reads it. Computed the same way
+ * wherever a due is set, so a recount under the same calendar finds the same mark.
+ */
+export function isProvisional(
+  cal: Calendar,
+  clock: Pick<StageClock, 'start' | 'due' | 'measure' | 'extended'>,
+  policy?: Pick<DeadlinePolicy, 'unit' | 'maxExtension'>,
+): boolean {
+  if (clock.due === null) return false;
+  const reads = policy
+    ? policy.unit !== 'hour' || (clock.extended > 0 && (policy.maxExtension?.unit ?? 'hour') !== 'hour')
+    : clock.measure === 'working_time';
+  return reads && unscheduledYearsIn(cal, clock.start, clock.due).length > 0;
 }
 
 /** Stops the clock at `at`; a suspended stage has no due instant and collects no cards. */
@@ -47,8 +71,13 @@ export function suspendStage(cal: Calendar, stage: StageClock, at: Date): StageC
   return { ...stage, due: null, suspendedAt: at, remainingMs };
 }
 
-/** Restarts the clock at `at` with the time that was left when it stopped. */
-export function resumeStage(cal: Calendar, stage: StageClock, at: Date): StageClock {
+/** Restarts the clock at `at` with the time that was left when it stopped (the policy decides the provisional mark). */
+export function resumeStage(
+  cal: Calendar,
+  stage: StageClock,
+  at: Date,
+  policy?: Pick<DeadlinePolicy, 'unit' | 'maxExtension'>,
+): StageClock {
   if (stage.due !== null || stage.suspendedAt === null || stage.remainingMs === null) {
     throw new DomainError('InvalidTransition', 'stage is not suspended');
   }
@@ -59,7 +88,8 @@ export function resumeStage(cal: Calendar, stage: StageClock, at: Date): StageCl
     });
   }
   const due = advanceBy(cal, stage.measure, at, stage.remainingMs);
-  return { ...stage, due, suspendedAt: null, remainingMs: null };
+  const resumed = { ...stage, due, suspendedAt: null, remainingMs: null };
+  return { ...resumed, provisional: isProvisional(cal, resumed, policy) };
 }
 
 /**
@@ -115,5 +145,30 @@ export function applyExtension(stage: StageClock, amount: number, policy: Deadli
   if (stage.due === null) throw new DomainError('InvalidTransition', 'resume a suspended stage before extending it');
   const due = extendDue(cal, stage.due, { amount, unit: max.unit }, policy.rollToWorkingDay ?? true);
   const allowedMs = stage.allowedMs + measureBetween(cal, stage.measure, stage.due, due);
-  return { ...stage, due, allowedMs, extended: stage.extended + amount };
+  const extended = { ...stage, due, allowedMs, extended: stage.extended + amount };
+  return { ...extended, provisional: isProvisional(cal, extended, policy) };
+}
+
+/**
+ * The clock counted again from its start under another calendar (a year's schedule entered or
+ * changed): the policy's due from the start, the extension granted so far, then the suspensions
+ * (ascending; the stage's own open suspension, if any, is taken from the clock). Under the calendar
+ * the clock was counted with it returns the same clock, so re-counting is safe to repeat.
+ */
+export function recountStage(
+  policy: DeadlinePolicy,
+  cal: Calendar,
+  clock: StageClock,
+  suspensions: readonly Suspension[],
+): StageClock {
+  let base = dueAt(policy, cal, clock.start);
+  const max = policy.maxExtension;
+  if (clock.extended > 0 && max)
+    base = extendDue(cal, base, { amount: clock.extended, unit: max.unit }, policy.rollToWorkingDay ?? true);
+  const allowedMs = measureBetween(cal, clock.measure, clock.start, base);
+  const due = dueAfterSuspensions(cal, clock.measure, base, suspensions);
+  const provisional = isProvisional(cal, { ...clock, due }, policy);
+  if (clock.suspendedAt === null) return { ...clock, allowedMs, due, remainingMs: null, provisional };
+  const remainingMs = measureBetween(cal, clock.measure, clock.suspendedAt, due);
+  return { ...clock, allowedMs, due: null, remainingMs, provisional };
 }

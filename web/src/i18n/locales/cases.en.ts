@@ -89,6 +89,7 @@ export const casesEn: Pick<Messages, 'enums' | 'actions' | 'events' | 'actionFor
     reopened: 'Reopened',
     closed: 'Closed',
     merged: 'Merged',
+    deadline_recounted: 'Deadline recounted under the holiday schedule',
   },
   actionForm: {
     title: '{{action}}: {{code}}',

@@ -121,6 +121,7 @@ export const casesZh = {
     reopened: '重新办理',
     closed: '归档',
     merged: '合并',
+    deadline_recounted: '时限按节假日安排重新计算',
   } satisfies Words<CaseEventType>,
   actionForm: {
     title: '{{action}}：{{code}}',

@@ -1,0 +1,97 @@
+import type { Tx } from '../../storage/db.js';
+import type { RecountedStage } from '../../core/case/events.js';
+import { recordDeadlineRecount } from '../../core/case/recount.js';
+import { nextCardAt } from '../../core/deadline/cards.js';
+import { startOfCstDay } from '../../core/deadline/cst.js';
+import { recountStage, type StageClock, type Suspension } from '../../core/deadline/stage-clock.js';
+import { lockCase, saveTransition } from '../../storage/cases.repo.js';
+import {
+  rearmRunningStages,
+  runningStagesTouching,
+  suspensionMoves,
+  updateStageClock,
+  type StageRow,
+} from '../../storage/stages.repo.js';
+import { loadPolicies } from './load-policies.js';
+
+/** What a recount did: the cases whose history records it, the stages it moved, the stages re-armed for cards. */
+export type Recount = { cases: number; stages: number; rearmed: number };
+
+/**
+ * After a calendar year's schedule was entered or changed, in the writer's transaction: every running
+ * stage whose counting touches that year is counted again from its start under the calendar as it now
+ * stands (the core's recountStage: due instant, time left while suspended, the provisional mark); each
+ * case with a stage that moved gets a `deadline_recounted` event naming before and after; then the
+ * stages of that year are re-armed (the card rules' re-arming, migration 0013) so the next sweep
+ * recomputes their card instants and issues what the new deadline owes. The writer is the calendar's
+ * administrator, whose scope holds every stage (the calendar is set at the top of the tree).
+ */
+export async function recountYear(
+  trx: Tx,
+  by: { userId: number; unitId: number },
+  year: number,
+  now: Date,
+): Promise<Recount> {
+  const p = await loadPolicies(trx);
+  const [from, to] = [startOfCstDay(`${year}-01-01`), startOfCstDay(`${year + 1}-01-01`)];
+  const rows = await runningStagesTouching(trx, from, to);
+  const spans = suspensionSpans(await suspensionMoves(trx, [...new Set(rows.map((r) => r.caseId))]));
+  const moved = new Map<number, RecountedStage[]>();
+  for (const r of rows) {
+    const clock = recountStage(r.policy, p.calendar, r.clock, ownSuspensions(spans.get(r.caseId) ?? [], r.clock));
+    if (sameCount(clock, r.clock) && clock.allowedMs === r.clock.allowedMs) continue;
+    await updateStageClock(trx, r, clock, nextCardAt(clock, p.calendar, p.cardRules, r.issued));
+    // The time allowed can change alone (the start day turned to a rest day): the deadline did not move.
+    if (sameCount(clock, r.clock)) continue;
+    moved.set(r.caseId, [...(moved.get(r.caseId) ?? []), recounted(r, clock)]);
+  }
+  for (const [caseId, stages] of moved) {
+    const before = await lockCase(trx, caseId);
+    if (!before) continue;
+    const t = recordDeadlineRecount(before, by, { year, stages }, now);
+    await saveTransition(trx, before, t.state, t.events);
+  }
+  const rearmed = await rearmRunningStages(trx, { from, to });
+  return { cases: moved.size, stages: [...moved.values()].reduce((n, s) => n + s.length, 0), rearmed };
+}
+
+/** A case's suspensions from its events: entering `suspended` opens one, leaving it closes it (open ones have to = null). */
+function suspensionSpans(
+  moves: readonly { caseId: number; at: Date; fromStatus: string | null; toStatus: string }[],
+): Map<number, { from: Date; to: Date | null }[]> {
+  const out = new Map<number, { from: Date; to: Date | null }[]>();
+  for (const m of moves) {
+    const list = out.get(m.caseId) ?? [];
+    const last = list.at(-1);
+    if (m.toStatus === 'suspended' && m.fromStatus !== 'suspended') list.push({ from: m.at, to: null });
+    else if (m.fromStatus === 'suspended' && m.toStatus !== 'suspended' && last && last.to === null) last.to = m.at;
+    out.set(m.caseId, list);
+  }
+  return out;
+}
+
+/**
+ * The closed suspensions a stage's clock stood still for, clipped to its start as trackStages does
+ * (a stage started while suspended starts stopped); the open one is the clock's own suspendedAt.
+ */
+function ownSuspensions(spans: readonly { from: Date; to: Date | null }[], clock: StageClock): Suspension[] {
+  const start = clock.start.getTime();
+  return spans
+    .filter((s): s is { from: Date; to: Date } => s.to !== null && s.to.getTime() > start)
+    .map((s) => ({ from: new Date(Math.max(s.from.getTime(), start)), to: s.to }));
+}
+
+const ms = (d: Date | null) => d?.getTime() ?? null;
+const sameCount = (a: StageClock, b: StageClock) =>
+  ms(a.due) === ms(b.due) && a.remainingMs === b.remainingMs && a.provisional === b.provisional;
+
+function recounted(r: StageRow, c: StageClock): RecountedStage {
+  return {
+    seq: r.seq,
+    stage: r.stage,
+    dueBefore: r.clock.due?.toISOString() ?? null,
+    dueAfter: c.due?.toISOString() ?? null,
+    provisionalBefore: r.clock.provisional,
+    provisionalAfter: c.provisional,
+  };
+}

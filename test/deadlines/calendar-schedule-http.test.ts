@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
+import { makeUser, testPassword } from '../factories.js';
+import { testDeps } from '../test-deps.js';
+import { client } from '../http-client.js';
+import { stageRows, stageWorld } from './stage-world.js';
+import { createApp } from '../../src/http/app.js';
+import { manualClock } from '../../src/core/clock.js';
+import { endOfCstDay } from '../../src/core/deadline/cst.js';
+import { systemScope } from '../../src/storage/db.js';
+import { seedReference } from '../../src/app/seed/seed-reference.js';
+import { readEvents } from '../../src/storage/cases.repo.js';
+
+// Issue 11, point 15: 2027 has no schedule in chinese-days; deadlines counted into it were plain weekdays.
+describe.each(engines)('a year without a schedule, and entering it %s', (engine) => {
+  let t: TestDb;
+  let w: Awaited<ReturnType<typeof stageWorld>>;
+  let admin: ReturnType<typeof client>;
+  const clock = manualClock(new Date('2026-12-29T02:00:00Z')); // Tuesday 10:00 CST
+  const day = (y: { months: { days: { date: string }[] }[] }, date: string) =>
+    y.months[Number(date.slice(5, 7)) - 1]!.days.find((d) => d.date === date);
+  const handleRow = async (caseId: number) => (await stageRows(t.db, caseId)).find((r) => r.stage === 'handle')!;
+  const events = (caseId: number) => t.db.tx(systemScope, (trx) => readEvents(trx, caseId));
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    w = await stageWorld(t.db);
+    await makeUser(t.db, 'admin1', w.units.countyCentre.unitId, ['admin']);
+    admin = client(createApp(testDeps(t.db, { clock })));
+    await admin.login('admin1', testPassword);
+  });
+  afterAll(() => t.drop());
+
+  it(`${engineLabel(engine)} rests on 1 January 2027 and marks a deadline counted into 2027 provisional`, async () => {
+    expect(day((await admin.get('/api/calendar?year=2027')).body, '2027-01-01')).toMatchObject({ working: false });
+    let s = await w.openCase(clock.now(), { kind: 'appeal' });
+    s = await w.act(s, 'dispatch', w.units.villageCentre, { unit: w.units.villageCommittee }, clock.now());
+    s = await w.act(s, 'sign', w.units.villageCommittee, {}, clock.now());
+    const row = await handleRow(s.id);
+    // 5 working days from Tuesday 29 December: 30, 31, (1 January off), 4, 5, 6 January.
+    expect(row.due_at).toEqual(endOfCstDay('2027-01-06'));
+    expect(row.provisional).toBe(true);
+    const signFor = (await stageRows(t.db, s.id)).find((r) => r.stage === 'sign_for')!;
+    expect(signFor.provisional).toBe(false); // counted within 2026
+  });
+
+  it(`${engineLabel(engine)} recounts the running stages when 2027 is entered, records it on the history once, and re-arms their cards`, async () => {
+    let s = await w.openCase(clock.now(), { kind: 'appeal' });
+    s = await w.act(s, 'dispatch', w.units.villageCentre, { unit: w.units.villageCommittee }, clock.now());
+    s = await w.act(s, 'sign', w.units.villageCommittee, {}, clock.now());
+    const versionBefore = (await events(s.id)).length;
+    const schedule = {
+      days: [
+        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-01-04', kind: 'holiday', name: '元旦' },
+      ],
+    };
+    const put = await admin.raw('PUT', '/api/calendar?year=2027', schedule);
+    expect(put.status).toBe(200);
+    const row = await handleRow(s.id);
+    expect(row.due_at).toEqual(endOfCstDay('2027-01-07'));
+    expect(row.provisional).toBe(false);
+    expect(row.next_card_at).toEqual(row.start_at); // re-armed: the next sweep recomputes its cards
+    const log = await events(s.id);
+    expect(log).toHaveLength(versionBefore + 1);
+    expect(log.at(-1)).toMatchObject({
+      type: 'deadline_recounted',
+      fromStatus: 'signed',
+      toStatus: 'signed',
+      data: {
+        year: 2027,
+        stages: [
+          {
+            stage: 'handle',
+            dueBefore: endOfCstDay('2027-01-06').toISOString(),
+            dueAfter: endOfCstDay('2027-01-07').toISOString(),
+            provisionalBefore: true,
+            provisionalAfter: false,
+          },
+        ],
+      },
+    });
+    // Entering the same schedule again moves nothing, so the history records nothing.
+    expect((await admin.raw('PUT', '/api/calendar?year=2027', schedule)).status).toBe(200);
+    expect(await events(s.id)).toHaveLength(log.length);
+    // A single day's edit recounts too: 7 January becomes a rest day.
+    expect((await admin.raw('PUT', '/api/calendar/2027-01-07', { kind: 'holiday', name: '测试' })).status).toBe(200);
+    expect((await handleRow(s.id)).due_at).toEqual(endOfCstDay('2027-01-08'));
+    expect((await events(s.id)).at(-1)?.type).toBe('deadline_recounted');
+  });
+
+  it(`${engineLabel(engine)} keeps an administrator's removal of 端午 through a re-seed`, async () => {
+    const before = (await admin.get('/api/calendar?year=2026')).body;
+    expect(day(before, '2026-06-19')).toMatchObject({ working: false, name: '端午', source: 'chinese-days' });
+    const removed = await admin.raw('PUT', '/api/calendar/2026-06-19', { kind: 'default' });
+    expect(removed.body).toMatchObject({ working: true, name: null, source: 'admin' });
+    const named = await admin.raw('PUT', '/api/calendar/2026-10-10', { kind: 'holiday', name: '试行' });
+    expect(named.status).toBe(200);
+    await t.db.tx(systemScope, (trx) => seedReference(trx));
+    const after = (await admin.get('/api/calendar?year=2026')).body;
+    expect(day(after, '2026-06-19')).toMatchObject({ working: true, source: 'admin' });
+    expect(day(after, '2026-10-10')).toMatchObject({ working: false, name: '试行', source: 'admin' });
+    expect(day(after, '2026-10-01')).toMatchObject({ working: false, name: '国庆节', source: 'chinese-days' });
+  });
+});
