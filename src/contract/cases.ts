@@ -134,6 +134,10 @@ export const CaseSummary = z
     dueAt: z.string().nullable().openapi({
       description: 'the earliest deadline among its running stages; null when no clock runs (suspended, resolved, …)',
     }),
+    provisional: z.boolean().openapi({
+      description:
+        'dueAt was counted across a day of a year whose holiday schedule is not entered yet (暂定): it may move when the schedule is entered',
+    }),
     card: CardColour.nullable().openapi({ description: 'its most severe active supervision card (督办牌), if any' }),
   })
   .openapi('CaseSummary');
@@ -178,6 +182,10 @@ export const AssignmentView = z
           .nullable()
           .openapi({ description: 'null while the case is suspended (the clock stands still)' }),
         completedAt: z.string().nullable(),
+        provisional: z.boolean().openapi({
+          description:
+            'the due instant was counted across a day of a year whose holiday schedule is not entered yet (暂定): it may move when the schedule is entered',
+        }),
         extensionLeft: z
           .object({ amount: z.number(), unit: TimeUnit })
           .nullable()

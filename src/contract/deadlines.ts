@@ -36,6 +36,16 @@ export const CalendarYear = z
   })
   .openapi('CalendarYear');
 export type CalendarYear = z.infer<typeof CalendarYear>;
+export const CalendarStatus = z
+  .object({
+    today: z.string().openapi({ description: "the server's CST date" }),
+    missingYear: z.number().int().nullable().openapi({
+      description:
+        'a year whose holiday schedule is not entered and should be: this year, or next year from 1 October (CST); null when none',
+    }),
+  })
+  .openapi('CalendarStatus');
+export type CalendarStatus = z.infer<typeof CalendarStatus>;
 export const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export const CalendarOverride = z
@@ -125,6 +135,10 @@ export const Card = z
     supervisorLevel: z.number().int(),
     supervisorRegionCode: z.string(),
     clearedAt: z.string().nullable(),
+    provisional: z.boolean().openapi({
+      description:
+        "the stage's deadline was counted across a day of a year whose holiday schedule is not entered yet (暂定): it may move when the schedule is entered",
+    }),
     ...CaseLabel,
   })
   .openapi('Card');

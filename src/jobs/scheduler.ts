@@ -1,6 +1,7 @@
 import type { Deps } from '../app/deps.js';
 import type { Log } from '../app/log.js';
 import { sweepDeadlines } from '../app/deadlines/sweep-deadlines.js';
+import { warnMissingSchedule } from '../app/deadlines/calendar-status.js';
 import { deliverOutbox } from './deliver-outbox.js';
 
 /** A job the scheduler runs every intervalMs; runs never overlap. */
@@ -49,7 +50,10 @@ export function startJobs(jobs: readonly Job[], log: Log): { stop(): Promise<voi
   };
 }
 
-/** The server's background jobs from config: the deadline sweep and the outbox delivery (0 s disables either). */
+/**
+ * The server's background jobs from config: the deadline sweep with the daily reminder of a missing
+ * calendar year beside it (one message a day, however often it runs), and the outbox delivery (0 s disables either).
+ */
 export function startScheduler(deps: Deps): { stop(): Promise<void> } {
   return startJobs(
     [
@@ -58,6 +62,7 @@ export function startScheduler(deps: Deps): { stop(): Promise<void> } {
         intervalMs: deps.config.sweep.intervalMs,
         run: () => sweepDeadlines(deps, { batchSize: deps.config.sweep.batchSize }),
       },
+      { name: 'warn-missing-schedule', intervalMs: deps.config.sweep.intervalMs, run: () => warnMissingSchedule(deps) },
       { name: 'deliver-outbox', intervalMs: deps.config.delivery.intervalMs, run: () => deliverOutbox(deps) },
     ],
     deps.log,

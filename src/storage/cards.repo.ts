@@ -126,7 +126,11 @@ export async function boardCards(
       .innerJoin('cases as c', 'c.id', 'k.case_id')
       .leftJoin('units as u', 'u.id', 'k.unit_id')
       .leftJoin('regions as r', 'r.code', 'c.region_code')
+      .leftJoin('assignment_stages as st', (j) =>
+        j.onRef('st.case_id', '=', 'k.case_id').onRef('st.seq', '=', 'k.seq').onRef('st.stage', '=', 'k.stage'),
+      )
       .selectAll('k')
+      .select('st.provisional')
       .select(['c.tracking_code', 'c.title as case_title', 'u.name as unit_name', caseRegionName.as('region_name')])
       .orderBy('k.issued_at', 'desc')
       .orderBy('k.id', 'desc')
@@ -150,6 +154,7 @@ export async function boardCards(
       supervisorLevel: r.supervisor_level,
       supervisorRegionCode: lastCode(r.supervisor_region_path),
       clearedAt: r.cleared_at ? new Date(r.cleared_at).toISOString() : null,
+      provisional: r.provisional === true,
       trackingCode: r.tracking_code,
       caseTitle: r.case_title,
       unitName: r.unit_name,

@@ -35,6 +35,9 @@ const clusterLinks = sql<number>`(SELECT count(*) FROM case_links l WHERE l.case
 const nextDue = sql<
   Date | string | null
 >`(SELECT min(st.due_at) FROM assignment_stages st WHERE st.case_id = c.id AND st.completed_at IS NULL)`;
+// Whether that next deadline is provisional (counted into a year without an entered schedule).
+const nextDueProvisional = sql<boolean | null>`(SELECT st.provisional FROM assignment_stages st
+  WHERE st.case_id = c.id AND st.completed_at IS NULL AND st.due_at IS NOT NULL ORDER BY st.due_at LIMIT 1)`;
 const activeCards = sql<
   CardColour[] | null
 >`(SELECT array_agg(k.colour) FROM cards k WHERE k.case_id = c.id AND k.cleared_at IS NULL)`;
@@ -149,6 +152,7 @@ export async function listCaseRows(
         sentBacks.as('sent_backs'),
         clusterLinks.as('cluster_links'),
         nextDue.as('next_due'),
+        nextDueProvisional.as('next_due_provisional'),
         activeCards.as('active_cards'),
       ])
       .orderBy(order)
@@ -185,6 +189,7 @@ export async function listCaseRows(
       sentBackCount: Number(r.sent_backs),
       clusterSize: clusterSize(Number(r.cluster_links)),
       dueAt: r.next_due === null ? null : new Date(r.next_due).toISOString(),
+      provisional: r.next_due_provisional === true,
       card: worstColour(r.active_cards ?? []),
     })),
   };

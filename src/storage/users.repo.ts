@@ -210,3 +210,15 @@ export async function userActor(trx: Tx, userId: number): Promise<Actor | undefi
     }
   );
 }
+
+/** Every enabled account holding a role, wherever it works (the administrators a calendar warning goes to). */
+export async function enabledWithRole(trx: Tx, role: Role): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('disabled', '=', false)
+    .where(sql<boolean>`${role} = ANY(roles)`)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

@@ -10,12 +10,18 @@ import { endOfCstDay } from '../../src/core/deadline/cst.js';
 import { systemScope } from '../../src/storage/db.js';
 import { seedReference } from '../../src/app/seed/seed-reference.js';
 import { readEvents } from '../../src/storage/cases.repo.js';
+import { sweepDeadlines } from '../../src/app/deadlines/sweep-deadlines.js';
+import { warnMissingSchedule } from '../../src/app/deadlines/calendar-status.js';
+import { deliverMessages } from '../../src/app/notify/deliver-messages.js';
+import { logSms } from '../../src/app/notify/sms.js';
+import { createLog } from '../../src/app/log.js';
 
 // Issue 11, point 15: 2027 has no schedule in chinese-days; deadlines counted into it were plain weekdays.
 describe.each(engines)('a year without a schedule, and entering it %s', (engine) => {
   let t: TestDb;
   let w: Awaited<ReturnType<typeof stageWorld>>;
   let admin: ReturnType<typeof client>;
+  let leader: ReturnType<typeof client>;
   const clock = manualClock(new Date('2026-12-29T02:00:00Z')); // Tuesday 10:00 CST
   const day = (y: { months: { days: { date: string }[] }[] }, date: string) =>
     y.months[Number(date.slice(5, 7)) - 1]!.days.find((d) => d.date === date);
@@ -26,8 +32,11 @@ describe.each(engines)('a year without a schedule, and entering it %s', (engine)
     t = await createTestDb(engine);
     w = await stageWorld(t.db);
     await makeUser(t.db, 'admin1', w.units.countyCentre.unitId, ['admin']);
-    admin = client(createApp(testDeps(t.db, { clock })));
+    const app = createApp(testDeps(t.db, { clock }));
+    admin = client(app);
+    leader = client(app);
     await admin.login('admin1', testPassword);
+    await leader.login('county-leader', testPassword);
   });
   afterAll(() => t.drop());
 
@@ -42,6 +51,40 @@ describe.each(engines)('a year without a schedule, and entering it %s', (engine)
     expect(row.provisional).toBe(true);
     const signFor = (await stageRows(t.db, s.id)).find((r) => r.stage === 'sign_for')!;
     expect(signFor.provisional).toBe(false); // counted within 2026
+
+    // Wherever the deadline is shown: the case's stages and next deadline, the lists (and so the workbench's tasks), the board.
+    const detail = (await leader.get(`/api/cases/${s.id}`)).body;
+    const stages = detail.assignments.flatMap((a: { stages: { stage: string; provisional: boolean }[] }) => a.stages);
+    expect(stages.find((x: { stage: string }) => x.stage === 'handle')).toMatchObject({ provisional: true });
+    expect(stages.find((x: { stage: string }) => x.stage === 'sign_for')).toMatchObject({ provisional: false });
+    expect(detail).toMatchObject({ dueAt: endOfCstDay('2027-01-06').toISOString(), provisional: true });
+    const listed = (await leader.get('/api/cases?pageSize=50')).body.items.find((c: { id: number }) => c.id === s.id);
+    expect(listed).toMatchObject({ dueAt: endOfCstDay('2027-01-06').toISOString(), provisional: true });
+    const later = manualClock(new Date('2027-01-06T02:00:00Z')); // 80 % of the handling time has passed: blue
+    expect((await sweepDeadlines({ db: t.db, clock: later })).cards).toBeGreaterThan(0);
+    const board = (await leader.get('/api/supervision/cards')).body.items.filter(
+      (c: { caseId: number }) => c.caseId === s.id,
+    );
+    expect(board.length).toBeGreaterThan(0);
+    expect(board.every((c: { provisional: boolean }) => c.provisional)).toBe(true);
+  });
+
+  it(`${engineLabel(engine)} warns the administrators from 1 October, once a day, while 2027 is missing`, async () => {
+    expect((await admin.get('/api/calendar/status')).body).toEqual({ today: '2026-12-29', missingYear: 2027 });
+    const at = (iso: string) => ({ db: t.db, clock: manualClock(new Date(iso)) });
+    expect(await warnMissingSchedule(at('2026-09-30T15:00:00Z'))).toEqual({ missingYear: null, sent: 0 }); // 23:00 CST on 30 September
+    expect(await warnMissingSchedule(at('2026-09-30T16:30:00Z'))).toEqual({ missingYear: 2027, sent: 1 });
+    expect(await warnMissingSchedule(at('2026-10-01T09:00:00Z'))).toEqual({ missingYear: 2027, sent: 0 }); // the same CST day
+    expect(await warnMissingSchedule(at('2026-10-01T16:00:00Z'))).toEqual({ missingYear: 2027, sent: 1 }); // the next day
+    await deliverMessages({ ...testDeps(t.db, { clock }) }, logSms(createLog('silent')));
+    const inbox = (await admin.get('/api/inbox')).body.items.filter(
+      (m: { topic: string }) => m.topic === 'calendar.schedule_missing',
+    );
+    expect(inbox).toHaveLength(2);
+    expect(inbox[0]).toMatchObject({ title: '2027 年节假日安排尚未录入' });
+    // Not to staff without the administrator's role.
+    const leaderInbox = (await leader.get('/api/inbox')).body.items;
+    expect(leaderInbox.some((m: { topic: string }) => m.topic === 'calendar.schedule_missing')).toBe(false);
   });
 
   it(`${engineLabel(engine)} recounts the running stages when 2027 is entered, records it on the history once, and re-arms their cards`, async () => {
@@ -57,6 +100,8 @@ describe.each(engines)('a year without a schedule, and entering it %s', (engine)
     };
     const put = await admin.raw('PUT', '/api/calendar?year=2027', schedule);
     expect(put.status).toBe(200);
+    expect((await admin.get('/api/calendar/status')).body).toEqual({ today: '2026-12-29', missingYear: null });
+    expect(await warnMissingSchedule({ db: t.db, clock })).toEqual({ missingYear: null, sent: 0 });
     const row = await handleRow(s.id);
     expect(row.due_at).toEqual(endOfCstDay('2027-01-07'));
     expect(row.provisional).toBe(false);

@@ -78,6 +78,7 @@ const operations: Record<string, Target> = {
   'PATCH /api/dispatch-rules/{id}': 'rule',
   'DELETE /api/dispatch-rules/{id}': 'rule',
   'GET /api/calendar': 'global',
+  'GET /api/calendar/status': 'global',
   'PUT /api/calendar': 'global',
   'PUT /api/calendar/{date}': 'global',
   'GET /api/deadline-policies': 'list',

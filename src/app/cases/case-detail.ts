@@ -9,15 +9,20 @@ import { partiesOf, type StoredParty } from '../../storage/parties.repo.js';
 import type { FieldCrypto } from '../crypto/field-cipher.js';
 import { caseActor } from './case-actor.js';
 import { pendingStagesOf } from '../../storage/extension-requests.repo.js';
-import { extensionLeft } from '../../core/deadline/stage-clock.js';
+import { extensionLeft, type StageClock } from '../../core/deadline/stage-clock.js';
 import { worstColour } from '../../core/deadline/cards.js';
 import { clusterSize } from '../../core/repeat/cluster.js';
 import { mayRequestExtension } from '../deadlines/extension-offer.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-/** The earliest of some instants (null ones are clocks that do not run). */
-const earliest = (ds: (Date | null)[]) =>
-  ds.reduce<Date | null>((min, d) => (d !== null && (min === null || d < min) ? d : min), null);
+/** The earliest deadline of some running clocks (null dues are clocks that stand still) and whether it is provisional. */
+function nextDeadline(clocks: readonly StageClock[]): { dueAt: string | null; provisional: boolean } {
+  const next = clocks.reduce<StageClock | null>(
+    (min, c) => (c.due !== null && (min === null || c.due < min.due!) ? c : min),
+    null,
+  );
+  return { dueAt: iso(next?.due ?? null), provisional: next?.provisional ?? false };
+}
 
 /** The whole case as staff see it: masked parties, timeline with names, assignments, and the caller's actions. */
 export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?: boolean } = {}): Promise<CaseDetail> {
@@ -67,7 +72,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
     repeatOf: row.repeat_of === null ? null : Number(row.repeat_of),
     sentBackCount: state.counters.sendBacks,
     clusterSize: clusterSize(clusterLinks),
-    dueAt: iso(earliest(timed.stages.filter((x) => x.completedAt === null).map((x) => x.clock.due))),
+    ...nextDeadline(timed.stages.filter((x) => x.completedAt === null).map((x) => x.clock)),
     card: worstColour(timed.cards.filter((x) => x.cleared_at === null).map((x) => x.colour)),
     description: row.description,
     address: row.address,
@@ -95,6 +100,7 @@ export async function caseDetail(trx: Tx, ctx: Ctx, id: number, opts: { reveal?:
           startAt: iso(x.clock.start)!,
           dueAt: iso(x.clock.due),
           completedAt: iso(x.completedAt),
+          provisional: x.clock.provisional,
           extensionLeft: extensionLeft(x.clock, x.policy),
           canRequestExtension: mayRequestExtension(ctx.actor, x, pending.has(`${x.seq}:${x.stage}`)),
         })),

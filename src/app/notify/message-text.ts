@@ -38,6 +38,11 @@ export function messageText(topic: string, p: Record<string, unknown>): { title:
             : `${p.schemeName}：指数 ${index}，低于预警线 ${p.limit}。`,
       };
     }
+    case 'calendar.schedule_missing':
+      return {
+        title: `${p.year} 年节假日安排尚未录入`,
+        body: `跨入 ${p.year} 年的办理时限暂按周一至周五（元旦休息）计算并标为“暂定”。请在国务院办公厅公布安排后到工作日历录入，受影响的时限将重新计算。`,
+      };
     default:
       return { title: topic, body: JSON.stringify(p) };
   }

@@ -55,6 +55,18 @@ export function ruleKindOf(day: number): DayKind {
   return weekday === 0 || weekday === 6 || isoDateOf(day).endsWith('-01-01') ? 'holiday' : 'workday';
 }
 
+/**
+ * The year whose missing schedule administrators should be warned of at `now`: the current CST year
+ * when it has none, else from 1 October the next year when it has none (the State Council publishes
+ * the next year's schedule in the autumn, usually in November); null when nothing is missing.
+ */
+export function missingScheduleYear(cal: Calendar, now: Date): number | null {
+  const today = isoDateOf(cstDayOfMs(instantMs(now)));
+  const year = Number(today.slice(0, 4));
+  if (!cal.scheduledYears.has(year)) return year;
+  return today.slice(5) >= '10-01' && !cal.scheduledYears.has(year + 1) ? year + 1 : null;
+}
+
 /** The calendar with no overrides: plain Monday–Friday weeks (and New Year's Day), no year scheduled. */
 export const WEEKDAYS_ONLY: Calendar = makeCalendar([]);
 

@@ -3,6 +3,7 @@ import {
   addWorkingDays,
   isWorkingDay,
   makeCalendar,
+  missingScheduleYear,
   ruleKindOf,
   unscheduledYearsIn,
   WEEKDAYS_ONLY,
@@ -70,6 +71,22 @@ describe('years without an entered schedule', () => {
   it('a year counts as scheduled once it holds any override', () => {
     expect(unscheduledYearsIn(schedule2027, cst('2026-12-20 10:00'), cst('2027-01-05 24:00'))).toEqual([]);
     expect(unscheduledYearsIn(WEEKDAYS_ONLY, cst('2025-03-02 10:00'), cst('2025-03-03 10:00'))).toEqual([2025]);
+  });
+});
+
+describe('warning administrators of a missing schedule', () => {
+  it.each([
+    ['2026-09-30T15:59:59Z', null, 'the last second of September (CST)'],
+    ['2026-09-30T16:00:00Z', 2027, '1 October 00:00 CST'],
+    ['2026-12-01T02:00:00Z', 2027, 'December'],
+    ['2025-11-15T02:00:00Z', null, 'November 2025: 2026 is entered'],
+    ['2027-01-04T02:00:00Z', 2027, 'January of a year that is itself missing'],
+  ] as [string, number | null, string][])('at %s the missing year is %s (%s)', (now, year) => {
+    expect(missingScheduleYear(cal, new Date(now))).toBe(year);
+  });
+
+  it('stops once the year holds its schedule', () => {
+    expect(missingScheduleYear(schedule2027, new Date('2026-12-01T02:00:00Z'))).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   CalendarDayView,
+  CalendarStatus,
   CalendarYear,
   CardRules,
   DateParam,
@@ -18,6 +19,7 @@ import {
   putCardRules,
   putPolicies,
 } from '../../app/deadlines/reference-admin.js';
+import { getCalendarStatus } from '../../app/deadlines/calendar-status.js';
 import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../router.js';
 import { requireSession } from '../middleware.js';
 
@@ -35,6 +37,17 @@ deadlineRoutes.openapi(
     responses: { 200: json(CalendarYear, 'The year'), ...errorResponses },
   }),
   async (c) => c.json(await getCalendarYear(c.var.ctx, c.req.valid('query').year), 200),
+);
+
+deadlineRoutes.openapi(
+  createRoute({
+    ...common,
+    method: 'get',
+    path: '/calendar/status',
+    summary: "Whether a year's holiday schedule is missing: this year, or next year from 1 October (CST)",
+    responses: { 200: json(CalendarStatus, 'The status'), ...errorResponses },
+  }),
+  async (c) => c.json(await getCalendarStatus(c.var.ctx), 200),
 );
 
 deadlineRoutes.openapi(

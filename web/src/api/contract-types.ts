@@ -115,6 +115,7 @@ export type {
   UpdateDispatchRuleInput,
 } from '../../../src/contract/dispatch.js';
 export type {
+  CalendarStatus,
   CalendarYear,
   Card,
   CardRules,

@@ -98,6 +98,13 @@ export const opsEn: Pick<
     rest: 'Rest day',
     workingDays: '{{count}} working days this month',
     editDay: 'Change {{date}}',
+    provisional: 'Provisional',
+    provisionalHint:
+      "This deadline runs into a year whose State Council holiday schedule has not been entered; it is counted on Monday–Friday weeks (New Year's Day off) and will be recounted when an administrator enters that year.",
+    missingTitle: 'The holiday schedule for {{year}} has not been entered',
+    missingBody:
+      "Deadlines that run into {{year}} are counted on Monday–Friday weeks (New Year's Day off) and marked provisional. Once the State Council publishes the schedule, enter it in the working-day calendar and the affected deadlines are recounted.",
+    openCalendar: 'Open the calendar',
     kind: 'Make it',
     kinds: {
       holiday: 'A holiday (rest)',

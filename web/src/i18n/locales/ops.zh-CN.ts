@@ -97,6 +97,13 @@ export const opsZh = {
     dayName: '名称',
     prev: '上个月',
     next: '下个月',
+    provisional: '暂定',
+    provisionalHint:
+      '该时限跨越了尚未录入国务院节假日安排的年份，暂按周一至周五（元旦休息）计算；管理员录入该年安排后将自动重新计算。',
+    missingTitle: '{{year}} 年的节假日安排尚未录入',
+    missingBody:
+      '跨入 {{year}} 年的办理时限暂按周一至周五（元旦休息）计算，并标为“暂定”。国务院办公厅公布安排后，请在工作日历中录入，系统将重新计算受影响的时限。',
+    openCalendar: '打开工作日历',
   },
   policies: {
     title: '时限规则',

@@ -1,10 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CalendarYear, CardRules, PolicyTable, PutCalendarDayInput } from '../../../api/contract-types.js';
+import type {
+  CalendarStatus,
+  CalendarYear,
+  CardRules,
+  PolicyTable,
+  PutCalendarDayInput,
+} from '../../../api/contract-types.js';
 import { http } from '../../../api/http-client.js';
 
 // The working-day calendar, the deadline policy table and the card rules (issue 4).
 export const fetchCalendar = (year: number, signal?: AbortSignal) =>
   http.get<CalendarYear>('/api/calendar', { year }, signal);
+export const fetchCalendarStatus = (signal?: AbortSignal) =>
+  http.get<CalendarStatus>('/api/calendar/status', undefined, signal);
 export const putCalendarDay = (date: string, input: PutCalendarDayInput) =>
   http.put<unknown>(`/api/calendar/${date}`, input);
 export const fetchPolicies = (signal?: AbortSignal) =>
@@ -19,6 +27,9 @@ export const cardRuleKeys = { all: ['card-rules'] as const };
 
 export const calendarQuery = (year: number) =>
   queryOptions({ queryKey: [...calendarKeys.all, year], queryFn: ({ signal }) => fetchCalendar(year, signal) });
+/** Under the calendar's key, so a calendar edit reloads it too. */
+export const calendarStatusQuery = () =>
+  queryOptions({ queryKey: [...calendarKeys.all, 'status'], queryFn: ({ signal }) => fetchCalendarStatus(signal) });
 export const policiesQuery = () =>
   queryOptions({ queryKey: policyKeys.all, queryFn: ({ signal }) => fetchPolicies(signal) });
 export const cardRulesQuery = () =>

@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { useSave } from '../../../hooks/use-save.js';
 import { calendarKeys, calendarQuery, putCalendarDay } from '../api/calendar-api.js';
+import { caseKeys } from '../../cases/api/cases-api.js';
+import { MissingScheduleBanner } from './missing-schedule-banner.js';
 
 type Day = CalendarYear['months'][number]['days'][number];
 // Read by screen readers, not shown: the full date of a day button.
@@ -40,8 +42,8 @@ export function CalendarPage() {
   const { year, month } = currentMonth(params.get('month'));
   const calendar = useQuery(calendarQuery(year));
   const [editing, setEditing] = useState<Day | null>(null);
-  // A changed day moves no running deadline (they keep their instant), so only the calendar reloads.
-  const { error, reset, run } = useSave([calendarKeys.all]);
+  // A changed day recounts the running deadlines of its year, so the case lists and details reload too.
+  const { error, reset, run } = useSave([calendarKeys.all, caseKeys.all]);
   const [form] = Form.useForm<DayValues>();
   const data = calendar.data?.months.find((m) => m.month === month);
   const go = (delta: number) => {
@@ -64,6 +66,7 @@ export function CalendarPage() {
   return (
     <>
       <PageHeader title={t('calendar.title')} subtitle={t('calendar.subtitle')} />
+      <MissingScheduleBanner />
       <ErrorAlert error={calendar.error} onRetry={calendar.refetch} />
       <Card
         title={

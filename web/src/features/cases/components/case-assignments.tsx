@@ -2,6 +2,7 @@ import { Card, Descriptions, List, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../api/contract-types.js';
 import { formatTime } from '../../../api/new-key.js';
+import { ProvisionalTag } from '../../../components/provisional-tag.js';
 
 const cardStyle: Record<string, { color: string; background: string }> = {
   blue: { color: '#003eb3', background: '#e6f4ff' },
@@ -24,6 +25,7 @@ function AssignmentDeadlines({ stages, cards }: { stages: Stages; cards: Cards }
           <span>
             {t('supervision.dueAt')}: {s.dueAt ? formatTime(s.dueAt, i18n.language) : t('cases.clockStopped')}
           </span>
+          <ProvisionalTag provisional={s.completedAt === null && s.provisional} testId={`provisional-${s.stage}`} />
           {s.completedAt && (
             <span>
               ({t('cases.endedAt')}: {formatTime(s.completedAt, i18n.language)})

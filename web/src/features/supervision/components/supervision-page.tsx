@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../../components/error-alert.js';
 import { FilterBar, FilterField } from '../../../components/filter-bar.js';
 import { EnumSelect } from '../../../components/enum-select.js';
 import { PageHeader } from '../../../components/page-header.js';
+import { ProvisionalTag } from '../../../components/provisional-tag.js';
 import { RegionPicker } from '../../../components/region-picker/region-picker.js';
 import { useSave } from '../../../hooks/use-save.js';
 import { useUrlFilters } from '../../../hooks/use-url-filters.js';
@@ -76,7 +77,13 @@ export function SupervisionPage() {
       title: t('supervision.stage'),
       dataIndex: 'stage',
       key: 'stage',
-      render: (s: string) => t(`supervision.stages.${s}`),
+      // The stage's deadline may be provisional (counted into a year without an entered schedule).
+      render: (s: string, c) => (
+        <Space size={4} wrap>
+          {t(`supervision.stages.${s}`)}
+          <ProvisionalTag provisional={c.provisional} testId={`provisional-card-${c.id}`} />
+        </Space>
+      ),
     },
     // A card's dueAt is when its threshold was reached (80 % of the time, the deadline, …), not the stage's deadline.
     { title: t('supervision.triggeredAt'), dataIndex: 'dueAt', key: 'due', render: time },

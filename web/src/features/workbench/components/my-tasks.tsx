@@ -8,6 +8,7 @@ import { formatTime } from '../../../api/new-key.js';
 import { useMe } from '../../../app/auth-context.js';
 import { CardTag, CaseStatusTag } from '../../../components/case-status-tag.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { ProvisionalTag } from '../../../components/provisional-tag.js';
 import { caseKeys, fetchCases } from '../../cases/api/cases-api.js';
 
 const STATUSES = ['dispatched', 'signed', 'in_progress', 'suspended', 'resolved'] as const;
@@ -89,9 +90,15 @@ export function MyTasks() {
                   >{`${c.trackingCode} ${c.title}`}</Link>
                 }
                 description={
-                  <span style={{ color: 'rgba(0,0,0,0.75)' }} data-testid={`task-due-${c.trackingCode}`}>
-                    {`${c.regionName} · ${t(`enums.kind.${c.kind}`)} · ${c.dueAt ? t('tasks.due', { time: formatTime(c.dueAt, i18n.language) }) : t('tasks.noClock')}`}
-                  </span>
+                  <Space size={4} wrap>
+                    <span style={{ color: 'rgba(0,0,0,0.75)' }} data-testid={`task-due-${c.trackingCode}`}>
+                      {`${c.regionName} · ${t(`enums.kind.${c.kind}`)} · ${c.dueAt ? t('tasks.due', { time: formatTime(c.dueAt, i18n.language) }) : t('tasks.noClock')}`}
+                    </span>
+                    <ProvisionalTag
+                      provisional={c.dueAt !== null && c.provisional}
+                      testId={`provisional-${c.trackingCode}`}
+                    />
+                  </Space>
                 }
               />
             </List.Item>

@@ -8,6 +8,7 @@ import { mayOpen } from '../../../app/nav-items.js';
 import { SupervisionSummary } from './supervision-summary.js';
 import { InboxCard } from './inbox-card.js';
 import { MyTasks } from './my-tasks.js';
+import { MissingScheduleBanner } from '../../calendar/components/missing-schedule-banner.js';
 
 /** The workbench: who I am, my unit's tasks by status (case staff only) and my inbox. */
 export function WorkbenchPage() {
@@ -18,11 +19,14 @@ export function WorkbenchPage() {
   const auditorOnly = me.roles.every((role) => role === 'auditor');
   // Whoever may open the 督办 board sees its summary here.
   const supervises = mayOpen(me.roles, '/supervision');
+  // The administrator who keeps the calendar is reminded here when a year's schedule is missing.
+  const keepsCalendar = useCan('deadline.write');
   const breadcrumb = me.jurisdiction.breadcrumb.map((region) => region.name).join(' / ') || me.jurisdiction.name;
 
   return (
     <>
       <PageHeader title={t('workbench.title')} subtitle={t('workbench.greeting', { name: me.displayName })} />
+      {keepsCalendar && <MissingScheduleBanner linkToCalendar />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('workbench.account')}</h2>}>
