@@ -60,6 +60,9 @@ export const PublicCaseView = z
       .string()
       .nullable()
       .openapi({ description: 'when the current stage is due (ISO 8601); null when no clock runs' }),
+    deadlineProvisional: z.boolean().openapi({
+      description: 'the deadline runs into a year whose holiday schedule is not published yet (暂定): it may move',
+    }),
     timeline: z.array(z.object({ type: z.string(), text: Words, at: z.string(), unitName: z.string().nullable() })),
     outcome: z.object({ kind: z.string(), text: Words, summary: z.string() }).nullable(),
     urges: z.object({ total: z.number().int(), today: z.boolean() }),

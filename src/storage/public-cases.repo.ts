@@ -42,14 +42,17 @@ export async function applicantHasLast4(trx: Tx, caseId: number, last4Hash: stri
 }
 
 /** When the running stages of a case fall due: the earliest, or null when no clock runs (suspended, concluded). */
-export async function currentDeadline(trx: Tx, caseId: number): Promise<Date | null> {
+export async function currentDeadline(trx: Tx, caseId: number): Promise<{ due: Date; provisional: boolean } | null> {
   const r = await trx
     .selectFrom('assignment_stages')
-    .select((eb) => eb.fn.min('due_at').as('due'))
+    .select(['due_at', 'provisional'])
     .where('case_id', '=', caseId)
     .where('completed_at', 'is', null)
+    .where('due_at', 'is not', null)
+    .orderBy('due_at')
+    .limit(1)
     .executeTakeFirst();
-  return r?.due ? new Date(r.due as Date) : null;
+  return r?.due_at ? { due: new Date(r.due_at), provisional: r.provisional } : null;
 }
 
 /** Records an urge; false when the case was already urged on that (CST) day. */

@@ -10,6 +10,7 @@ import { endOfCstDay } from '../../src/core/deadline/cst.js';
 import { systemScope } from '../../src/storage/db.js';
 import { seedReference } from '../../src/app/seed/seed-reference.js';
 import { readEvents } from '../../src/storage/cases.repo.js';
+import { currentDeadline } from '../../src/storage/public-cases.repo.js';
 import { sweepDeadlines } from '../../src/app/deadlines/sweep-deadlines.js';
 import { warnMissingSchedule } from '../../src/app/deadlines/calendar-status.js';
 import { deliverMessages } from '../../src/app/notify/deliver-messages.js';
@@ -60,6 +61,8 @@ describe.each(engines)('a year without a schedule, and entering it %s', (engine)
     expect(detail).toMatchObject({ dueAt: endOfCstDay('2027-01-06').toISOString(), provisional: true });
     const listed = (await leader.get('/api/cases?pageSize=50')).body.items.find((c: { id: number }) => c.id === s.id);
     expect(listed).toMatchObject({ dueAt: endOfCstDay('2027-01-06').toISOString(), provisional: true });
+    const publicView = await t.db.tx(systemScope, (trx) => currentDeadline(trx, s.id));
+    expect(publicView).toEqual({ due: endOfCstDay('2027-01-06'), provisional: true }); // the portal's deadline
     const later = manualClock(new Date('2027-01-06T02:00:00Z')); // 80 % of the handling time has passed: blue
     expect((await sweepDeadlines({ db: t.db, clock: later })).cards).toBeGreaterThan(0);
     const board = (await leader.get('/api/supervision/cards')).body.items.filter(

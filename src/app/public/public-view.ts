@@ -45,7 +45,8 @@ export async function publicView(trx: Tx, row: ResidentCase, now: Date): Promise
     categoryName: { zh: category?.name_zh ?? row.category_code, en: category?.name_en ?? row.category_code },
     receivedAt: iso(row.received_at),
     unit: unit ? { name: unit.name, level: unit.level, levelName: levelWords[unit.level] ?? { zh: '', en: '' } } : null,
-    deadline: deadline ? deadline.toISOString() : null,
+    deadline: deadline ? deadline.due.toISOString() : null,
+    deadlineProvisional: deadline?.provisional ?? false,
     timeline: events.map((e) => {
       // The centre records a portal rating for the resident; the resident sees it as their own, not the centre's.
       const byResident = e.type === 'evaluated' && (e.data as { by?: string }).by === 'resident';

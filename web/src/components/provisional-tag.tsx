@@ -1,24 +1,40 @@
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+
+const TAG_STYLE = {
+  display: 'inline-block',
+  padding: '0 7px',
+  fontSize: 12,
+  lineHeight: '20px',
+  borderRadius: 4,
+  color: '#873800',
+  background: '#fff2e8',
+  cursor: 'help',
+} as const;
+const HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 /**
  * 暂定 / Provisional beside a deadline counted into a year whose holiday schedule is not entered yet;
- * the tooltip says why (and is reachable by keyboard: the tag takes focus).
+ * the tooltip says why on hover, and screen readers read the reason with the word.
  */
 export function ProvisionalTag({ provisional, testId }: { provisional: boolean; testId?: string }) {
   const { t } = useTranslation();
   if (!provisional) return null;
   return (
     <Tooltip title={t('calendar.provisionalHint')}>
-      <Tag
-        bordered={false}
-        tabIndex={0}
-        aria-label={`${t('calendar.provisional')}: ${t('calendar.provisionalHint')}`}
-        style={{ color: '#873800', background: '#fff2e8', cursor: 'help' }}
-        data-testid={testId ?? 'provisional-tag'}
-      >
+      {/* A span styled as a tag: antd's Tag under a Tooltip takes its click handler and starts a wave effect. */}
+      <span style={TAG_STYLE} data-testid={testId ?? 'provisional-tag'}>
         {t('calendar.provisional')}
-      </Tag>
+        {/* The reason, for screen readers (the tooltip shows it on hover). */}
+        <span style={HIDDEN}>{`: ${t('calendar.provisionalHint')}`}</span>
+      </span>
     </Tooltip>
   );
 }

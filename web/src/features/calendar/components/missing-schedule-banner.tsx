@@ -26,7 +26,7 @@ export function MissingScheduleBanner({ linkToCalendar = false }: { linkToCalend
       description={t('calendar.missingBody', { year })}
       action={
         linkToCalendar ? (
-          <Button size="small" onClick={() => navigate(`/calendar?month=${year}-01`)}>
+          <Button size="small" onClick={() => navigate(`/admin/calendar?month=${year}-01`)}>
             {t('calendar.openCalendar')}
           </Button>
         ) : undefined

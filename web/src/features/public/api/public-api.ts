@@ -14,6 +14,7 @@ export interface PublicCase {
   receivedAt: string;
   unit: { name: string; level: number; levelName: Words } | null;
   deadline: string | null;
+  deadlineProvisional: boolean;
   timeline: { type: string; text: Words; at: string; unitName: string | null }[];
   outcome: { kind: string; text: Words; summary: string } | null;
   urges: { total: number; today: boolean };

@@ -28,6 +28,9 @@ export function CaseResult({ view }: { view: PublicCase }) {
           <span data-testid="public-deadline">
             {view.deadline ? formatTime(view.deadline, lang) : t('portal.track.noDeadline')}
           </span>
+          {view.deadline && view.deadlineProvisional && (
+            <span data-testid="public-deadline-provisional">（{t('portal.track.provisional')}）</span>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('portal.track.received')}>{formatTime(view.receivedAt, lang)}</Descriptions.Item>
         {view.urges.total > 0 && (
