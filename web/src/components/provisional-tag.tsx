@@ -1,5 +1,6 @@
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { VISUALLY_HIDDEN } from './visually-hidden.js';
 
 const TAG_STYLE = {
   display: 'inline-block',
@@ -10,14 +11,6 @@ const TAG_STYLE = {
   color: '#873800',
   background: '#fff2e8',
   cursor: 'help',
-} as const;
-const HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
 } as const;
 
 /**
@@ -33,7 +26,7 @@ export function ProvisionalTag({ provisional, testId }: { provisional: boolean; 
       <span style={TAG_STYLE} data-testid={testId ?? 'provisional-tag'}>
         {t('calendar.provisional')}
         {/* The reason, for screen readers (the tooltip shows it on hover). */}
-        <span style={HIDDEN}>{`: ${t('calendar.provisionalHint')}`}</span>
+        <span style={VISUALLY_HIDDEN}>{`: ${t('calendar.provisionalHint')}`}</span>
       </span>
     </Tooltip>
   );

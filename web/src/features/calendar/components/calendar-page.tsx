@@ -9,21 +9,13 @@ import type { CalendarYear } from '../../../api/contract-types.js';
 import { useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageHeader } from '../../../components/page-header.js';
+import { VISUALLY_HIDDEN } from '../../../components/visually-hidden.js';
 import { useSave } from '../../../hooks/use-save.js';
 import { calendarKeys, calendarQuery, putCalendarDay } from '../api/calendar-api.js';
 import { caseKeys } from '../../cases/api/cases-api.js';
 import { MissingScheduleBanner } from './missing-schedule-banner.js';
 
 type Day = CalendarYear['months'][number]['days'][number];
-// Read by screen readers, not shown: the full date of a day button.
-const HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 type DayValues = { kind: 'holiday' | 'workday' | 'default'; name?: string };
 
 function currentMonth(raw: string | null): { year: number; month: number } {
@@ -125,7 +117,7 @@ export function CalendarPage() {
                     color: day.working ? '#1f1f1f' : '#871400',
                   }}
                 >
-                  <span style={HIDDEN}>{day.date} </span>
+                  <span style={VISUALLY_HIDDEN}>{day.date} </span>
                   <div style={{ fontWeight: 600 }}>{Number(day.date.slice(8))}</div>
                   <div style={{ fontSize: 12 }}>
                     {day.name ?? (day.working ? t('calendar.working') : t('calendar.rest'))}
