@@ -214,7 +214,7 @@ export async function rearmRunningStages(trx: Tx, touching?: { from: Date; to: D
 
 /**
  * Running stages (suspended ones too) whose counting may touch [from, to): started before its end and
- * not due before its start; in the transaction's scope, case by case, locked for the recount.
+ * not due before its start; in the transaction's scope, case by case (the recount locks each case, then reads its stages again).
  */
 export async function runningStagesTouching(trx: Tx, from: Date, to: Date): Promise<StageRow[]> {
   const rows = await trx
@@ -226,7 +226,6 @@ export async function runningStagesTouching(trx: Tx, from: Date, to: Date): Prom
     .orderBy('case_id')
     .orderBy('seq')
     .orderBy('stage')
-    .forUpdate()
     .execute();
   return rows.map((r) => toStageRow(r as unknown as Raw));
 }

@@ -151,3 +151,27 @@ describe.each(engines)('a year without a schedule, and entering it %s', (engine)
     expect(day(after, '2026-10-01')).toMatchObject({ working: false, name: '国庆节', source: 'chinese-days' });
   });
 });
+
+describe.each(engines)('a year the seed brings for the first time %s', (engine) => {
+  let t: TestDb;
+  afterAll(() => t.drop());
+
+  it(`${engineLabel(engine)} recounts the stages counted into it, as an administrator's entry would`, async () => {
+    t = await createTestDb(engine);
+    const w = await stageWorld(t.db);
+    // An installation seeded by a chinese-days without 2026: 19 June (端午) counts as a working day.
+    await t.db.tx(systemScope, (trx) =>
+      trx.deleteFrom('calendar_days').where('date', '>=', new Date('2026-01-01')).execute(),
+    );
+    const at = new Date('2026-06-15T02:00:00Z'); // Monday 10:00 CST
+    let s = await w.openCase(at, { kind: 'appeal' });
+    s = await w.act(s, 'dispatch', w.units.villageCentre, { unit: w.units.villageCommittee }, at);
+    s = await w.act(s, 'sign', w.units.villageCommittee, {}, at);
+    const handle = async () => (await stageRows(t.db, s.id)).find((r) => r.stage === 'handle')!;
+    expect(await handle()).toMatchObject({ due_at: endOfCstDay('2026-06-22'), provisional: true });
+    await t.db.tx(systemScope, (trx) => seedReference(trx));
+    expect(await handle()).toMatchObject({ due_at: endOfCstDay('2026-06-23'), provisional: false });
+    const log = await t.db.tx(systemScope, (trx) => readEvents(trx, s.id));
+    expect(log.at(-1)).toMatchObject({ type: 'deadline_recounted', actorUserId: 0, data: { year: 2026 } });
+  });
+});

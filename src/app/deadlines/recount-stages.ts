@@ -6,6 +6,7 @@ import { startOfCstDay } from '../../core/deadline/cst.js';
 import { recountStage, type StageClock, type Suspension } from '../../core/deadline/stage-clock.js';
 import { lockCase, saveTransition } from '../../storage/cases.repo.js';
 import {
+  openStagesOf,
   rearmRunningStages,
   runningStagesTouching,
   suspensionMoves,
@@ -34,26 +35,34 @@ export async function recountYear(
 ): Promise<Recount> {
   const p = await loadPolicies(trx);
   const [from, to] = [startOfCstDay(`${year}-01-01`), startOfCstDay(`${year + 1}-01-01`)];
-  const rows = await runningStagesTouching(trx, from, to);
-  const spans = suspensionSpans(await suspensionMoves(trx, [...new Set(rows.map((r) => r.caseId))]));
-  const moved = new Map<number, RecountedStage[]>();
-  for (const r of rows) {
-    const clock = recountStage(r.policy, p.calendar, r.clock, ownSuspensions(spans.get(r.caseId) ?? [], r.clock));
-    if (sameCount(clock, r.clock) && clock.allowedMs === r.clock.allowedMs) continue;
-    await updateStageClock(trx, r, clock, nextCardAt(clock, p.calendar, p.cardRules, r.issued));
-    // The time allowed can change alone (the start day turned to a rest day): the deadline did not move.
-    if (sameCount(clock, r.clock)) continue;
-    moved.set(r.caseId, [...(moved.get(r.caseId) ?? []), recounted(r, clock)]);
-  }
-  for (const [caseId, stages] of moved) {
+  const caseIds = [...new Set((await runningStagesTouching(trx, from, to)).map((r) => r.caseId))];
+  const spans = suspensionSpans(await suspensionMoves(trx, caseIds));
+  let stages = 0;
+  let cases = 0;
+  for (const caseId of caseIds) {
+    // The case first, then its stages: the order every case action locks in, so the two never deadlock.
     const before = await lockCase(trx, caseId);
     if (!before) continue;
-    const t = recordDeadlineRecount(before, by, { year, stages }, now);
+    const moved: RecountedStage[] = [];
+    for (const r of (await openStagesOf(trx, caseId)).filter((x) => touches(x.clock, from, to))) {
+      const clock = recountStage(r.policy, p.calendar, r.clock, ownSuspensions(spans.get(caseId) ?? [], r.clock));
+      if (sameCount(clock, r.clock) && clock.allowedMs === r.clock.allowedMs) continue;
+      await updateStageClock(trx, r, clock, nextCardAt(clock, p.calendar, p.cardRules, r.issued));
+      // The time allowed can change alone (the start day turned to a rest day): the deadline did not move.
+      if (!sameCount(clock, r.clock)) moved.push(recounted(r, clock));
+    }
+    if (moved.length === 0) continue;
+    const t = recordDeadlineRecount(before, by, { year, stages: moved }, now);
     await saveTransition(trx, before, t.state, t.events);
+    [stages, cases] = [stages + moved.length, cases + 1];
   }
   const rearmed = await rearmRunningStages(trx, { from, to });
-  return { cases: moved.size, stages: [...moved.values()].reduce((n, s) => n + s.length, 0), rearmed };
+  return { cases, stages, rearmed };
 }
+
+/** Whether a stage's counting may touch [from, to): as runningStagesTouching selects. */
+const touches = (c: StageClock, from: Date, to: Date) =>
+  c.start.getTime() < to.getTime() && (c.due === null || c.due.getTime() > from.getTime());
 
 /** A case's suspensions from its events: entering `suspended` opens one, leaving it closes it (open ones have to = null). */
 function suspensionSpans(
