@@ -14,6 +14,7 @@ import {
   type StageRow,
 } from '../../storage/stages.repo.js';
 import { loadPolicies } from './load-policies.js';
+import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 
 /** What a recount did: the cases whose history records it, the stages it moved, the stages re-armed for cards. */
 export type Recount = { cases: number; stages: number; rearmed: number };
@@ -37,8 +38,8 @@ export async function recountYear(
   const [from, to] = [startOfCstDay(`${year}-01-01`), startOfCstDay(`${year + 1}-01-01`)];
   const caseIds = [...new Set((await runningStagesTouching(trx, from, to)).map((r) => r.caseId))];
   const spans = suspensionSpans(await suspensionMoves(trx, caseIds));
-  let stages = 0;
-  let cases = 0;
+  let [stages, cases] = [0, 0];
+  const touched: number[] = [];
   for (const caseId of caseIds) {
     // The case first, then its stages: the order every case action locks in, so the two never deadlock.
     const before = await lockCase(trx, caseId);
@@ -48,6 +49,7 @@ export async function recountYear(
       const clock = recountStage(r.policy, p.calendar, r.clock, ownSuspensions(spans.get(caseId) ?? [], r.clock));
       if (sameCount(clock, r.clock) && clock.allowedMs === r.clock.allowedMs) continue;
       await updateStageClock(trx, r, clock, nextCardAt(clock, p.calendar, p.cardRules, r.issued));
+      touched.push(caseId);
       // The time allowed can change alone (the start day turned to a rest day): the deadline did not move.
       if (!sameCount(clock, r.clock)) moved.push(recounted(r, clock));
     }
@@ -56,6 +58,8 @@ export async function recountYear(
     await saveTransition(trx, before, t.state, t.events);
     [stages, cases] = [stages + moved.length, cases + 1];
   }
+  // The figures' rollup follows the stage clocks and events changed here, in the same transaction.
+  await refreshKpiRollup(trx, touched, p.calendar);
   const rearmed = await rearmRunningStages(trx, { from, to });
   return { cases, stages, rearmed };
 }
