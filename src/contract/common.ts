@@ -45,3 +45,15 @@ export const patchOf = <T extends z.ZodObject>(schema: T) =>
   });
 
 export const RegionCode = z.string().regex(/^\d{2,18}$/, 'a region code is 2–18 digits');
+
+/** Where a configuration row comes from (dispatch rules, deadline policies, card rules). */
+export const ConfigOrigin = {
+  regionCode: z
+    .string()
+    .nullable()
+    .openapi({ description: "the region whose administrators set the row; null: the deployment's top" }),
+  regionName: z.string().nullable(),
+  inherited: z.boolean().openapi({
+    description: "set above the caller's jurisdiction: read-only to them; a row of their own overrides it",
+  }),
+};

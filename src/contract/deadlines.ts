@@ -1,11 +1,20 @@
 import { z } from '@hono/zod-openapi';
-import { RegionCode } from './common.js';
+import { ConfigOrigin, RegionCode } from './common.js';
 import { CASE_KINDS, COMPLEXITIES } from '../core/case/types.js';
 import { BACKLOG_COLOURS } from '../core/deadline/backlog.js';
 import { CALENDAR_SOURCES, DAY_KINDS } from '../core/deadline/calendar.js';
 import { CARD_COLOURS } from '../core/deadline/cards.js';
-import { STAGE_NAMES, TIME_UNITS } from '../core/deadline/policy.js';
+import { STAGE_NAMES, TIME_UNITS, type TimeUnit as CoreTimeUnit } from '../core/deadline/policy.js';
 import { EXTENSION_STATUSES } from '../core/deadline/stage-clock.js';
+import {
+  durationInBounds,
+  MAX_BACKLOG_DAYS,
+  MAX_CARD_WORKING_DAYS,
+  MAX_DIFFICULT_RAISE,
+  MAX_DURATION_AMOUNT,
+  MAX_RED_OVERDUE_FRACTION,
+  MAX_YELLOW_OVERDUE_MS,
+} from '../core/deadline/bounds.js';
 
 /** Time limits and supervision: calendar, policies, card rules, cards, extension requests, backlog. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -74,41 +83,76 @@ export const PutCalendarDayInput = z
 export type PutCalendarDayInput = z.infer<typeof PutCalendarDayInput>;
 export const DateParam = z.object({ date: IsoDate.openapi({ param: { name: 'date', in: 'path' } }) });
 
-const Duration = z.object({ amount: z.number().positive().max(10_000), unit: TimeUnit });
-export const DeadlinePolicy = Duration.extend({
+// Every configurable duration is bounded (core/deadline/bounds.ts; the SQL CHECKs of migration 0012 agree).
+const amountIn = (d: { amount: number; unit: CoreTimeUnit }, ctx: z.RefinementCtx, path: (string | number)[]) => {
+  if (!durationInBounds(d.amount, d.unit))
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `a limit in ${d.unit} is ${d.unit === 'hour' ? 'more than 0' : 'a whole number from 1'} up to ${MAX_DURATION_AMOUNT[d.unit]}`,
+    });
+};
+const Duration = z
+  .object({ amount: z.number().positive().max(MAX_DURATION_AMOUNT.hour), unit: TimeUnit })
+  .superRefine((d, ctx) => amountIn(d, ctx, ['amount']));
+const policyFields = {
+  amount: z.number().positive().max(MAX_DURATION_AMOUNT.hour),
+  unit: TimeUnit,
   kind: z.enum([...CASE_KINDS, '*']),
   complexity: z.enum([...COMPLEXITIES, '*']),
   stage: StageName,
   maxExtension: Duration.optional(),
   rollToWorkingDay: z.boolean().optional(),
   source: z.string().max(200).optional(),
-}).openapi('DeadlinePolicy');
+};
+export const DeadlinePolicy = z
+  .object(policyFields)
+  .superRefine((p, ctx) => amountIn(p, ctx, ['amount']))
+  .openapi('DeadlinePolicy');
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
+/** The rows of the caller's own jurisdiction, replacing them all (an empty list: inherit everything). */
 export const PolicyTable = z.object({ policies: z.array(DeadlinePolicy).max(500) }).openapi('PolicyTable');
 export type PolicyTable = z.infer<typeof PolicyTable>;
+export const PolicyRow = z.object({ ...policyFields, ...ConfigOrigin }).openapi('DeadlinePolicyRow');
+export type PolicyRow = z.infer<typeof PolicyRow>;
+/** The rows that apply to the caller: their own, then each jurisdiction's above (inherited), nearest first. */
+export const PolicyList = z.object({ policies: z.array(PolicyRow) }).openapi('DeadlinePolicyList');
+export type PolicyList = z.infer<typeof PolicyList>;
 
 export const CardRules = z
   .object({
     cards: z.object({
       blue: z.object({
         passedFraction: z.number().min(0).max(1).nullable(),
-        workingDaysLeft: z.number().min(0).max(365).nullable(),
+        workingDaysLeft: z.number().min(0).max(MAX_CARD_WORKING_DAYS).nullable(),
       }),
-      yellow: z.object({ overdueMs: z.number().int().min(0) }),
+      yellow: z.object({
+        overdueMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_YELLOW_OVERDUE_MS)
+          .openapi({ description: 'grace after the deadline, at most 30 days' }),
+      }),
       red: z.object({
-        overdueFraction: z.number().min(0).max(100).nullable(),
-        overdueWorkingDays: z.number().min(0).max(365).nullable(),
+        overdueFraction: z.number().min(0).max(MAX_RED_OVERDUE_FRACTION).nullable(),
+        overdueWorkingDays: z.number().min(0).max(MAX_CARD_WORKING_DAYS).nullable(),
       }),
     }),
     backlog: z.object({
-      greenFromDays: z.number().int().min(0).max(10_000),
-      yellowFromDays: z.number().int().min(0).max(10_000),
-      redFromDays: z.number().int().min(0).max(10_000),
-      difficultRaise: z.number().int().min(0).max(2),
+      greenFromDays: z.number().int().min(0).max(MAX_BACKLOG_DAYS),
+      yellowFromDays: z.number().int().min(0).max(MAX_BACKLOG_DAYS),
+      redFromDays: z.number().int().min(0).max(MAX_BACKLOG_DAYS),
+      difficultRaise: z.number().int().min(0).max(MAX_DIFFICULT_RAISE),
     }),
   })
   .openapi('CardRules');
 export type CardRules = z.infer<typeof CardRules>;
+export const CardRuleRow = CardRules.extend(ConfigOrigin).openapi('CardRuleRow');
+export type CardRuleRow = z.infer<typeof CardRuleRow>;
+/** The card rules that apply to the caller, nearest first: the first is in force, the rest inherited. */
+export const CardRuleList = z.object({ items: z.array(CardRuleRow) }).openapi('CardRuleList');
+export type CardRuleList = z.infer<typeof CardRuleList>;
 
 /**
  * What a supervising leader reads to know what is late and where: the case's tracking code and

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { RegionCode, patchOf } from './common.js';
+import { ConfigOrigin, RegionCode, patchOf } from './common.js';
 import { CASE_KINDS, CHANNELS, COMPLEXITIES } from '../core/case/types.js';
 import { FALLBACKS, STEP_VIAS } from '../core/dispatch/types.js';
 
@@ -28,7 +28,9 @@ const TargetLevel = z
 export const DispatchRule = z
   .object({
     id: z.number().int(),
-    position: z.number().int().openapi({ description: 'rules are tried in this order; the first enabled match wins' }),
+    position: z.number().int().openapi({
+      description: "the order within the rule's jurisdiction; the first enabled match of the nearest jurisdiction wins",
+    }),
     name: z.string(),
     kind: Kind.nullable(),
     categoryCode: z.string().nullable().openapi({ description: 'matches this category and every category below it' }),
@@ -42,8 +44,12 @@ export const DispatchRule = z
     fallback: Fallback,
     enabled: z.boolean(),
     updatedAt: z.string(),
+    ...ConfigOrigin,
   })
-  .openapi('DispatchRule', { description: 'null conditions match any case' });
+  .openapi('DispatchRule', {
+    description:
+      "null conditions match any case; a case is routed by its region's nearest jurisdiction's rules first, then those above",
+  });
 export type DispatchRule = z.infer<typeof DispatchRule>;
 
 const conditions = {

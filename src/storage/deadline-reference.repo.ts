@@ -46,9 +46,21 @@ export async function upsertCalendarDays(trx: Tx, days: readonly StoredCalendarD
   }
 }
 
-/** The policy table as the core's rows ('*' for the stored NULL fallbacks). */
-export async function readPolicies(trx: Tx): Promise<DeadlinePolicy[]> {
-  const rows = await trx.selectFrom('deadline_policies').selectAll().orderBy('stage').orderBy('id').execute();
+/** A policy row and the jurisdiction that set it ('' = the deployment's top). */
+export type StoredPolicy = DeadlinePolicy & { regionPath: string; updatedAt: Date };
+
+/**
+ * The policy rows the transaction's scope sees (RLS: its own jurisdiction's and the ones it
+ * inherits), as the core's rows ('*' for the stored NULL fallbacks), by region then stage.
+ */
+export async function readPolicies(trx: Tx): Promise<StoredPolicy[]> {
+  const rows = await trx
+    .selectFrom('deadline_policies')
+    .selectAll()
+    .orderBy('region_path')
+    .orderBy('stage')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     kind: r.kind ?? '*',
     complexity: r.complexity ?? '*',
@@ -60,17 +72,25 @@ export async function readPolicies(trx: Tx): Promise<DeadlinePolicy[]> {
       : {}),
     rollToWorkingDay: r.roll_to_working_day,
     ...(r.source ? { source: r.source } : {}),
+    regionPath: r.region_path,
+    updatedAt: new Date(r.updated_at),
   }));
 }
 
-/** Replaces the whole policy table (the caller validated it). Existing stages keep their stored deadlines. */
-export async function replacePolicies(trx: Tx, table: readonly DeadlinePolicy[], at: Date): Promise<void> {
-  await trx.deleteFrom('deadline_policies').execute();
+/** Replaces one jurisdiction's policy rows (the caller validated them). Existing stages keep their stored deadlines. */
+export async function replacePolicies(
+  trx: Tx,
+  regionPath: string,
+  table: readonly DeadlinePolicy[],
+  at: Date,
+): Promise<void> {
+  await trx.deleteFrom('deadline_policies').where('region_path', '=', regionPath).execute();
   if (table.length === 0) return;
   await trx
     .insertInto('deadline_policies')
     .values(
       table.map((p) => ({
+        region_path: regionPath,
         kind: p.kind === '*' ? null : p.kind,
         complexity: p.complexity === '*' ? null : p.complexity,
         stage: p.stage,
@@ -86,17 +106,26 @@ export async function replacePolicies(trx: Tx, table: readonly DeadlinePolicy[],
     .execute();
 }
 
-/** Whether the policy table has any row (seeding fills it only when empty, so deletions stay deleted). */
+/** Whether the top has any policy row (seeding fills it only when empty, so deletions stay deleted). */
 export async function hasPolicies(trx: Tx): Promise<boolean> {
-  return (await trx.selectFrom('deadline_policies').select('id').limit(1).executeTakeFirst()) !== undefined;
+  const r = await trx
+    .selectFrom('deadline_policies')
+    .select('id')
+    .where('region_path', '=', '')
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
 }
 
-/** The card rules and backlog thresholds; undefined before the seed ran. */
-export async function readCardRules(trx: Tx): Promise<{ cards: CardRules; backlog: BacklogRules } | undefined> {
-  const r = await trx.selectFrom('card_rules').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!r) return undefined;
+/** A jurisdiction's card rules and backlog thresholds ('' = the deployment's top). */
+export type StoredCardRules = { regionPath: string; cards: CardRules; backlog: BacklogRules; updatedAt: Date };
+
+/** The card-rule rows the transaction's scope sees (its own and the inherited ones), top first. */
+export async function readCardRules(trx: Tx): Promise<StoredCardRules[]> {
+  const rows = await trx.selectFrom('card_rules').selectAll().orderBy('region_path').execute();
   const n = (x: number | null) => (x === null ? null : Number(x));
-  return {
+  return rows.map((r) => ({
+    regionPath: r.region_path,
     cards: {
       blue: { passedFraction: n(r.blue_passed_fraction), workingDaysLeft: n(r.blue_working_days_left) },
       yellow: { overdueMs: Number(r.yellow_overdue_ms) },
@@ -108,19 +137,21 @@ export async function readCardRules(trx: Tx): Promise<{ cards: CardRules; backlo
       redFromDays: r.backlog_red_days,
       difficultRaise: r.backlog_difficult_raise,
     },
-  };
+    updatedAt: new Date(r.updated_at),
+  }));
 }
 
-/** Writes the one row of card rules and backlog thresholds; `onlyIfMissing` for the seed. */
+/** Writes a jurisdiction's row of card rules and backlog thresholds; `onlyIfMissing` for the seed. */
 export async function writeCardRules(
   trx: Tx,
+  regionPath: string,
   rules: { cards: CardRules; backlog: BacklogRules },
   at: Date,
   onlyIfMissing = false,
 ): Promise<void> {
   const { cards: c, backlog: b } = rules;
   const row = {
-    id: 1,
+    region_path: regionPath,
     blue_passed_fraction: c.blue.passedFraction,
     blue_working_days_left: c.blue.workingDaysLeft,
     yellow_overdue_ms: c.yellow.overdueMs,
@@ -135,6 +166,14 @@ export async function writeCardRules(
   await trx
     .insertInto('card_rules')
     .values(row)
-    .onConflict((oc) => (onlyIfMissing ? oc.column('id').doNothing() : oc.column('id').doUpdateSet(row)))
+    .onConflict((oc) =>
+      onlyIfMissing ? oc.column('region_path').doNothing() : oc.column('region_path').doUpdateSet(row),
+    )
     .execute();
+}
+
+/** Removes a jurisdiction's card rules, so it inherits again; false when it had none. */
+export async function deleteCardRules(trx: Tx, regionPath: string): Promise<boolean> {
+  const r = await trx.deleteFrom('card_rules').where('region_path', '=', regionPath).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }

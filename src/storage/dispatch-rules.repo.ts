@@ -4,8 +4,8 @@ import type { CaseKind, Channel, Complexity } from '../core/case/types.js';
 import type { RegionLevel } from '../core/region/levels.js';
 import type { DispatchRule, Fallback } from '../core/dispatch/types.js';
 
-/** A stored rule: the core's rule and when it last changed. */
-export type StoredDispatchRule = DispatchRule & { updatedAt: Date };
+/** A stored rule: the core's rule, the jurisdiction that set it ('' = the top) and when it last changed. */
+export type StoredDispatchRule = DispatchRule & { regionPath: string; updatedAt: Date };
 
 /** The editable part of a rule, as columns. */
 export type DispatchRuleValues = {
@@ -39,6 +39,7 @@ function ruleQuery(trx: Tx) {
       'd.fallback',
       'd.enabled',
       'd.updated_at',
+      'd.region_path',
       'c.path as category_path',
       'c.name_zh as category_zh',
       'c.name_en as category_en',
@@ -63,6 +64,7 @@ const toRule = (r: RuleRow): StoredDispatchRule => ({
   targetLevel: Number(r.target_level) as RegionLevel,
   fallback: r.fallback,
   enabled: r.enabled,
+  regionPath: r.region_path,
   updatedAt: new Date(r.updated_at),
 });
 
@@ -79,9 +81,14 @@ const toColumns = (v: Partial<DispatchRuleValues>) => ({
   enabled: v.enabled,
 });
 
-/** Every rule in the order they are tried: by position, ties by id. */
-export async function listDispatchRules(trx: Tx): Promise<StoredDispatchRule[]> {
-  return (await ruleQuery(trx).orderBy('d.position').orderBy('d.id').execute()).map(toRule);
+/**
+ * The rules the transaction's scope sees (RLS: its jurisdiction's, the inherited ones, and with the
+ * system's scope all), by jurisdiction then position, ties by id; `regionPath` keeps one jurisdiction's.
+ */
+export async function listDispatchRules(trx: Tx, regionPath?: string): Promise<StoredDispatchRule[]> {
+  let q = ruleQuery(trx);
+  if (regionPath !== undefined) q = q.where('d.region_path', '=', regionPath);
+  return (await q.orderBy('d.region_path').orderBy('d.position').orderBy('d.id').execute()).map(toRule);
 }
 
 /** One rule, or undefined. */
@@ -90,10 +97,11 @@ export async function getDispatchRule(trx: Tx, id: number): Promise<StoredDispat
   return r && toRule(r);
 }
 
-/** How many rules there are, enabled or not. */
+/** How many rules the top has, enabled or not. */
 export async function countDispatchRules(trx: Tx): Promise<number> {
   const r = await trx
     .selectFrom('dispatch_rules')
+    .where('region_path', '=', '')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -111,12 +119,13 @@ export async function lockDispatchRules(trx: Tx): Promise<void> {
 /** Inserts a rule at a position (the caller renumbers the rest) and returns its id. */
 export async function insertDispatchRule(
   trx: Tx,
-  v: DispatchRuleValues & { position: number; at: Date },
+  v: DispatchRuleValues & { regionPath: string; position: number; at: Date },
 ): Promise<number> {
   const r = await trx
     .insertInto('dispatch_rules')
     .values({
       ...toColumns(v),
+      region_path: v.regionPath,
       name: v.name,
       target_unit_type: v.targetUnitType,
       target_level: v.targetLevel,

@@ -191,3 +191,16 @@ export async function regionsUnder(trx: Tx, path: string, levels: readonly numbe
     .execute();
   return rows.map(toRef);
 }
+
+/**
+ * The names of some regions by code, whatever the transaction's scope (civicgrid_region_name, migration
+ * 0006): a configuration row inherited from above names the region that set it. Names only.
+ */
+export async function regionNames(trx: Tx, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const r = await sql<{
+    code: string;
+    name: string | null;
+  }>`SELECT c AS code, civicgrid_region_name(c) AS name FROM unnest(${[...new Set(codes)]}::text[]) AS c`.execute(trx);
+  return new Map(r.rows.filter((x) => x.name !== null).map((x) => [x.code, x.name!]));
+}

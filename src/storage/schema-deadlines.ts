@@ -21,6 +21,8 @@ export type CalendarDaysTable = {
 
 export type DeadlinePoliciesTable = {
   id: Generated<number>;
+  /** The jurisdiction that set the row ('' = the deployment's top). */
+  region_path: string;
   kind: CaseKind | null;
   complexity: Complexity | null;
   stage: StageName;
@@ -34,7 +36,8 @@ export type DeadlinePoliciesTable = {
 };
 
 export type CardRulesTable = {
-  id: number;
+  /** The jurisdiction that set the row ('' = the deployment's top). */
+  region_path: string;
   blue_passed_fraction: number | null;
   blue_working_days_left: number | null;
   yellow_overdue_ms: Generated<number>;

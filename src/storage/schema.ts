@@ -185,6 +185,8 @@ export type CaseLinksTable = {
 
 export type DispatchRulesTable = {
   id: Generated<number>;
+  /** The jurisdiction that set the rule ('' = the deployment's top). */
+  region_path: string;
   position: number;
   name: string;
   kind: CaseKind | null;

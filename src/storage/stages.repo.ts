@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './db.js';
+import { inSubtree } from './like.js';
 import type { CardColour } from '../core/deadline/cards.js';
 import type { DeadlinePolicy, StageName } from '../core/deadline/policy.js';
 import type { StageClock } from '../core/deadline/stage-clock.js';
@@ -250,4 +251,20 @@ export async function suspensionMoves(
     fromStatus: r.from_status,
     toStatus: r.to_status,
   }));
+}
+
+/**
+ * Sets the next card instant of every running, unsuspended stage of cases in a subtree ('' = all)
+ * to its start, so the next sweep recomputes it under changed card rules of that jurisdiction. A
+ * plain UPDATE under the caller's RLS scope: the subtree is the administrator's own jurisdiction.
+ */
+export async function rearmRunningStagesUnder(trx: Tx, regionPath: string): Promise<number> {
+  const r = await trx
+    .updateTable('assignment_stages')
+    .set((eb) => ({ next_card_at: eb.ref('start_at') }))
+    .where('completed_at', 'is', null)
+    .where('due_at', 'is not', null)
+    .where(inSubtree('region_path', regionPath))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

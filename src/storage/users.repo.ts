@@ -222,3 +222,19 @@ export async function enabledWithRole(trx: Tx, role: Role): Promise<number[]> {
     .execute();
   return rows.map((r) => Number(r.id));
 }
+
+/**
+ * The enabled administrators of a jurisdiction: those whose jurisdiction is exactly the path, or for
+ * the deployment's top ('') those at a root of the tree. Read with the system's scope (the sweep).
+ */
+export async function administratorsOf(trx: Tx, regionPath: string): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('disabled', '=', false)
+    .where(sql<boolean>`'admin' = ANY(roles)`)
+    .where(regionPath === '' ? sql<boolean>`scope_path ~ '^[^/]+/$'` : sql<boolean>`scope_path = ${regionPath}`)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

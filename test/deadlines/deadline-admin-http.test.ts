@@ -23,7 +23,8 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
   beforeAll(async () => {
     t = await createTestDb(engine);
     w = await stageWorld(t.db);
-    await makeUser(t.db, 'admin1', w.units.countyCentre.unitId, ['admin']);
+    // The deployment's root administrator: the calendar and the top's rows are theirs (issue 11, point 4).
+    await makeUser(t.db, 'admin1', await makeUnit(t.db, 'province'), ['admin']);
     app = createApp(testDeps(t.db, { clock }));
     admin = client(app);
     leader = client(app);
@@ -93,7 +94,8 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
   });
 
   it(`${engineLabel(engine)} edits the card rules and colours the petition backlog`, async () => {
-    const rules = (await leader.get('/api/card-rules')).body;
+    const { regionCode, regionName, inherited, ...rules } = (await leader.get('/api/card-rules')).body.items[0];
+    expect([regionCode, regionName, inherited]).toEqual([null, null, true]);
     expect(rules).toEqual({
       cards: {
         blue: { passedFraction: 0.8, workingDaysLeft: 1 },
@@ -114,7 +116,7 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
       ...rules,
       backlog: { ...rules.backlog, greenFromDays: 60 },
     });
-    expect(changed.body.backlog.greenFromDays).toBe(60);
+    expect(changed.body.items[0]).toMatchObject({ inherited: false, backlog: { greenFromDays: 60 } });
     const old = await w.openCase(new Date('2025-03-01T02:00:00Z'), { kind: 'petition' }); // 214 days before: yellow
     const young = await w.openCase(new Date('2025-08-20T02:00:00Z'), { kind: 'petition' }); // 42 days: not yet on the board
     const board = (await leader.get('/api/backlog')).body;
@@ -129,19 +131,30 @@ describe.each(engines)('calendar, policies, card rules and the backlog over HTTP
     expect((await admin.get('/api/backlog')).status).toBe(403);
   });
 
-  it(`${engineLabel(engine)} re-arms every running stage when the card rules change, also outside the administrator's jurisdiction`, async () => {
+  it(`${engineLabel(engine)} re-arms the running stages of the jurisdiction whose card rules change, and only those`, async () => {
     const countyB = await makeUnit(t.db, 'countyB', 'service_centre');
     await makeUser(t.db, 'admin-b', countyB, ['admin']);
-    const adminB = client(app);
+    await makeUser(t.db, 'admin-a', w.units.countyCentre.unitId, ['admin']);
+    const [adminA, adminB] = [client(app), client(app)];
+    await adminA.login('admin-a', testPassword);
     await adminB.login('admin-b', testPassword);
     const opened = await w.openCase(new Date('2025-09-29T02:00:00Z'));
     const s = await w.act(opened, 'dispatch', w.units.villageCentre, { unit: w.units.villageCommittee }, clock.now());
     const running = async () => (await stageRows(t.db, s.id)).filter((r) => r.completed_at === null && r.due_at);
+    const rearmed = async () => (await running()).every((r) => r.next_card_at?.getTime() === r.start_at.getTime());
     expect((await running()).length).toBeGreaterThan(0);
     expect((await running()).every((r) => r.next_card_at?.getTime() !== r.start_at.getTime())).toBe(true);
-    const rules = (await adminB.get('/api/card-rules')).body;
+    const {
+      regionCode: _c,
+      regionName: _n,
+      inherited: _i,
+      ...rules
+    } = (await adminB.get('/api/card-rules')).body.items[0];
     expect((await adminB.raw('PUT', '/api/card-rules', rules)).status).toBe(200);
-    // The case lies in county A, outside county B's administrator's jurisdiction: its stages are re-armed all the same.
-    expect((await running()).every((r) => r.next_card_at?.getTime() === r.start_at.getTime())).toBe(true);
+    // The case lies in county A: county B's rules do not apply to it, so its stages stay as they are.
+    expect((await running()).some((r) => r.next_card_at?.getTime() !== r.start_at.getTime())).toBe(true);
+    expect(await rearmed()).toBe(false);
+    expect((await adminA.raw('PUT', '/api/card-rules', rules)).status).toBe(200);
+    expect(await rearmed()).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { makeUnit, seedWorld } from '../factories.js';
 import { cardInstants, nextCardAt, CARD_COLOURS, type CardColour } from '../../src/core/deadline/cards.js';
 import type { DeadlinePolicy, StageName, TimeUnit } from '../../src/core/deadline/policy.js';
 import { startStage } from '../../src/core/deadline/stage-clock.js';
-import { loadPolicies, type LoadedPolicies } from '../../src/app/deadlines/load-policies.js';
+import { cardRulesAt, loadPolicies, type LoadedPolicies } from '../../src/app/deadlines/load-policies.js';
 import { clockColumns } from '../../src/storage/stages.repo.js';
 
 /** A small deterministic PRNG (mulberry32), so a failing simulation can be replayed from its seed. */
@@ -97,7 +97,7 @@ export async function insertRandomStages(
     const stage = STAGES[i % STAGES.length]!;
     const policy = randomPolicy(r, stage);
     const clock = startStage(policy, p.calendar, new Date(from.getTime() + Math.floor(r.next() * spreadMs)));
-    const at = cardInstants({ ...clock, due: clock.due! }, p.calendar, p.cardRules);
+    const at = cardInstants({ ...clock, due: clock.due! }, p.calendar, cardRulesAt(p, w.paths.villageA1));
     for (const c of CARD_COLOURS)
       if (at[c]) expected.push({ key: `${caseId}/${seq}/${stage}/${c}`, colour: c, at: at[c]! });
     rows.push({
@@ -109,7 +109,7 @@ export async function insertRandomStages(
       unit_path: w.paths.villageA1,
       region_path: w.paths.villageA1,
       policy: JSON.stringify(policy),
-      ...clockColumns(clock, nextCardAt(clock, p.calendar, p.cardRules, [])),
+      ...clockColumns(clock, nextCardAt(clock, p.calendar, cardRulesAt(p, w.paths.villageA1), [])),
     });
   }
   await db.tx(systemScope, async (trx) => {

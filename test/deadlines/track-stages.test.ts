@@ -111,6 +111,7 @@ describe.each(engines)('stage tracking over a stored case history %s', (engine) 
     await t.db.tx(systemScope, (trx) =>
       replacePolicies(
         trx,
+        '',
         [
           { kind: '*', complexity: '*', stage: 'sign_for', amount: 9, unit: 'hour' },
           { kind: '*', complexity: '*', stage: 'handle', amount: 1, unit: 'calendar_day' },

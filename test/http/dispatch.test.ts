@@ -165,10 +165,22 @@ describe.each(engines.map((e) => [engineLabel(e), e] as const))('dispatch rules 
 
     expect((await admin.patch(`/api/dispatch-rules/${id}`, { enabled: false })).body.enabled).toBe(false);
     expect((await dryRun(admin, caseFor['村级前沿：邻里纠纷']!)).body.rule.name).toBe('村级前沿：邻里纠纷');
+    // The county administrator's rules come before the inherited ones, whatever their positions; a
+    // position orders the rules of one jurisdiction.
+    const other = await admin.post('/api/dispatch-rules', {
+      name: '试行：物业纠纷交司法所',
+      categoryCode: 'property_mgmt',
+      targetUnitType: 'justice_office',
+      targetLevel: 4,
+      position: 1,
+    });
+    expect((await order()).map((r) => r.id)).toEqual([other.body.id, id, ...before.map((r) => r.id)]);
     const moved = await admin.patch(`/api/dispatch-rules/${id}`, { enabled: true, position: 999 });
-    expect(moved.body.position).toBe(before.length + 1);
-    expect((await order()).map((r) => r.position)).toEqual([...before, id].map((_, i) => i + 1));
-    expect((await dryRun(admin, caseFor['村级前沿：邻里纠纷']!)).body.rule.name).toBe('村级前沿：邻里纠纷');
+    expect(moved.body.position).toBe(2);
+    expect((await admin.patch(`/api/dispatch-rules/${id}`, { position: 1 })).body.position).toBe(1);
+    expect((await order()).map((r) => r.id)).toEqual([id, other.body.id, ...before.map((r) => r.id)]);
+    expect((await dryRun(admin, caseFor['村级前沿：邻里纠纷']!)).body.rule.id).toBe(id);
+    expect((await admin.delete(`/api/dispatch-rules/${other.body.id}`)).status).toBe(204);
 
     expect((await admin.delete(`/api/dispatch-rules/${id}`)).status).toBe(204);
     expect((await admin.delete(`/api/dispatch-rules/${id}`)).status).toBe(404);

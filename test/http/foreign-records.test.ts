@@ -85,6 +85,8 @@ const operations: Record<string, Target> = {
   'PUT /api/deadline-policies': 'global',
   'GET /api/card-rules': 'list',
   'PUT /api/card-rules': 'global',
+  // The caller's own jurisdiction's card rules: the path names no record.
+  'DELETE /api/card-rules': 'global',
   'GET /api/supervision/cards': 'list',
   'GET /api/extension-requests': 'list',
   'POST /api/cases/{id}/extension-requests': 'case',
@@ -327,6 +329,15 @@ describe.each(engines)('foreign records through every operation %s', { timeout: 
       });
       expect(scheme.status, JSON.stringify(scheme.body)).toBe(201);
       ids.scheme[r] = scheme.body.id;
+      // Each jurisdiction's own dispatch rule (the root's is the top's, inherited by everyone).
+      const rule = await admin.post('/api/dispatch-rules', {
+        name: mark('rule', r),
+        kind: 'hazard',
+        targetUnitType: 'service_centre',
+        targetLevel: 3,
+      });
+      expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+      ids.rule[r] = rule.body.id;
     }
     // Records only the system makes: an extension request on each case's running stage, an in-app
     // message for each region's staff member, a dead letter for each region's webhook.

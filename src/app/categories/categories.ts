@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
 import type { Category, CreateCategoryInput, UpdateCategoryInput } from '../../contract/categories.js';
 import { DomainError, notFound } from '../../core/errors.js';
+import { requireTop } from '../config/jurisdiction.js';
 import { getCategory, listCategories, updateCategoryRow, upsertCategory } from '../../storage/categories.repo.js';
 
 /** The whole category tree as a flat list ordered by path (it is small: tens of rows). */
@@ -9,9 +10,10 @@ export async function getCategories(ctx: Ctx): Promise<Category[]> {
   return readAs(ctx, 'category.read', 'categories', (trx) => listCategories(trx));
 }
 
-/** Adds a category under an existing parent (or at the top). */
+/** Adds a category under an existing parent (or at the top); the tree is the root administrator's (jurisdiction.ts). */
 export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Promise<Category> {
   return writeAs(ctx, 'category.write', 'category.create', `category:${input.code}`, async (trx) => {
+    requireTop(ctx, 'the category tree');
     if (await getCategory(trx, input.code))
       throw new DomainError('AlreadyExists', `category ${input.code} exists`, { field: 'code' });
     if (input.parentCode && !(await getCategory(trx, input.parentCode))) throw notFound('category', input.parentCode);
@@ -32,6 +34,7 @@ export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Prom
  */
 export async function updateCategory(ctx: Ctx, code: string, input: UpdateCategoryInput): Promise<Category> {
   return writeAs(ctx, 'category.write', 'category.update', `category:${code}`, async (trx) => {
+    requireTop(ctx, 'the category tree');
     const value = await updateCategoryRow(trx, code, {
       name_zh: input.nameZh,
       name_en: input.nameEn,

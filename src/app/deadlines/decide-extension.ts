@@ -4,7 +4,6 @@ import { readAs, writeAs } from '../context.js';
 import type { ExtensionDecisionInput, ExtensionRequest, ListedExtensionRequest } from '../../contract/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../core/errors.js';
 import { applyExtension } from '../../core/deadline/stage-clock.js';
-import { nextCardAt } from '../../core/deadline/cards.js';
 import {
   decideExtensionRow,
   listExtensions,
@@ -14,7 +13,7 @@ import {
 import { lockStage, updateStageClock } from '../../storage/stages.repo.js';
 import { enqueue } from '../../storage/outbox.repo.js';
 import type { Tx } from '../../storage/db.js';
-import { loadPolicies } from './load-policies.js';
+import { armedAt, loadPolicies } from './load-policies.js';
 import { presentExtension } from './request-extension.js';
 
 /**
@@ -77,7 +76,7 @@ async function extendStage(trx: Tx, req: StoredExtension): Promise<Date> {
   const p = await loadPolicies(trx);
   // The policy stored with the stage (not today's table) bounds the extension: it is the one the deadline was set under.
   const clock = applyExtension(stage.clock, req.amount, stage.policy, p.calendar);
-  await updateStageClock(trx, stage, clock, nextCardAt(clock, p.calendar, p.cardRules, stage.issued));
+  await updateStageClock(trx, stage, clock, armedAt(p, stage.regionPath, clock, stage.issued));
   return clock.due!;
 }
 

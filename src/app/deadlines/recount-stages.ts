@@ -1,7 +1,6 @@
 import type { Tx } from '../../storage/db.js';
 import type { RecountedStage } from '../../core/case/events.js';
 import { recordDeadlineRecount } from '../../core/case/recount.js';
-import { nextCardAt } from '../../core/deadline/cards.js';
 import { startOfCstDay } from '../../core/deadline/cst.js';
 import { recountStage, type StageClock, type Suspension } from '../../core/deadline/stage-clock.js';
 import { lockCase, saveTransition } from '../../storage/cases.repo.js';
@@ -13,7 +12,7 @@ import {
   updateStageClock,
   type StageRow,
 } from '../../storage/stages.repo.js';
-import { loadPolicies } from './load-policies.js';
+import { armedAt, loadPolicies } from './load-policies.js';
 import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 
 /** What a recount did: the cases whose history records it, the stages it moved, the stages re-armed for cards. */
@@ -48,7 +47,7 @@ export async function recountYear(
     for (const r of (await openStagesOf(trx, caseId)).filter((x) => touches(x.clock, from, to))) {
       const clock = recountStage(r.policy, p.calendar, r.clock, ownSuspensions(spans.get(caseId) ?? [], r.clock));
       if (sameCount(clock, r.clock) && clock.allowedMs === r.clock.allowedMs) continue;
-      await updateStageClock(trx, r, clock, nextCardAt(clock, p.calendar, p.cardRules, r.issued));
+      await updateStageClock(trx, r, clock, armedAt(p, r.regionPath, clock, r.issued));
       touched.push(caseId);
       // The time allowed can change alone (the start day turned to a rest day): the deadline did not move.
       if (!sameCount(clock, r.clock)) moved.push(recounted(r, clock));

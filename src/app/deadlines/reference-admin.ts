@@ -1,30 +1,13 @@
 import type { Ctx } from '../context.js';
 import { readAs, writeAs } from '../context.js';
-import type {
-  CalendarYear,
-  CardRules,
-  PolicyTable,
-  PutCalendarDayInput,
-  PutCalendarYearInput,
-} from '../../contract/deadlines.js';
+import type { CalendarYear, PutCalendarDayInput, PutCalendarYearInput } from '../../contract/deadlines.js';
 import { DomainError } from '../../core/errors.js';
 import { isWorkingDayNumber, makeCalendar, ruleKindOf } from '../../core/deadline/calendar.js';
 import { dayNumber, isoDateOf, weekdayOf } from '../../core/deadline/cst.js';
-import { validatePolicyTable, type DeadlinePolicy } from '../../core/deadline/policy.js';
-import { validateCardRules } from '../../core/deadline/cards.js';
-import { backlogColour } from '../../core/deadline/backlog.js';
-import {
-  readCalendarDays,
-  readPolicies,
-  replacePolicies,
-  upsertCalendarDays,
-  writeCardRules,
-  type StoredCalendarDay,
-} from '../../storage/deadline-reference.repo.js';
-import { loadPolicies } from './load-policies.js';
+import { readCalendarDays, upsertCalendarDays, type StoredCalendarDay } from '../../storage/deadline-reference.repo.js';
 import { recountYear } from './recount-stages.js';
-import { rearmRunningStages } from '../../storage/stages.repo.js';
 import type { Tx } from '../../storage/db.js';
+import { requireTop } from '../config/jurisdiction.js';
 
 // Days are CST calendar dates handled as 'YYYY-MM-DD' strings and day numbers: no JS Date, no host time zone.
 
@@ -71,7 +54,7 @@ const backToRule = (date: string): StoredCalendarDay => ({
 });
 
 /**
- * Replaces a year's overrides (a new State Council schedule); audited. Dates it drops go back to the
+ * Replaces a year's overrides (a new State Council schedule; the root administrator's); audited. Dates it drops go back to the
  * default rule and stay set (backToRule). The running stages whose counting touches the year are
  * counted again in the same transaction and each moved case's history records it (recountYear).
  */
@@ -79,6 +62,7 @@ export async function putCalendarYear(ctx: Ctx, year: number, input: PutCalendar
   const outside = input.days.find((d) => !d.date.startsWith(`${year}-`));
   if (outside) throw new DomainError('ValidationFailed', `${outside.date} is not in ${year}`, { field: 'days' });
   return writeAs(ctx, 'deadline.write', 'calendar.replace-year', `calendar:${year}`, async (trx) => {
+    requireTop(ctx, 'the calendar');
     const now = ctx.deps.clock.now();
     const named = new Set(input.days.map((d) => d.date));
     const dropped = (await readCalendarDays(trx, year))
@@ -111,6 +95,7 @@ export async function putCalendarDay(
   if (Number.isNaN(dayNumber(date)) || isoDateOf(dayNumber(date)) !== date)
     throw new DomainError('ValidationFailed', `no such date ${date}`, { field: 'date' });
   return writeAs(ctx, 'deadline.write', 'calendar.set-day', `calendar:${date}`, async (trx) => {
+    requireTop(ctx, 'the calendar');
     const now = ctx.deps.clock.now();
     const row: StoredCalendarDay =
       input.kind === 'default'
@@ -123,59 +108,5 @@ export async function putCalendarDay(
       value: year.months[Number(date.slice(5, 7)) - 1]!.days[Number(date.slice(8, 10)) - 1]!,
       details: { kind: input.kind, name: input.name ?? null, recount },
     };
-  });
-}
-
-/** The deadline policy table as stored. */
-export async function getPolicies(ctx: Ctx): Promise<PolicyTable> {
-  return readAs(ctx, 'deadline.read', 'deadline-policies', policyTable);
-}
-
-const policyTable = async (trx: Tx): Promise<PolicyTable> => ({
-  policies: (await loadPolicies(trx)).policies as DeadlinePolicy[],
-});
-
-/** Replaces the policy table after the core's checks; audited. Running stages keep their stored due instants. */
-export async function putPolicies(ctx: Ctx, input: PolicyTable): Promise<PolicyTable> {
-  const table = validatePolicyTable(input.policies as DeadlinePolicy[]);
-  for (const stage of ['sign_for', 'handle', 'co_reply', 'return_visit'] as const) {
-    if (!table.some((p) => p.stage === stage && p.kind === '*' && p.complexity === '*')) {
-      throw new DomainError('ValidationFailed', `the table needs a fallback row (*, *, ${stage})`, {
-        field: 'policies',
-        stage,
-      });
-    }
-  }
-  return writeAs(ctx, 'deadline.write', 'deadline-policies.replace', 'deadline-policies', async (trx) => {
-    const before = await readPolicies(trx);
-    await replacePolicies(trx, table, ctx.deps.clock.now());
-    return { value: await policyTable(trx), details: { before: before.length, after: table.length } };
-  });
-}
-
-/** The card rules and backlog thresholds. */
-export async function getCardRules(ctx: Ctx): Promise<CardRules> {
-  return readAs(ctx, 'deadline.read', 'card-rules', cardRules);
-}
-
-async function cardRules(trx: Tx): Promise<CardRules> {
-  const p = await loadPolicies(trx);
-  return { cards: p.cardRules, backlog: p.backlogRules } as CardRules;
-}
-
-/**
- * Replaces the card rules; audited. Issued cards stay. Every running stage's next card instant was
- * computed under the old rules, so all are re-armed to their start, in the same transaction: the
- * next sweep claims each once, issues what the new rules say is owed and stores the new next
- * instant (a rare admin act). The rules are global, so the re-arm reaches every stage, also those
- * outside the administrator's jurisdiction (rearmRunningStages).
- */
-export async function putCardRules(ctx: Ctx, input: CardRules): Promise<CardRules> {
-  validateCardRules(input.cards);
-  backlogColour({ receivedAt: new Date(0), difficult: false }, new Date(0), input.backlog); // throws on bad thresholds
-  return writeAs(ctx, 'deadline.write', 'card-rules.replace', 'card-rules', async (trx) => {
-    await writeCardRules(trx, input, ctx.deps.clock.now());
-    await rearmRunningStages(trx);
-    return { value: await cardRules(trx), details: input as unknown as Record<string, unknown> };
   });
 }

@@ -28,6 +28,6 @@ export async function seedDeadlineReference(trx: Tx, at: Date = new Date()): Pro
   if (before.size > 0)
     for (const year of new Set(rows.map(yearOf).filter((y) => !before.has(y))))
       await recountYear(trx, { userId: 0, unitId: 0 }, year, at);
-  if (!(await hasPolicies(trx))) await replacePolicies(trx, DEFAULT_POLICY_TABLE, at);
-  await writeCardRules(trx, { cards: DEFAULT_CARD_RULES, backlog: DEFAULT_BACKLOG_RULES }, at, true);
+  if (!(await hasPolicies(trx))) await replacePolicies(trx, '', DEFAULT_POLICY_TABLE, at);
+  await writeCardRules(trx, '', { cards: DEFAULT_CARD_RULES, backlog: DEFAULT_BACKLOG_RULES }, at, true);
 }

@@ -5,7 +5,7 @@ import { covers } from '../../core/auth/actor.js';
 import { notFound } from '../../core/errors.js';
 import { ageInDays, backlogColour, type BacklogColour } from '../../core/deadline/backlog.js';
 import { regionPathOf } from '../regions/region-path-of.js';
-import { loadPolicies } from './load-policies.js';
+import { backlogRulesAt, loadPolicies } from './load-policies.js';
 import { boardCards } from '../../storage/cards.repo.js';
 import { backlogPetitions } from '../../storage/case-list.repo.js';
 
@@ -34,7 +34,8 @@ export async function backlogBoard(ctx: Ctx, q: { region?: string; limit: number
   return readAs(ctx, 'supervision.read', 'backlog', async (trx) => {
     const path = q.region ? await regionPathOf(trx, q.region) : ctx.actor.scopePath;
     if (!covers(ctx.actor, path)) throw notFound('region', q.region ?? '');
-    const { backlogRules } = await loadPolicies(trx);
+    // A board's thresholds are those of its region (a county's override holds for its whole board).
+    const backlogRules = backlogRulesAt(await loadPolicies(trx), path);
     const now = ctx.deps.clock.now();
     // Only petitions older than the first threshold can be on the board, unless marked difficult.
     const youngest = new Date(now.getTime() - Math.max(0, backlogRules.greenFromDays - 1) * 86_400_000);

@@ -1,7 +1,9 @@
 import { refreshKpiRollup } from '../kpi/maintain-rollup.js';
 import type { Deps } from '../deps.js';
 import { systemScope, type Tx } from '../../storage/db.js';
-import { cardInstants, cardsDue, nextCardAt, type CardColour } from '../../core/deadline/cards.js';
+import { cardInstants, cardsDue, nextCardAt, type CardColour, type CardRules } from '../../core/deadline/cards.js';
+import type { Calendar } from '../../core/deadline/calendar.js';
+import { nearestFirst } from '../../core/region/nearest.js';
 import { escalationFor, supervisingLevel } from '../../core/deadline/escalation.js';
 import { appendAudit } from '../../storage/audit.repo.js';
 import {
@@ -14,7 +16,8 @@ import {
 } from '../../storage/cards.repo.js';
 import { enqueue } from '../../storage/outbox.repo.js';
 import type { StageRow } from '../../storage/stages.repo.js';
-import { loadPolicies, type LoadedPolicies } from './load-policies.js';
+import { cardRulesAt, loadPolicies, type LoadedPolicies } from './load-policies.js';
+import { reportBadRows, reportFaults } from './report-config-faults.js';
 
 export type SweepOptions = {
   /** Rows claimed per transaction (default 500). */
@@ -24,19 +27,34 @@ export type SweepOptions = {
   /** Called inside each batch's transaction before it commits; throwing rolls the batch back (tests' kills). */
   beforeCommit?: (batch: number, claimed: number) => void | Promise<void>;
 };
-export type SweepResult = { batches: number; stages: number; cards: number };
+export type SweepResult = { batches: number; stages: number; cards: number; skipped: number };
+
+/** How long a stage whose cards could not be computed waits before the sweep tries it again. */
+export const RETRY_FAULTY_STAGE_MS = 3_600_000;
 
 /**
  * Issues every card that is due at the clock's now: claims due stages in capped batches and, in
  * one transaction per batch, writes the cards, one audit record and the outbox messages, and moves
  * each stage's next_card_at on. Running it twice, on several nodes, or after downtime issues every
  * owed colour exactly once (SKIP LOCKED claims plus the cards' unique key).
+ *
+ * A configuration row it cannot use (outside the bounds, written before them or directly in
+ * storage) is passed over (the stages under it follow the next row up) and reported; a stage whose
+ * cards cannot be computed is skipped, retried an hour later and reported. Either way every other
+ * stage still gets its cards (issue 11, point 5).
  */
-export async function sweepDeadlines(deps: Pick<Deps, 'db' | 'clock'>, opts: SweepOptions = {}): Promise<SweepResult> {
+export async function sweepDeadlines(
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'log'>>,
+  opts: SweepOptions = {},
+): Promise<SweepResult> {
   const now = deps.clock.now();
   // The calendar and rules are read once per sweep; a sweep is short next to any edit of them.
   const policies = await deps.db.tx(systemScope, (trx) => loadPolicies(trx));
-  const result: SweepResult = { batches: 0, stages: 0, cards: 0 };
+  if (policies.bad.length > 0) {
+    for (const b of policies.bad) deps.log?.warn('sweep passed over a configuration row it cannot use', { ...b });
+    await deps.db.tx(systemScope, (trx) => reportBadRows(trx, policies.bad, now));
+  }
+  const result: SweepResult = { batches: 0, stages: 0, cards: 0, skipped: 0 };
   for (;;) {
     if (opts.maxBatches !== undefined && result.batches >= opts.maxBatches) break;
     const batch = result.batches + 1;
@@ -46,12 +64,17 @@ export async function sweepDeadlines(deps: Pick<Deps, 'db' | 'clock'>, opts: Swe
       return out;
     });
     if (r.claimed === 0) break;
+    for (const f of r.faults) deps.log?.warn('sweep skipped a stage whose cards it cannot compute', { ...f });
     result.batches = batch;
     result.stages += r.claimed;
     result.cards += r.issued;
+    result.skipped += r.faults.length;
   }
   return result;
 }
+
+/** A stage the sweep skipped, and the jurisdiction whose card rules it was under. */
+type StageFault = { caseId: number; seq: number; stage: string; rulesOf: string; error: string };
 
 /** One batch in the caller's transaction: claim, issue, notify, audit, move the markers on. */
 export async function sweepBatch(
@@ -59,13 +82,22 @@ export async function sweepBatch(
   now: Date,
   limit: number,
   p: LoadedPolicies,
-): Promise<{ claimed: number; issued: number }> {
+): Promise<{ claimed: number; issued: number; faults: StageFault[] }> {
   const rows = await claimDueStages(trx, now, limit);
-  if (rows.length === 0) return { claimed: 0, issued: 0 };
-  const planned = rows.map((r) => ({ row: r, colours: cardsDue(r.clock, p.calendar, p.cardRules, now, r.issued) }));
+  if (rows.length === 0) return { claimed: 0, issued: 0, faults: [] };
+  const faults: StageFault[] = [];
+  const planned = rows.flatMap((row) => {
+    try {
+      return [planStage(row, now, p)];
+    } catch (e) {
+      const rulesOf = nearestFirst(p.cardRules, row.regionPath)[0]?.regionPath ?? '';
+      faults.push({ caseId: row.caseId, seq: row.seq, stage: row.stage, rulesOf, error: (e as Error).message });
+      return [];
+    }
+  });
   const written = await insertCards(
     trx,
-    planned.flatMap(({ row, colours }) => colours.map((c) => newCard(row, c, now, p))),
+    planned.flatMap((x) => x.cards),
   );
   await notify(trx, written, now);
   if (written.length > 0) {
@@ -80,30 +112,40 @@ export async function sweepBatch(
       details: { count: written.length, cards: written.map((c) => [c.id, c.caseId, c.seq, c.stage, c.colour]) },
     });
   }
-  await saveSweptStages(
-    trx,
-    planned.map(({ row, colours }) => {
-      const issued = [...new Set([...row.issued, ...colours])];
-      return {
-        caseId: row.caseId,
-        seq: row.seq,
-        stage: row.stage,
-        issued,
-        nextCardAt: nextCardAt(row.clock, p.calendar, p.cardRules, issued),
-      };
-    }),
-  );
+  const retryAt = new Date(now.getTime() + RETRY_FAULTY_STAGE_MS);
+  await saveSweptStages(trx, [
+    ...planned.map((x) => x.save),
+    ...faults.map((f) => ({ ...f, issued: rows.find((r) => sameStage(r, f))!.issued, nextCardAt: retryAt })),
+  ]);
   await refreshKpiRollup(
     trx,
     written.map((c) => c.caseId),
     p.calendar,
   );
-  return { claimed: rows.length, issued: written.length };
+  await reportFaults(trx, faults, now);
+  return { claimed: rows.length, issued: written.length, faults };
 }
 
+/** A claimed stage's due cards and its next instant, under the card rules of its region; throws when they cannot be computed. */
+function planStage(row: StageRow, now: Date, p: LoadedPolicies) {
+  const rules = cardRulesAt(p, row.regionPath);
+  const colours = cardsDue(row.clock, p.calendar, rules, now, row.issued);
+  const cards = colours.map((c) => newCard(row, c, now, p.calendar, rules));
+  const issued = [...new Set([...row.issued, ...colours])];
+  const next = nextCardAt(row.clock, p.calendar, rules, issued);
+  if (next !== null && Number.isNaN(next.getTime())) throw new RangeError('Invalid time value');
+  return { cards, save: { caseId: row.caseId, seq: row.seq, stage: row.stage, issued, nextCardAt: next } };
+}
+
+const sameStage = (
+  a: { caseId: number; seq: number; stage: string },
+  b: { caseId: number; seq: number; stage: string },
+) => a.caseId === b.caseId && a.seq === b.seq && a.stage === b.stage;
+
 /** The card of a colour for a stage: its instant, and the level and region whose board and leaders it goes to. */
-function newCard(row: StageRow, colour: CardColour, now: Date, p: LoadedPolicies): NewCard {
-  const instants = cardInstants({ ...row.clock, due: row.clock.due! }, p.calendar, p.cardRules);
+function newCard(row: StageRow, colour: CardColour, now: Date, cal: Calendar, rules: CardRules): NewCard {
+  const instants = cardInstants({ ...row.clock, due: row.clock.due! }, cal, rules);
+  if (Number.isNaN(instants[colour]!.getTime())) throw new RangeError('Invalid time value');
   const level = supervisingLevel(row.unitLevel, colour);
   return {
     caseId: row.caseId,

@@ -1,8 +1,7 @@
 import type { Tx } from '../../storage/db.js';
 import type { CaseState, UnitRef } from '../../core/case/types.js';
 import { lastLead } from '../../core/case/assignments.js';
-import { nextCardAt } from '../../core/deadline/cards.js';
-import { resolvePolicy, type StageName } from '../../core/deadline/policy.js';
+import type { StageName } from '../../core/deadline/policy.js';
 import { resumeStage, startStage, suspendStage, type StageClock } from '../../core/deadline/stage-clock.js';
 import {
   completeStages,
@@ -11,7 +10,7 @@ import {
   updateStageClock,
   type StageRow,
 } from '../../storage/stages.repo.js';
-import type { LoadedPolicies } from './load-policies.js';
+import { armedAt, policyAt, type LoadedPolicies } from './load-policies.js';
 
 export { loadPolicies, type LoadedPolicies } from './load-policies.js';
 
@@ -76,8 +75,7 @@ export async function trackStages(
     const clock = suspendedSince
       ? suspendIfRunning(r.clock, suspendedSince, policies)
       : resumeIfSuspended(r, now, policies);
-    if (clock !== r.clock)
-      await updateStageClock(trx, r, clock, nextCardAt(clock, policies.calendar, policies.cardRules, r.issued));
+    if (clock !== r.clock) await updateStageClock(trx, r, clock, armedAt(policies, r.regionPath, clock, r.issued));
   }
 }
 
@@ -88,7 +86,7 @@ function startRow(
   p: LoadedPolicies,
   suspendedSince: Date | null,
 ): Omit<StageRow, 'completedAt' | 'issued'> {
-  const policy = resolvePolicy(p.policies, s.kind, s.complexity, w.stage);
+  const policy = policyAt(p, s.regionPath, s.kind, s.complexity, w.stage);
   let clock = startStage(policy, p.calendar, w.start);
   if (suspendedSince) clock = suspendStage(p.calendar, clock, maxDate(suspendedSince, w.start));
   return {
@@ -101,7 +99,7 @@ function startRow(
     regionPath: s.regionPath,
     policy,
     clock,
-    nextCardAt: nextCardAt(clock, p.calendar, p.cardRules, []),
+    nextCardAt: armedAt(p, s.regionPath, clock, []),
   };
 }
 

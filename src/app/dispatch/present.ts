@@ -1,9 +1,10 @@
 import type { DispatchDecision as Decision } from '../../core/dispatch/index.js';
 import type { DispatchDecision, DispatchRule } from '../../contract/dispatch.js';
 import type { StoredDispatchRule } from '../../storage/dispatch-rules.repo.js';
+import type { Origin } from '../config/jurisdiction.js';
 
-/** A stored rule as the API shows it: the category flattened to its code and names. */
-export function presentRule(r: StoredDispatchRule): DispatchRule {
+/** A stored rule as the API shows it: the category flattened to its code and names, with where it comes from. */
+export function presentRule(r: StoredDispatchRule & Origin): DispatchRule {
   return {
     id: r.id,
     position: r.position,
@@ -20,6 +21,9 @@ export function presentRule(r: StoredDispatchRule): DispatchRule {
     fallback: r.fallback,
     enabled: r.enabled,
     updatedAt: r.updatedAt.toISOString(),
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    inherited: r.inherited,
   };
 }
 

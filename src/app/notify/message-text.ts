@@ -7,6 +7,8 @@ const stageZh: Record<string, string> = {
   return_visit: '回访',
 };
 
+const tableZh: Record<string, string> = { card_rules: '督办规则', deadline_policies: '时限规则' };
+
 /** Title and body of a message for people. */
 export function messageText(topic: string, p: Record<string, unknown>): { title: string; body: string } {
   const stage = stageZh[String(p.stage)] ?? String(p.stage);
@@ -42,6 +44,16 @@ export function messageText(topic: string, p: Record<string, unknown>): { title:
       return {
         title: `${p.year} 年节假日安排尚未录入`,
         body: `跨入 ${p.year} 年的办理时限暂按周一至周五（元旦休息）计算并标为“暂定”。请在国务院办公厅公布安排后到工作日历录入，受影响的时限将重新计算。`,
+      };
+    case 'config.invalid':
+      return {
+        title: `配置无法使用：${tableZh[String(p.table)] ?? p.table}`,
+        body: `${p.regionPath ? `辖区 ${p.regionPath} ` : '全局'}的${tableZh[String(p.table)] ?? p.table}不在允许范围内（${p.problem}），督办巡查已跳过该行、改用上级规则，请修正。`,
+      };
+    case 'sweep.stage_skipped':
+      return {
+        title: '督办巡查跳过了无法计算的阶段',
+        body: `${Array.isArray(p.stages) ? p.stages.length : ''} 个阶段的督办牌无法按现行督办规则计算（${p.problem}），已跳过并将每小时重试，请检查督办规则。`,
       };
     default:
       return { title: topic, body: JSON.stringify(p) };

@@ -4,6 +4,8 @@
  * judicial offices and police stations in townships, departments at the county.
  */
 export const demoUnitsByLevel: Record<number, { typeCode: string; suffix: string }[]> = {
+  // The province's centre seats the deployment's root administrator (the calendar, the categories, the top's rules).
+  1: [{ typeCode: 'service_centre', suffix: '社会治理服务中心' }],
   2: [{ typeCode: 'service_centre', suffix: '社会治理服务中心' }],
   3: [
     { typeCode: 'service_centre', suffix: '社会治理服务中心' },
@@ -27,6 +29,7 @@ export const demoUnitsByLevel: Record<number, { typeCode: string; suffix: string
 
 /** The demo accounts: one per role, named after it, and the unit (by level and type) each sits in. */
 export const demoAccounts = [
+  { username: 'rootadmin', displayName: '省级系统管理员', roles: ['admin'], level: 1, typeCode: 'service_centre' },
   { username: 'admin', displayName: '系统管理员', roles: ['admin'], level: 3, typeCode: 'service_centre' },
   { username: 'security', displayName: '安全保密管理员', roles: ['security'], level: 3, typeCode: 'service_centre' },
   { username: 'auditor', displayName: '安全审计员', roles: ['auditor'], level: 3, typeCode: 'service_centre' },

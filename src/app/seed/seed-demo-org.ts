@@ -10,8 +10,9 @@ import { demoAccounts, demoUnitsByLevel } from './demo-units.js';
 import type { Role } from '../../contract/common.js';
 
 /**
- * Gives the demo county its organisation: the units of demoUnitsByLevel at the city, the
- * county, every township and every village, and one account per role. Runs once, on an
+ * Gives the demo county its organisation: the units of demoUnitsByLevel at the province, the city,
+ * the county, every township and every village, and one account per role (and the province's root
+ * administrator). Runs once, on an
  * empty database; returns the accounts it made.
  */
 export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ username: string; role: string }[]> {
@@ -20,12 +21,14 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
   return deps.db.tx(systemScope, async (trx) => {
     const county = await regionByCode(trx, countyCode);
     if (!county) throw notFound('region', countyCode);
-    const cityCode = county.path.split('/')[1]!;
+    const [provinceCode, cityCode] = county.path.split('/') as [string, string];
+    const province = await regionByCode(trx, provinceCode);
     const city = await regionByCode(trx, cityCode);
+    if (!province) throw notFound('region', provinceCode);
     if (!city) throw notFound('region', cityCode);
     const below = await regionsUnder(trx, county.path, [4, 5]);
     const unitIds = new Map<string, number>();
-    for (const region of [city, county, ...below]) {
+    for (const region of [province, city, county, ...below]) {
       for (const u of demoUnitsByLevel[region.level] ?? []) {
         const id = await insertUnit(trx, {
           typeCode: u.typeCode,
@@ -41,7 +44,7 @@ export async function seedDemoOrg(deps: Deps, countyCode: string): Promise<{ use
     const firstVillage = below.find((r) => r.level === 5);
     const firstGrid = firstVillage && (await childrenOf(trx, firstVillage.code, 1, 1)).items[0];
     for (const a of demoAccounts) {
-      const region = a.level === 3 ? county : firstVillage;
+      const region = a.level === 1 ? province : a.level === 3 ? county : firstVillage;
       if (!region) continue;
       const unitId = unitIds.get(`${region.code}:${a.typeCode}`)!;
       const grid = a.roles.includes('gridworker' as never) ? firstGrid : undefined;

@@ -7,6 +7,7 @@
  * and a year. Administrators set their own.
  */
 import { DomainError } from '../errors.js';
+import { MAX_BACKLOG_DAYS, MAX_DIFFICULT_RAISE } from './bounds.js';
 import { cstDayOfMs, instantMs } from './cst.js';
 
 import type { BacklogColour } from './vocabulary.js';
@@ -39,18 +40,28 @@ export function ageInDays(receivedAt: Date, now: Date): number {
   return cstDayOfMs(instantMs(now)) - cstDayOfMs(instantMs(receivedAt));
 }
 
+/** Checks thresholds (whole days in [0, MAX_BACKLOG_DAYS], ascending) and the raise; returns them or throws ValidationFailed. */
+export function validateBacklogRules(rules: BacklogRules): BacklogRules {
+  const { greenFromDays: g, yellowFromDays: y, redFromDays: r, difficultRaise } = rules;
+  const day = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_BACKLOG_DAYS;
+  const raiseOk = Number.isInteger(difficultRaise) && difficultRaise >= 0 && difficultRaise <= MAX_DIFFICULT_RAISE;
+  if (!(day(g) && day(y) && day(r) && g <= y && y <= r) || !raiseOk) {
+    throw new DomainError(
+      'ValidationFailed',
+      `backlog thresholds must be whole days up to ${MAX_BACKLOG_DAYS}, ascending, and the raise 0–${MAX_DIFFICULT_RAISE}`,
+      { ...rules },
+    );
+  }
+  return rules;
+}
+
 /** The backlog colour of an open petition at `now`, or null when it is not (yet) a backlog case. */
 export function backlogColour(
   petition: OpenPetition,
   now: Date,
   rules: BacklogRules = DEFAULT_BACKLOG_RULES,
 ): BacklogColour | null {
-  const { greenFromDays: g, yellowFromDays: y, redFromDays: r, difficultRaise } = rules;
-  if (!(g <= y && y <= r) || !Number.isInteger(difficultRaise) || difficultRaise < 0) {
-    throw new DomainError('ValidationFailed', 'backlog thresholds must ascend and the raise be a whole number ≥ 0', {
-      ...rules,
-    });
-  }
+  const { greenFromDays: g, yellowFromDays: y, redFromDays: r, difficultRaise } = validateBacklogRules(rules);
   const age = ageInDays(petition.receivedAt, now);
   let level = age >= r ? 2 : age >= y ? 1 : age >= g ? 0 : -1;
   if (petition.difficult) level += difficultRaise;

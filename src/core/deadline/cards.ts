@@ -8,6 +8,7 @@
  * next un-issued instant in an indexed column and catches up after downtime.
  */
 import { DomainError } from '../errors.js';
+import { MAX_CARD_WORKING_DAYS, MAX_RED_OVERDUE_FRACTION, MAX_YELLOW_OVERDUE_MS } from './bounds.js';
 import type { Calendar } from './calendar.js';
 import { DAY_MS, instantMs } from './cst.js';
 import { advanceBy, measureBetween, type TimeMeasure } from './working-time.js';
@@ -37,14 +38,14 @@ export const DEFAULT_CARD_RULES: CardRules = Object.freeze({
   red: { overdueFraction: 0.5, overdueWorkingDays: 3 },
 });
 
-/** Checks edited rules (fractions in [0, 1] for blue, ≥ 0 elsewhere); returns them or throws ValidationFailed. */
+/** Checks rules against bounds.ts (blue's fraction in [0, 1]); returns them or throws ValidationFailed. */
 export function validateCardRules(rules: CardRules): CardRules {
   const checks: ReadonlyArray<readonly [string, number | null, number]> = [
     ['blue.passedFraction', rules.blue.passedFraction, 1],
-    ['blue.workingDaysLeft', rules.blue.workingDaysLeft, Infinity],
-    ['yellow.overdueMs', rules.yellow.overdueMs, Infinity],
-    ['red.overdueFraction', rules.red.overdueFraction, Infinity],
-    ['red.overdueWorkingDays', rules.red.overdueWorkingDays, Infinity],
+    ['blue.workingDaysLeft', rules.blue.workingDaysLeft, MAX_CARD_WORKING_DAYS],
+    ['yellow.overdueMs', rules.yellow.overdueMs, MAX_YELLOW_OVERDUE_MS],
+    ['red.overdueFraction', rules.red.overdueFraction, MAX_RED_OVERDUE_FRACTION],
+    ['red.overdueWorkingDays', rules.red.overdueWorkingDays, MAX_CARD_WORKING_DAYS],
   ];
   for (const [field, value, max] of checks) {
     if (value !== null && !(Number.isFinite(value) && value >= 0 && value <= max)) {

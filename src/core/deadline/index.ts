@@ -8,3 +8,4 @@ export * from './stage-clock.js';
 export * from './cards.js';
 export * from './escalation.js';
 export * from './backlog.js';
+export * from './bounds.js';

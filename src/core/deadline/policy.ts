@@ -19,7 +19,8 @@ import type { CaseKind, Complexity } from '../case/types.js';
 
 // Kind and complexity are the case model's (case/types.ts), re-exported for the deadline modules.
 export type { CaseKind, Complexity };
-import type { StageName, TimeUnit } from './vocabulary.js';
+import { TIME_UNITS, type StageName, type TimeUnit } from './vocabulary.js';
+import { durationInBounds } from './bounds.js';
 
 export { STAGE_NAMES, TIME_UNITS, type StageName, type TimeUnit } from './vocabulary.js';
 /** An amount of time in a unit. */
@@ -50,14 +51,12 @@ export function measureFor(unit: TimeUnit): TimeMeasure {
 }
 
 function checkDuration(d: Duration, where: string): void {
-  const whole = d.unit !== 'hour';
-  const ok = Number.isFinite(d.amount) && d.amount > 0 && (!whole || Number.isInteger(d.amount));
-  if (!ok || !['hour', 'calendar_day', 'working_day'].includes(d.unit)) {
+  if (!TIME_UNITS.includes(d.unit) || !durationInBounds(d.amount, d.unit)) {
     throw new DomainError('ValidationFailed', `${where}: invalid duration ${d.amount} ${d.unit}`, { where, ...d });
   }
 }
 
-/** Checks a table (positive amounts, whole days, no duplicate keys); returns it or throws ValidationFailed. */
+/** Checks a table (amounts in bounds.ts's range, whole days, no duplicate keys); returns it or throws ValidationFailed. */
 export function validatePolicyTable(table: PolicyTable): PolicyTable {
   const seen = new Set<string>();
   for (const p of table) {
@@ -90,7 +89,43 @@ export function resolvePolicy(
     const hit = table.find((p) => p.stage === stage && p.kind === k && p.complexity === c);
     if (hit) return hit;
   }
-  throw new DomainError('NotFound', `no deadline policy for ${kind}/${complexity}/${stage}`, {
+  throw noPolicy(kind, complexity, stage);
+}
+
+/**
+ * The policy for a stage from layered tables, nearest jurisdiction first (a county's rows before
+ * the province's before the top's): the first layer with a fitting row wins, with resolvePolicy's
+ * fallback order inside it, so a county's (*, *, handle) overrides the top's (appeal, general, handle).
+ */
+export function resolveNearestPolicy(
+  layers: readonly PolicyTable[],
+  kind: CaseKind,
+  complexity: Complexity,
+  stage: StageName,
+): DeadlinePolicy {
+  for (const table of layers) {
+    try {
+      return resolvePolicy(table, kind, complexity, stage);
+    } catch {
+      // no row of this layer fits the case: the next layer up decides
+    }
+  }
+  throw noPolicy(kind, complexity, stage);
+}
+
+/** Why a stored row cannot time a stage (outside bounds.ts's range, a bad unit), or null when it can. */
+export function policyProblem(p: DeadlinePolicy): string | null {
+  try {
+    checkDuration(p, 'amount');
+    if (p.maxExtension) checkDuration(p.maxExtension, 'maxExtension');
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function noPolicy(kind: CaseKind, complexity: Complexity, stage: StageName): DomainError {
+  return new DomainError('NotFound', `no deadline policy for ${kind}/${complexity}/${stage}`, {
     kind,
     complexity,
     stage,

@@ -10,7 +10,8 @@ import type { DispatchDecision, DispatchInput } from './types.js';
  * always gives the same decision, explained in zh-CN and en.
  */
 export function decide(input: DispatchInput): DispatchDecision {
-  const rule = firstMatch(input.rules, input.facts);
+  const casePath = input.path.map((r) => `${r.code}/`).join('');
+  const rule = firstMatch(input.rules, input.facts, casePath);
   const { unit, steps } = resolveUnit(attemptsFor(rule), input.path, input.units);
   const via = unit ? steps[steps.length - 1]!.via : 'none';
   const explanation = explain({ rule, steps, unit, via }, input.typeNames);

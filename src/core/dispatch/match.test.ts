@@ -52,3 +52,29 @@ describe('rule matching', () => {
     expect(firstMatch([], facts())).toBeNull();
   });
 });
+
+describe('rules by jurisdiction (issue 11, point 4)', () => {
+  const county = '32/3201/320114/';
+  const casePath = `${county}320114001/`;
+  it.each([
+    [
+      "the county's rule over the top's, whatever the positions",
+      [rule(1, { position: 1 }), rule(2, { position: 9, regionPath: county })],
+      2,
+    ],
+    [
+      "the county's over the city's over the top's",
+      [rule(1), rule(2, { regionPath: '32/3201/' }), rule(3, { regionPath: county })],
+      3,
+    ],
+    ['the top when the nearer rules do not match', [rule(1), rule(2, { regionPath: county, kind: 'petition' })], 1],
+    [
+      "never a sibling county's rule",
+      [rule(1, { position: 5 }), rule(2, { position: 1, regionPath: '32/3201/320115/' })],
+      1,
+    ],
+    ['never a rule set below the case', [rule(1), rule(2, { regionPath: `${casePath}999/` })], 1],
+  ] as const)('takes %s', (_, rules, expected) => {
+    expect(firstMatch(rules, facts(), casePath)?.id).toBe(expected);
+  });
+});

@@ -15,12 +15,21 @@ export function ruleMatches(rule: DispatchRule, facts: DispatchFacts): boolean {
   );
 }
 
-/** Rules in the order they are tried: by position, ties by id, so the order never depends on input order. */
+/**
+ * Rules in the order they are tried: the nearest jurisdiction's first (a county's rules before the
+ * province's before the top's, see region/nearest.ts), then by position, ties by id, so the order
+ * never depends on input order.
+ */
 export function orderRules(rules: readonly DispatchRule[]): DispatchRule[] {
-  return [...rules].sort((a, b) => a.position - b.position || a.id - b.id);
+  const depth = (r: DispatchRule) => (r.regionPath ?? '').length;
+  return [...rules].sort((a, b) => depth(b) - depth(a) || a.position - b.position || a.id - b.id);
 }
 
-/** The first enabled rule that matches, or null. */
-export function firstMatch(rules: readonly DispatchRule[], facts: DispatchFacts): DispatchRule | null {
-  return orderRules(rules).find((r) => r.enabled && ruleMatches(r, facts)) ?? null;
+/**
+ * The first enabled rule that matches, or null. With the case's region path, only the rules set at
+ * that path or above it take part: a sibling county's rules never route this county's cases.
+ */
+export function firstMatch(rules: readonly DispatchRule[], facts: DispatchFacts, casePath = ''): DispatchRule | null {
+  const applies = (r: DispatchRule) => casePath.startsWith(r.regionPath ?? '');
+  return orderRules(rules).find((r) => r.enabled && applies(r) && ruleMatches(r, facts)) ?? null;
 }

@@ -36,6 +36,8 @@ export type DispatchRule = {
   targetLevel: RegionLevel;
   fallback: Fallback;
   enabled: boolean;
+  /** The jurisdiction that set the rule (a region's materialised path); absent or '' is the deployment's top. */
+  regionPath?: string;
 };
 
 /** What a case says about itself that rules can match; `categoryPath` is its category's path. */

@@ -3,22 +3,18 @@ import {
   CalendarDayView,
   CalendarStatus,
   CalendarYear,
+  CardRuleList,
   CardRules,
   DateParam,
+  PolicyList,
   PolicyTable,
   PutCalendarDayInput,
   PutCalendarYearInput,
   YearQuery,
 } from '../../contract/deadlines.js';
-import {
-  getCalendarYear,
-  getCardRules,
-  getPolicies,
-  putCalendarDay,
-  putCalendarYear,
-  putCardRules,
-  putPolicies,
-} from '../../app/deadlines/reference-admin.js';
+import { getCalendarYear, putCalendarDay, putCalendarYear } from '../../app/deadlines/reference-admin.js';
+import { getPolicies, putPolicies } from '../../app/deadlines/policies-admin.js';
+import { deleteCardRules, getCardRules, putCardRules } from '../../app/deadlines/card-rules-admin.js';
 import { getCalendarStatus } from '../../app/deadlines/calendar-status.js';
 import { errorResponses, json, jsonBody, newRouter, sessionSecurity } from '../router.js';
 import { requireSession } from '../middleware.js';
@@ -55,7 +51,7 @@ deadlineRoutes.openapi(
     ...common,
     method: 'put',
     path: '/calendar',
-    summary: "Replace a year's holidays and make-up working days (administrator)",
+    summary: "Replace a year's holidays and make-up working days (the root administrator)",
     request: { query: YearQuery, ...jsonBody(PutCalendarYearInput) },
     responses: { 200: json(CalendarYear, 'The year'), ...errorResponses },
   }),
@@ -67,7 +63,7 @@ deadlineRoutes.openapi(
     ...common,
     method: 'put',
     path: '/calendar/{date}',
-    summary: 'Set or remove the override of one date (administrator)',
+    summary: 'Set or remove the override of one date (the root administrator)',
     request: { params: DateParam, ...jsonBody(PutCalendarDayInput) },
     responses: { 200: json(CalendarDayView, 'The day'), ...errorResponses },
   }),
@@ -79,8 +75,8 @@ deadlineRoutes.openapi(
     ...common,
     method: 'get',
     path: '/deadline-policies',
-    summary: 'The deadline policy table',
-    responses: { 200: json(PolicyTable, 'Policies'), ...errorResponses },
+    summary: "The deadline policies that apply to the caller: their jurisdiction's, then the inherited ones",
+    responses: { 200: json(PolicyList, 'Policies'), ...errorResponses },
   }),
   async (c) => c.json(await getPolicies(c.var.ctx), 200),
 );
@@ -90,9 +86,9 @@ deadlineRoutes.openapi(
     ...common,
     method: 'put',
     path: '/deadline-policies',
-    summary: 'Replace the policy table (administrator); running deadlines do not move',
+    summary: "Replace the policies of the caller's jurisdiction (administrator); running deadlines do not move",
     request: jsonBody(PolicyTable),
-    responses: { 200: json(PolicyTable, 'Policies'), ...errorResponses },
+    responses: { 200: json(PolicyList, 'Policies'), ...errorResponses },
   }),
   async (c) => c.json(await putPolicies(c.var.ctx, c.req.valid('json')), 200),
 );
@@ -102,8 +98,8 @@ deadlineRoutes.openapi(
     ...common,
     method: 'get',
     path: '/card-rules',
-    summary: 'Card thresholds and petition backlog thresholds',
-    responses: { 200: json(CardRules, 'Rules'), ...errorResponses },
+    summary: 'Card and petition backlog thresholds that apply to the caller, the one in force first',
+    responses: { 200: json(CardRuleList, 'Rules'), ...errorResponses },
   }),
   async (c) => c.json(await getCardRules(c.var.ctx), 200),
 );
@@ -113,9 +109,20 @@ deadlineRoutes.openapi(
     ...common,
     method: 'put',
     path: '/card-rules',
-    summary: 'Replace the card and backlog thresholds (administrator)',
+    summary: "Set the card and backlog thresholds of the caller's jurisdiction (administrator)",
     request: jsonBody(CardRules),
-    responses: { 200: json(CardRules, 'Rules'), ...errorResponses },
+    responses: { 200: json(CardRuleList, 'Rules'), ...errorResponses },
   }),
   async (c) => c.json(await putCardRules(c.var.ctx, c.req.valid('json')), 200),
+);
+
+deadlineRoutes.openapi(
+  createRoute({
+    ...common,
+    method: 'delete',
+    path: '/card-rules',
+    summary: "Remove the card rules of the caller's jurisdiction, so it inherits again (administrator)",
+    responses: { 200: json(CardRuleList, 'Rules'), ...errorResponses },
+  }),
+  async (c) => c.json(await deleteCardRules(c.var.ctx), 200),
 );

@@ -146,6 +146,7 @@ export async function seedDefaultDispatchRules(trx: Tx): Promise<number> {
       crossRegion: null,
       enabled: true,
       ...r,
+      regionPath: '',
       position: i + 1,
       at,
     });
