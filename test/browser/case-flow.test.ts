@@ -170,21 +170,30 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await mediator.context.close();
     });
 
-    it(`${lang}: the administrator adds a holiday and a dispatch rule, and the dry-run shows the new route`, async () => {
-      const admin = await signIn(live.browser, live.server.base, 'admin', lang);
-      const { page } = admin;
-      await page.goto(`${live.server.base}/admin/calendar`);
-      const workingDay = page.locator('[data-testid^=day-]').filter({ hasText: T.working }).last();
+    it(`${lang}: the root administrator adds a holiday; the county administrator adds a dispatch rule and overrides a time limit`, async () => {
+      const root = await signIn(live.browser, live.server.base, 'rootadmin', lang);
+      await root.page.goto(`${live.server.base}/admin/calendar`);
+      const workingDay = root.page.locator('[data-testid^=day-]').filter({ hasText: T.working }).last();
       const dayId = (await workingDay.getAttribute('data-testid'))!;
-      await checkPage(admin, shot('calendar'));
+      await checkPage(root, shot('calendar'));
       await workingDay.click();
-      await page
+      await root.page
         .getByTestId('day-kind')
         .getByText(lang === 'en' ? 'A holiday (rest)' : '节假日（休息）')
         .click();
-      await page.getByTestId('day-name').fill(lang === 'en' ? 'Test day' : '测试假日');
-      await page.getByTestId('day-save').click();
-      await expect.poll(() => page.getByTestId(dayId).textContent()).toContain(lang === 'en' ? 'Test day' : '测试假日');
+      await root.page.getByTestId('day-name').fill(lang === 'en' ? 'Test day' : '测试假日');
+      await root.page.getByTestId('day-save').click();
+      await expect
+        .poll(() => root.page.getByTestId(dayId).textContent())
+        .toContain(lang === 'en' ? 'Test day' : '测试假日');
+      await root.context.close();
+
+      // The county's administrator reads the calendar: it is set at the top (issue 11, point 4).
+      const admin = await signIn(live.browser, live.server.base, 'admin', lang);
+      const { page } = admin;
+      await page.goto(`${live.server.base}/admin/calendar`);
+      await page.getByTestId('calendar-top-only').waitFor();
+      await checkPage(admin, shot('calendar-county'));
 
       const ruleName = lang === 'en' ? 'Letters about neighbours to the judicial office' : '来信邻里纠纷交司法所';
       await page.goto(`${live.server.base}/admin/dispatch-rules`);
@@ -201,6 +210,8 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await pickOption(page, 'rule-level', T.township);
       await page.getByTestId('rule-save').click();
       await page.getByTestId('rules-table').getByText(ruleName).waitFor();
+      await page.getByTestId('rules-table').getByTestId('origin-own').first().waitFor();
+      await checkPage(admin, shot('dispatch-rules-own'));
 
       await pickOption(page, 'dryrun-kind', T.dispute);
       await pickTree(page, 'dryrun-category', T.noise, T.noise);
@@ -212,6 +223,10 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await checkPage(admin, shot('dispatch-rules-dry-run'));
       await page.goto(`${live.server.base}/admin/deadline-policies`);
       await page.getByTestId('policies-running-note').waitFor();
+      // The county has no time limits of its own yet: it overrides the inherited dispute handling limit.
+      await page.getByTestId('policies-inherited').waitFor();
+      await checkPage(admin, shot('deadline-policies-inherited'));
+      await page.getByTestId('policy-override-dispute/general/handle').click();
       // Days must be whole: the server refuses 2.5 and the form shows it under that row's field.
       const disputeLimit = page.getByLabel(
         lang === 'en' ? 'Time limit of Dispute General Handling' : '矛盾纠纷 一般 办理 的时限',
@@ -230,6 +245,15 @@ browserSuite('staff workbench in Chromium [browser]', () => {
       await disputeLimit.fill('10');
       await page.getByTestId('policies-save').click();
       await page.getByText(lang === 'en' ? 'Saved' : '已保存').waitFor();
+      await page
+        .getByTestId('policies-table')
+        .getByText(lang === 'en' ? 'Dispute' : '矛盾纠纷')
+        .waitFor();
+      // Card rules: the inherited ones are in force until the county sets its own.
+      await page.getByTestId('card-rules-override').click();
+      await page.getByTestId('card-rules-save').click();
+      await page.getByTestId('card-rules-restore').waitFor();
+      await checkPage(admin, shot('deadline-policies-own'));
       for (const path of ['/admin/deadline-policies', '/admin/webhooks']) {
         await page.goto(`${live.server.base}${path}`);
         await page.locator('main h1').waitFor();

@@ -59,13 +59,21 @@ browserSuite('every staff page in Chromium [browser]', () => {
       await page.getByTestId('region-detail').waitFor();
       await checkPage(s, shot('regions'));
 
+      // The county's administrator reads the category tree; the root administrator writes it (issue 11, point 4).
       await open(page, live.server.base, '/admin/categories');
       await page.getByTestId('categories-table').locator('tbody tr.ant-table-row').first().waitFor();
-      await checkPage(s, shot('categories'));
-      await page.getByTestId('category-create').click();
-      await page.getByTestId('category-code').waitFor();
-      await checkPage(s, shot('categories-create'));
+      await page.getByTestId('categories-top-only').waitFor();
+      expect(await page.getByTestId('category-create').count()).toBe(0);
+      await checkPage(s, shot('categories-county'));
       await s.context.close();
+      const root = await signIn(live.browser, live.server.base, 'rootadmin', lang);
+      await open(root.page, live.server.base, '/admin/categories');
+      await root.page.getByTestId('categories-table').locator('tbody tr.ant-table-row').first().waitFor();
+      await checkPage(root, shot('categories'));
+      await root.page.getByTestId('category-create').click();
+      await root.page.getByTestId('category-code').waitFor();
+      await checkPage(root, shot('categories-create'));
+      await root.context.close();
     });
 
     it(`${lang}: units and users, as the security officer`, async () => {

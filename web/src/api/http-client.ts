@@ -65,5 +65,5 @@ export const http = {
     request<T>('POST', path, { body, headers }),
   put: <T>(path: string, body: unknown, query?: Query) => request<T>('PUT', path, { body, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: (path: string) => request<void>('DELETE', path),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { can, type Permission } from '../../../src/core/auth/permissions.js';
+import { atRoot } from '../../../src/core/auth/actor.js';
 import type { Me } from '../api/contract-types.js';
 import { setUnauthenticatedListener } from '../api/http-client.js';
 import { fetchMe, logout } from '../features/auth/api/auth-api.js';
@@ -125,4 +126,12 @@ export function useMe(): Me {
 /** True when the signed-in user's roles grant the permission (the server's table, src/core/auth/permissions.ts). */
 export function useCan(permission: Permission): boolean {
   return can(useMe().roles, permission);
+}
+
+/**
+ * True when the signed-in user's jurisdiction is a root of the region tree: only there are the
+ * calendar and the category tree written, and the top's rules (src/app/config/jurisdiction.ts).
+ */
+export function useAtTop(): boolean {
+  return atRoot({ scopePath: useMe().jurisdiction.path });
 }

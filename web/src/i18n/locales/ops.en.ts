@@ -3,7 +3,15 @@ import type { Messages } from './zh-CN.js';
 /** Workbench, dispatch centre, rules, supervision, calendar, policies and webhooks (English). */
 export const opsEn: Pick<
   Messages,
-  'tasks' | 'dispatchCentre' | 'rules' | 'supervision' | 'timeUnits' | 'calendar' | 'policies' | 'webhooks'
+  | 'tasks'
+  | 'dispatchCentre'
+  | 'rules'
+  | 'supervision'
+  | 'timeUnits'
+  | 'calendar'
+  | 'policies'
+  | 'webhooks'
+  | 'jurisdiction'
 > = {
   tasks: {
     title: "My unit's tasks",
@@ -168,5 +176,25 @@ export const opsEn: Pick<
     deadAt: 'Dead since',
     retry: 'Send again',
     queued: 'Queued again',
+  },
+  jurisdiction: {
+    source: 'Set by',
+    own: 'This jurisdiction',
+    inheritedFrom: 'Inherited: {{name}}',
+    top: 'Deployment default',
+    topOnly: "{{what}} is set by the deployment's top administrator; read-only here.",
+    calendar: 'The working-day calendar',
+    categories: 'The category tree',
+    ownRows: "This jurisdiction's rules",
+    inheritedRows: 'Inherited rules (read-only)',
+    override: 'Override here',
+    remove: 'Remove',
+    noOwn: 'This jurisdiction has no rules of its own: the inherited rules below apply; override them one by one.',
+    inForce: 'In force: {{source}}',
+    setOwn: 'Set for this jurisdiction',
+    restore: "Remove this jurisdiction's card rules",
+    restoreConfirm: 'This jurisdiction will follow the card rules above it again. Remove?',
+    rulesHint:
+      "This jurisdiction's rules are tried before the inherited ones; inherited rules are read-only, add your own to override them.",
   },
 };

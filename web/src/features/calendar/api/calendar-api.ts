@@ -2,7 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   CalendarStatus,
   CalendarYear,
+  CardRuleList,
   CardRules,
+  PolicyList,
   PolicyTable,
   PutCalendarDayInput,
 } from '../../../api/contract-types.js';
@@ -15,11 +17,13 @@ export const fetchCalendarStatus = (signal?: AbortSignal) =>
   http.get<CalendarStatus>('/api/calendar/status', undefined, signal);
 export const putCalendarDay = (date: string, input: PutCalendarDayInput) =>
   http.put<unknown>(`/api/calendar/${date}`, input);
+// Policies and card rules come as the rows that apply to the caller, own and inherited (issue 11, point 4).
 export const fetchPolicies = (signal?: AbortSignal) =>
-  http.get<PolicyTable>('/api/deadline-policies', undefined, signal);
-export const putPolicies = (table: PolicyTable) => http.put<PolicyTable>('/api/deadline-policies', table);
-export const fetchCardRules = (signal?: AbortSignal) => http.get<CardRules>('/api/card-rules', undefined, signal);
-export const putCardRules = (rules: CardRules) => http.put<CardRules>('/api/card-rules', rules);
+  http.get<PolicyList>('/api/deadline-policies', undefined, signal);
+export const putPolicies = (table: PolicyTable) => http.put<PolicyList>('/api/deadline-policies', table);
+export const fetchCardRules = (signal?: AbortSignal) => http.get<CardRuleList>('/api/card-rules', undefined, signal);
+export const putCardRules = (rules: CardRules) => http.put<CardRuleList>('/api/card-rules', rules);
+export const deleteCardRules = () => http.delete<CardRuleList>('/api/card-rules');
 
 export const calendarKeys = { all: ['calendar'] as const };
 export const policyKeys = { all: ['deadline-policies'] as const };

@@ -6,8 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { CalendarYear } from '../../../api/contract-types.js';
-import { useCan } from '../../../app/auth-context.js';
+import { useAtTop, useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { TopOnlyNote } from '../../../components/origin-tag.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { VISUALLY_HIDDEN } from '../../../components/visually-hidden.js';
 import { useSave } from '../../../hooks/use-save.js';
@@ -29,7 +30,10 @@ function currentMonth(raw: string | null): { year: number; month: number } {
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const canEdit = useCan('deadline.write');
+  // The calendar is the deployment's top administrator's alone (issue 11, point 4).
+  const writer = useCan('deadline.write');
+  const atTop = useAtTop();
+  const canEdit = writer && atTop;
   const [params, setParams] = useSearchParams();
   const { year, month } = currentMonth(params.get('month'));
   const calendar = useQuery(calendarQuery(year));
@@ -59,6 +63,7 @@ export function CalendarPage() {
     <>
       <PageHeader title={t('calendar.title')} subtitle={t('calendar.subtitle')} />
       <MissingScheduleBanner />
+      {writer && !atTop && <TopOnlyNote what="calendar" testId="calendar-top-only" />}
       <ErrorAlert error={calendar.error} onRetry={calendar.refetch} />
       <Card
         title={

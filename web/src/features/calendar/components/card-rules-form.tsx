@@ -1,11 +1,12 @@
-import { App, Button, Card, Col, Form, InputNumber, Row } from 'antd';
-import { useEffect } from 'react';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Popconfirm, Row, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardRules } from '../../../api/contract-types.js';
+import type { CardRuleList, CardRules } from '../../../api/contract-types.js';
 import { showServerFieldErrors } from '../../../api/server-field-errors.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { useOriginLabel } from '../../../components/origin-tag.js';
 import { useSave } from '../../../hooks/use-save.js';
-import { putCardRules } from '../api/calendar-api.js';
+import { deleteCardRules, putCardRules } from '../api/calendar-api.js';
 
 const HOUR = 3_600_000;
 const pct = (f: number | null) => (f === null ? null : Math.round(f * 10_000) / 100);
@@ -43,22 +44,36 @@ type Field = {
 };
 
 /**
- * 督办牌与积案规则: when blue, yellow and red cards are issued, and the petition backlog thresholds.
- * The administrator edits and saves them (running stages are re-armed by the server); others read.
+ * 督办牌与积案规则: when blue, yellow and red cards are issued, and the petition backlog thresholds,
+ * as in force in the caller's jurisdiction (the nearest row up the region tree). An inherited row is
+ * shown read-only; the administrator sets their own jurisdiction's (starting from the inherited
+ * values), changes it, or removes it to inherit again (running stages are re-armed by the server).
  */
 export function CardRulesForm({
-  rules,
+  list,
   editable,
   onSaved,
 }: {
-  rules: CardRules;
+  list: CardRuleList;
   editable: boolean;
-  onSaved: (next: CardRules) => void;
+  onSaved: (next: CardRuleList) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSave();
+  const origin = useOriginLabel();
+  const inForce = list.items[0]!;
+  const own = list.items.find((r) => !r.inherited);
+  const [overriding, setOverriding] = useState(false);
+  // A saved or removed row answers with a new list: the form is then its own or inherited again.
+  const [shown, setShown] = useState(list);
+  if (shown !== list) {
+    setShown(list);
+    setOverriding(false);
+  }
+  const writable = editable && (own !== undefined || overriding);
+  const rules: CardRules = own ?? inForce;
   useEffect(() => form.setFieldsValue(toForm(rules)), [form, rules]);
   const u = {
     pct: '%',
@@ -103,6 +118,11 @@ export function CardRulesForm({
     { name: ['backlog', 'difficultRaise'], label: t('policies.rules.raise'), max: 2, unit: u.grades, whole: true },
   ];
 
+  const restore = () =>
+    run(async () => {
+      onSaved(await deleteCardRules());
+      message.success(t('policies.saved'));
+    });
   const save = (values: Values) =>
     run(
       async () => {
@@ -127,7 +147,14 @@ export function CardRulesForm({
       data-testid="card-rules"
     >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" name="card-rules" disabled={!editable} onFinish={(v) => void save(v)}>
+      <Alert
+        type={own ? 'success' : 'info'}
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={t('jurisdiction.inForce', { source: origin(overriding ? { ...inForce, inherited: false } : inForce) })}
+        data-testid="card-rules-origin"
+      />
+      <Form<Values> form={form} layout="vertical" name="card-rules" disabled={!writable} onFinish={(v) => void save(v)}>
         <Row gutter={16}>
           {fields.map((f) => (
             <Col xs={24} sm={12} lg={8} key={f.name.join('.')}>
@@ -157,11 +184,35 @@ export function CardRulesForm({
             </Col>
           ))}
         </Row>
-        {editable && (
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="card-rules-save">
-            {t('policies.rules.save')}
-          </Button>
-        )}
+        <Space>
+          {writable && (
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="card-rules-save">
+              {t('policies.rules.save')}
+            </Button>
+          )}
+          {editable && !writable && (
+            <Button
+              type="primary"
+              disabled={false}
+              onClick={() => setOverriding(true)}
+              data-testid="card-rules-override"
+            >
+              {t('jurisdiction.setOwn')}
+            </Button>
+          )}
+          {editable && own && list.items.length > 1 && (
+            <Popconfirm
+              title={t('jurisdiction.restoreConfirm')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void restore()}
+            >
+              <Button danger disabled={false} data-testid="card-rules-restore">
+                {t('jurisdiction.restore')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
       </Form>
     </Card>
   );

@@ -10,7 +10,8 @@ import { PolicyTableForm } from './policy-table-form.js';
 
 /**
  * 时限规则: the deadline policy table (kind, complexity, stage → limit, extension, source) and the
- * card and backlog rules; the administrator edits both, everyone else reads them. Deadlines already
+ * card and backlog rules, their jurisdiction's own and the inherited ones; the administrator edits
+ * their own jurisdiction's (overriding inherited ones), everyone else reads them. Deadlines already
  * running keep the instant computed when their stage started, and the page says so.
  */
 export function PoliciesPage() {
@@ -42,14 +43,14 @@ export function PoliciesPage() {
       {!policies && loadedPolicies.isFetching && <Skeleton active />}
       {policies && (
         <PolicyTableForm
-          table={policies}
+          list={policies}
           editable={editable}
           onSaved={(next) => queryClient.setQueryData(policyKeys.all, next)}
         />
       )}
       {rules && (
         <CardRulesForm
-          rules={rules}
+          list={rules}
           editable={editable}
           onSaved={(next) => queryClient.setQueryData(cardRuleKeys.all, next)}
         />

@@ -5,7 +5,9 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../api/contract-types.js';
+import { useAtTop } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { TopOnlyNote } from '../../../components/origin-tag.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { StatusTag } from '../../../components/status-tag.js';
 import { categoriesQuery } from '../api/categories-api.js';
@@ -22,6 +24,8 @@ export function CategoriesPage() {
   const nameOf = (category: Category | null) =>
     category ? (i18n.language === 'en' ? category.nameEn : category.nameZh) : t('categories.root');
 
+  // The tree is national in kind: only the deployment's top administrator writes it (issue 11, point 4).
+  const atTop = useAtTop();
   const columns: ColumnsType<CategoryNode> = [
     { title: t('common.name'), key: 'name', render: (_, category) => nameOf(category) },
     { title: t('common.code'), dataIndex: 'code', key: 'code', render: (code: string) => <code>{code}</code> },
@@ -37,7 +41,9 @@ export function CategoriesPage() {
       key: 'status',
       render: (disabled: boolean) => <StatusTag disabled={disabled} />,
     },
-    {
+  ];
+  if (atTop)
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       render: (_, category) => (
@@ -58,8 +64,7 @@ export function CategoriesPage() {
           </Button>
         </Space>
       ),
-    },
-  ];
+    });
 
   return (
     <>
@@ -67,16 +72,19 @@ export function CategoriesPage() {
         title={t('categories.title')}
         subtitle={t('categories.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setTarget({ mode: 'create', parent: null })}
-            data-testid="category-create"
-          >
-            {t('categories.addRoot')}
-          </Button>
+          atTop && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ mode: 'create', parent: null })}
+              data-testid="category-create"
+            >
+              {t('categories.addRoot')}
+            </Button>
+          )
         }
       />
+      {!atTop && <TopOnlyNote what="categories" testId="categories-top-only" />}
       <ErrorAlert error={categories.error} onRetry={categories.refetch} />
       <Table<CategoryNode>
         size="middle"

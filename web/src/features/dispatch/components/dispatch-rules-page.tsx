@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Switch, Table } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Switch, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchRule } from '../../../api/contract-types.js';
 import { useCan } from '../../../app/auth-context.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
+import { OriginTag } from '../../../components/origin-tag.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { useUnitTypes } from '../../units/components/use-unit-types.js';
 import { useSave } from '../../../hooks/use-save.js';
@@ -45,6 +46,7 @@ export function DispatchRulesPage() {
   const columns: ColumnsType<DispatchRule> = [
     { title: t('rules.position'), dataIndex: 'position', key: 'position', width: 72 },
     { title: t('rules.name'), dataIndex: 'name', key: 'name' },
+    { title: t('jurisdiction.source'), key: 'source', render: (_, r) => <OriginTag origin={r} /> },
     { title: t('rules.conditions'), key: 'conditions', render: (_, r) => conditions(r) },
     {
       title: t('rules.target'),
@@ -63,7 +65,7 @@ export function DispatchRulesPage() {
       render: (_, r) => (
         <Switch
           checked={r.enabled}
-          disabled={!canEdit}
+          disabled={!canEdit || r.inherited}
           aria-label={`${t('rules.enabled')} ${r.name}`}
           onChange={(enabled) => void change(() => updateDispatchRule(r.id, { enabled }))}
         />
@@ -74,28 +76,30 @@ export function DispatchRulesPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      render: (_, r) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            onClick={() => setEditing(r)}
-            aria-label={`${t('common.edit')} ${r.name}`}
-            data-testid={`rule-edit-${r.id}`}
-          >
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={t('rules.deleteConfirm', { name: r.name })}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => void change(() => deleteDispatchRule(r.id))}
-          >
-            <Button type="link" danger aria-label={`${t('common.delete')} ${r.name}`}>
-              {t('common.delete')}
+      // Inherited rules are read-only here: another jurisdiction set them; a rule of one's own overrides them.
+      render: (_, r) =>
+        r.inherited ? null : (
+          <Space size={0}>
+            <Button
+              type="link"
+              onClick={() => setEditing(r)}
+              aria-label={`${t('common.edit')} ${r.name}`}
+              data-testid={`rule-edit-${r.id}`}
+            >
+              {t('common.edit')}
             </Button>
-          </Popconfirm>
-        </Space>
-      ),
+            <Popconfirm
+              title={t('rules.deleteConfirm', { name: r.name })}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void change(() => deleteDispatchRule(r.id))}
+            >
+              <Button type="link" danger aria-label={`${t('common.delete')} ${r.name}`}>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
     });
   }
 
@@ -112,6 +116,7 @@ export function DispatchRulesPage() {
           )
         }
       />
+      {canEdit && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('jurisdiction.rulesHint')} />}
       <DryRunPanel />
       <ErrorAlert error={rules.error ?? unitTypes.error ?? error} onRetry={rules.refetch} />
       <Table<DispatchRule>
