@@ -270,16 +270,20 @@ describe.each(engines)('text the database refuses %s', (engine) => {
     const unit = await makeUnit(t.db, 'countyA');
     await makeUser(t.db, 'nul-admin', unit, ['admin']);
     await makeUser(t.db, 'nul-sec', unit, ['security']);
+    // The category tree is the root administrator's (issue 11, point 4).
+    await makeUser(t.db, 'nul-root', await makeUnit(t.db, 'province'), ['admin']);
     const app = createApp(testDeps(t.db));
     const admin = client(app),
-      sec = client(app);
+      sec = client(app),
+      root = client(app);
     await admin.login('nul-admin', testPassword);
     await sec.login('nul-sec', testPassword);
+    await root.login('nul-root', testPassword);
     const nul = 'a\u0000b';
     const results = [
       await admin.post('/api/units', { typeCode: 'police_station', regionCode: '320101', name: nul }),
       await admin.patch(`/api/units/${unit}`, { name: nul }),
-      await admin.post('/api/categories', { code: 'nul_test', nameZh: nul, nameEn: 'x' }),
+      await root.post('/api/categories', { code: 'nul_test', nameZh: nul, nameEn: 'x' }),
       await admin.patch('/api/regions/320101', { name: nul }),
       await sec.post('/api/users', {
         username: 'nul-user',
