@@ -202,7 +202,7 @@ export async function currentDues(
 
 /**
  * Sets running, unsuspended stages' next card instant to their start, so the next sweep recomputes
- * it: whatever the transaction's scope (migrations 0007, 0013), every one (card rules changed) or
+ * it: whatever the transaction's scope (migrations 0007, 0013), every one or
  * those whose counting, start to due, touches [from, to) (a calendar year changed).
  */
 export async function rearmRunningStages(trx: Tx, touching?: { from: Date; to: Date }): Promise<number> {
