@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, engineLabel, engines, type TestDb } from '../test-db.js';
-import { makeUser, testPassword } from '../factories.js';
+import { makeUnit, makeUser, testPassword } from '../factories.js';
 import { testDeps } from '../test-deps.js';
 import { client } from '../http-client.js';
 import { stageRows, stageWorld } from './stage-world.js';
@@ -32,7 +32,8 @@ describe.each(engines)('a year without a schedule, and entering it %s', (engine)
   beforeAll(async () => {
     t = await createTestDb(engine);
     w = await stageWorld(t.db);
-    await makeUser(t.db, 'admin1', w.units.countyCentre.unitId, ['admin']);
+    // The calendar is the deployment's root administrator's (issue 11, point 4).
+    await makeUser(t.db, 'admin1', await makeUnit(t.db, 'province'), ['admin']);
     const app = createApp(testDeps(t.db, { clock }));
     admin = client(app);
     leader = client(app);
