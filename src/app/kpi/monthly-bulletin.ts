@@ -44,7 +44,8 @@ export async function monthlyBulletin(ctx: Ctx, q: BulletinQuery) {
     figures: figures.figures,
     rankings,
     cards,
-    categories: [...byCategory.rows]
+    categories: byCategory.rows
+      .filter((r) => r.denominator > 0)
       .sort((a, b) => b.denominator - a.denominator || a.key.localeCompare(b.key))
       .slice(0, TOP_CATEGORIES)
       .map((r) => ({

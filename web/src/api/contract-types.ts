@@ -26,6 +26,7 @@ export type { Unit, UnitType, CreateUnitInput, UpdateUnitInput } from '../../../
 export type { User, CreateUserInput, UpdateUserInput } from '../../../src/contract/users.js';
 export type { Category, CreateCategoryInput, UpdateCategoryInput } from '../../../src/contract/categories.js';
 export type { AuditRecord, AuditVerification } from '../../../src/contract/audit.js';
+export type { MonthlyBulletin } from '../../../src/contract/kpi-bulletin.js';
 
 export type RegionPage = z.infer<typeof RegionPageSchema>;
 export type UnitPage = z.infer<typeof UnitPageSchema>;

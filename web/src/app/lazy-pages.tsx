@@ -54,3 +54,6 @@ export const SafetyIndexPage = lazy(async () => ({
 export const DashboardPage = lazy(async () => ({
   default: (await import('../features/dashboard/components/dashboard-page.js')).DashboardPage,
 }));
+export const BulletinPage = lazy(async () => ({
+  default: (await import('../features/bulletin/components/bulletin-page.js')).BulletinPage,
+}));

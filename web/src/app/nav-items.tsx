@@ -8,6 +8,7 @@ import {
   CalendarOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FundOutlined,
   LineChartOutlined,
   FundProjectionScreenOutlined,
@@ -74,6 +75,7 @@ export const NAV: (NavItem | NavGroup)[] = [
         icon: <FundOutlined />,
         permission: 'kpi.read',
       },
+      { path: '/analysis/bulletin', labelKey: 'menu.bulletin', icon: <FileTextOutlined />, permission: 'kpi.read' },
     ],
   },
   {

@@ -6,6 +6,7 @@ import { WorkbenchPage } from '../features/workbench/components/workbench-page.j
 import { AppLayout } from './layout/app-layout.js';
 import {
   AuditPage,
+  BulletinPage,
   CalendarPage,
   CaseDetailPage,
   CasesPage,
@@ -49,6 +50,7 @@ export const staffPages: RouteObject[] = [
   guarded('/dispatch', <DispatchCentrePage />),
   guarded('/supervision', <SupervisionPage />),
   guarded('/analysis/safety-index', <SafetyIndexPage />),
+  guarded('/analysis/bulletin', <BulletinPage />),
   guarded('/admin/dispatch-rules', <DispatchRulesPage />),
   guarded('/admin/calendar', <CalendarPage />),
   guarded('/admin/deadline-policies', <PoliciesPage />),

@@ -1,4 +1,5 @@
 import { assessmentEn } from './assessment.en.js';
+import { bulletinEn } from './bulletin.en.js';
 import { casesEn } from './cases.en.js';
 import { dashboardEn } from './dashboard.en.js';
 import { opsEn } from './ops.en.js';
@@ -8,6 +9,7 @@ import type { Messages } from './zh-CN.js';
 
 /** English. The type keeps its keys identical to the Chinese default. */
 export const en: Messages = {
+  ...bulletinEn,
   ...casesEn,
   ...dashboardEn,
   ...opsEn,
@@ -117,6 +119,7 @@ export const en: Messages = {
     cases: 'Cases',
     dispatch: 'Dispatch centre',
     supervision: 'Supervision',
+    bulletin: 'Monthly bulletin',
     rules: 'Dispatch rules',
     calendar: 'Working-day calendar',
     policies: 'Deadline policies',

@@ -1,6 +1,7 @@
 import type { Words } from '../words.js';
 import type { AuditOutcome, ErrorCode, Role } from '../../api/contract-types.js';
 import { assessmentZh } from './assessment.zh-CN.js';
+import { bulletinZh } from './bulletin.zh-CN.js';
 import { casesZh } from './cases.zh-CN.js';
 import { dashboardZh } from './dashboard.zh-CN.js';
 import { opsZh } from './ops.zh-CN.js';
@@ -9,6 +10,7 @@ import { signInZh } from './sign-in.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every other locale must have exactly this shape. */
 export const zhCN = {
+  ...bulletinZh,
   ...casesZh,
   ...dashboardZh,
   ...opsZh,
@@ -110,6 +112,7 @@ export const zhCN = {
     cases: '事项列表',
     dispatch: '调度中心',
     supervision: '督办',
+    bulletin: '月度通报',
     rules: '派单规则',
     calendar: '工作日历',
     policies: '时限规则',
