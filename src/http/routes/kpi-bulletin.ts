@@ -1,14 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { bulletinWorkbook } from '../../app/kpi/bulletin-workbook.js';
 import { monthlyBulletin } from '../../app/kpi/monthly-bulletin.js';
 import { BulletinQuery, MonthlyBulletin } from '../../contract/kpi-bulletin.js';
 import { requireSession } from '../middleware.js';
-import { errorResponses, json, newRouter, sessionSecurity } from '../router.js';
+import { attachment, errorResponses, json, newRouter, sessionSecurity, workbook } from '../router.js';
 
 /** The monthly bulletin (月度通报): as data for the printable page, and as a workbook. */
 export const kpiBulletinRoutes = newRouter();
 const common = { tags: ['kpi'], security: sessionSecurity, middleware: [requireSession] };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 kpiBulletinRoutes.openapi(
   createRoute({
@@ -29,20 +28,11 @@ kpiBulletinRoutes.openapi(
     path: '/kpi/bulletin/workbook',
     summary: "A month's bulletin of a region as an Excel workbook",
     request: { query: BulletinQuery },
-    responses: {
-      200: {
-        description: 'An .xlsx workbook',
-        content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } },
-      },
-      ...errorResponses,
-    },
+    responses: workbook('An .xlsx workbook'),
   }),
   async (c) => {
     const q = c.req.valid('query');
     const body = await bulletinWorkbook(c.var.ctx, q);
-    return c.body(new Uint8Array(body), 200, {
-      'content-type': XLSX,
-      'content-disposition': `attachment; filename="bulletin-${q.month}.xlsx"`,
-    });
+    return c.body(new Uint8Array(body), 200, attachment(`bulletin-${q.month}.xlsx`));
   },
 );
