@@ -51,12 +51,10 @@ async function freePort(): Promise<number> {
 export type Server = { base: string; stop(): Promise<void>; output(): string };
 
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
-  if (!existsSync(path.join(repo, 'web', 'dist', 'index.html'))) {
-    // The production build, as users get it: vitest's NODE_ENV=test would make Vite build React and antd for development.
-    const env = { ...process.env, NODE_ENV: 'production' };
-    const build = spawnSync('npm', ['run', 'build:web'], { cwd: repo, encoding: 'utf8', env });
-    if (build.status !== 0) throw new Error(`npm run build:web failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  // The same check as `npm start`: build web/dist when it is missing or older than its sources, so a
+  // checkout that moved on never tests yesterday's pages (the script always makes the production build).
+  const build = spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: repo, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the web app failed:\n${build.stdout}\n${build.stderr}`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'civicgrid-browser-'));
   const port = await freePort();
   const env = {
